@@ -1,0 +1,5 @@
+"""``python -m hygiene`` runs the command-line interface."""
+
+from hygiene.cli import main
+
+main()

@@ -1,0 +1,68 @@
+"""Turn the paths a user names into the inputs a run reads.
+
+Files named explicitly are always read; folders are walked in sorted order,
+skipping hidden entries and files whose suffix is not a text format we check.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hygiene.errors import InputError
+from hygiene.loaders import TEXT_SUFFIXES
+
+STDIN = "-"
+STDIN_DISPLAY = "<stdin>"
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One thing to read: a file path, or standard input when ``path`` is ``-``."""
+
+    path: str
+    display: str
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working folder when inside it, so reports hold no absolute paths."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def discover(arguments: Sequence[str]) -> tuple[list[Input], list[InputError]]:
+    """Every input the arguments name, once each, and the arguments that name nothing."""
+    inputs: list[Input] = []
+    errors: list[InputError] = []
+    seen: set[str] = set()
+    for argument in arguments:
+        if argument == STDIN:
+            found: Iterator[Input] = iter([Input(STDIN, STDIN_DISPLAY)])
+        else:
+            path = Path(argument)
+            if path.is_dir():
+                found = _walk(path)
+            elif path.exists() or path.is_symlink():
+                found = iter([Input(argument, display_path(path))])
+            else:
+                errors.append(InputError(argument, "no such file or directory"))
+                continue
+        for item in found:
+            if item.display not in seen:
+                seen.add(item.display)
+                inputs.append(item)
+    return inputs, errors
+
+
+def _walk(root: Path) -> Iterator[Input]:
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or Path(name).suffix.lower() not in TEXT_SUFFIXES:
+                continue
+            path = Path(folder, name)
+            yield Input(str(path), display_path(path))

@@ -1,0 +1,55 @@
+"""Run a RuleSet over one Document: each rule sees only segments of its scope."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hygiene.document import Document
+from hygiene.finding import Finding
+from hygiene.rule import Edit, Hit, Rule, RuleContext
+from hygiene.segment import Segment, Segmenter
+
+EXCERPT_LIMIT = 120
+
+
+def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    """The hit's own text, cut in the middle when it is long."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return f"{text[:half]}\N{HORIZONTAL ELLIPSIS}{text[-half:]}"
+
+
+def check_document(document: Document, rules: tuple[Rule, ...]) -> list[Finding]:
+    """Every finding of ``rules`` in ``document``, sorted by position then code."""
+    segments = Segmenter(document.text)
+    findings: list[Finding] = []
+    for active in rules:
+        ctx = RuleContext(document=document, segments=segments, options=active.options)
+        for segment in segments.get(active.scope):
+            for hit in active.check(segment, ctx):
+                findings.append(_place(active, document, segment, hit))
+    findings.sort(key=lambda finding: finding.sort_key)
+    return findings
+
+
+def _place(active: Rule, document: Document, segment: Segment, hit: Hit) -> Finding:
+    """Shift a hit from segment to document offsets and attach its provenance."""
+    start, end = segment.start + hit.start, segment.start + hit.end
+    fix = hit.fix
+    if fix is not None:
+        shifted = tuple(
+            Edit(segment.start + e.start, segment.start + e.end, e.replacement) for e in fix.edits
+        )
+        fix = replace(fix, edits=shifted)
+    return Finding(
+        code=active.code,
+        name=active.name,
+        severity=active.severity,
+        message=hit.message,
+        path=document.path,
+        span=document.span(start, end),
+        excerpt=excerpt(document.text[start:end]),
+        pack=active.pack,
+        fix=fix,
+    )

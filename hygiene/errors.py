@@ -1,0 +1,61 @@
+"""Error types and the exit codes they map to.
+
+Every error a user can cause is one of these, and each renders as one line that
+names the file (and line, where there is one), so the CLI never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ExitCode(enum.IntEnum):
+    """The process exit codes documented in the README."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    USAGE = 2
+    INPUT = 3
+    INTERRUPTED = 130
+
+
+class HygieneError(Exception):
+    """Base of all errors that end in a one-line message and an exit code."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+
+class UsageError(HygieneError):
+    """A flag, selector or argument that makes no sense."""
+
+
+class ConfigError(HygieneError):
+    """A configuration file that does not validate."""
+
+
+class RulePackError(HygieneError):
+    """A rule pack that does not validate: names the file, the rule and the problem."""
+
+    def __init__(self, path: str, problem: str, rule: str | None = None) -> None:
+        where = f"{path}: rule {rule}" if rule else path
+        super().__init__(f"{where}: {problem}")
+        self.path = path
+        self.rule = rule
+        self.problem = problem
+
+
+class ReportInvalidError(HygieneError):
+    """A report that fails its own schema: a bug in hygiene, never written out."""
+
+
+class InputError(HygieneError):
+    """An input that could not be read; the run goes on with the others."""
+
+    exit_code = ExitCode.INPUT
+
+    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+        self.path = path
+        self.line = line
+        self.problem = problem

@@ -1,0 +1,212 @@
+"""Load the declarative rule packs and the Python rules into one RuleSet.
+
+A pack is checked against ``rulepack.schema.json`` before anything in it is
+compiled; every problem becomes one ``RulePackError`` line naming the file, the
+rule and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from hygiene import schemas
+from hygiene.errors import RulePackError, UsageError
+from hygiene.kinds import KINDS
+from hygiene.rule import PackRef, Rule, RuleDoc
+
+# Built-in groups own their prefixes; a user pack may add groups, not take these.
+BUILTIN_PREFIXES: Mapping[str, str] = MappingProxyType(
+    {"language": "LG", "encoding": "EN", "unicode": "UC", "boilerplate": "BP", "provenance": "PV"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PackFile:
+    """A rule pack's display name (never an absolute path) and its bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules a run applies, sorted by code, and the packs they came from."""
+
+    rules: tuple[Rule, ...]
+    packs: tuple[PackRef, ...]
+
+    def find(self, key: str) -> Rule | None:
+        """A rule by code (case-insensitive) or by name."""
+        for candidate in self.rules:
+            if candidate.code == key.upper() or candidate.name == key:
+                return candidate
+        return None
+
+    def select(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
+        """Keep the rules ``select`` names (default: those on by default), minus ``ignore``.
+
+        A selector is ``ALL``, a code or code prefix (``BP``, ``BP001``), a group
+        (``boilerplate``) or a rule name; one that matches no rule is a usage error.
+        """
+        for selector in (*select, *ignore):
+            if not any(_matches(selector, candidate) for candidate in self.rules):
+                raise UsageError(f"unknown rule selector {selector!r}: see 'hygiene rules'")
+        if select:
+            chosen = [r for r in self.rules if any(_matches(s, r) for s in select)]
+        else:
+            chosen = [r for r in self.rules if r.enabled_by_default]
+        kept = tuple(r for r in chosen if not any(_matches(s, r) for s in ignore))
+        return RuleSet(kept, tuple(sorted({r.pack for r in kept}, key=lambda p: p.name)))
+
+
+def _matches(selector: str, candidate: Rule) -> bool:
+    if selector.upper() == "ALL":
+        return True
+    if selector in (candidate.name, candidate.group):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z]{2}\d{0,3}", selector)) and candidate.code.startswith(
+        selector.upper()
+    )
+
+
+def builtin_pack_files() -> list[PackFile]:
+    """The packs in the top-level ``rules/``, shipped as ``hygiene.builtin_packs``."""
+    try:
+        folder: Any = resources.files("hygiene.builtin_packs")
+    except ModuleNotFoundError:  # a source checkout run without installing
+        folder = Path(__file__).resolve().parent.parent / "rules"
+    entries = sorted(
+        (e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
+    )
+    return [PackFile(f"rules/{entry.name}", entry.read_bytes()) for entry in entries]
+
+
+def user_pack_files(folder: str) -> list[PackFile]:
+    """The ``*.toml`` packs in a user's folder, named as the user wrote the folder."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise RulePackError(folder, "not a folder of rule packs")
+    return [
+        PackFile(f"{folder.rstrip('/')}/{entry.name}", entry.read_bytes())
+        for entry in sorted(path.glob("*.toml"))
+    ]
+
+
+def load_pack(pack: PackFile) -> tuple[Rule, ...]:
+    """Parse, validate and compile one pack file."""
+    try:
+        data = tomllib.loads(pack.data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise RulePackError(
+            pack.name, f"not UTF-8 ({error.reason} at byte {error.start})"
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise RulePackError(pack.name, f"invalid TOML: {error}") from None
+    _validate(pack.name, data)
+
+    header = data["pack"]
+    group, prefix = header["group"], header["prefix"]
+    owner = next((g for g, p in BUILTIN_PREFIXES.items() if p == prefix), group)
+    if BUILTIN_PREFIXES.get(group, prefix) != prefix or owner != group:
+        raise RulePackError(pack.name, f"group {group!r} cannot use prefix {prefix!r}")
+    ref = PackRef(pack.name, hashlib.sha256(pack.data).hexdigest())
+    return tuple(_compile_rule(pack.name, ref, group, prefix, spec) for spec in data["rule"])
+
+
+def _compile_rule(
+    where: str, ref: PackRef, group: str, prefix: str, spec: Mapping[str, Any]
+) -> Rule:
+    code = spec["code"]
+    if not code.startswith(prefix):
+        raise RulePackError(where, f"code must start with the pack's prefix {prefix!r}", code)
+    if not spec["name"].startswith(group + "."):
+        raise RulePackError(where, f"name {spec['name']!r} must start with {group + '.'!r}", code)
+    try:
+        check = KINDS[spec["kind"]](spec)
+    except ValueError as error:
+        raise RulePackError(where, str(error), code) from None
+    return Rule(
+        code=code,
+        name=spec["name"],
+        severity=spec["severity"],
+        scope=spec["scope"],
+        doc=RuleDoc(
+            summary=spec["summary"],
+            why=spec["why"],
+            how_to_fix=spec["how-to-fix"],
+            bad=spec["example-bad"],
+            good=spec["example-good"],
+        ),
+        check=check,
+        pack=ref,
+        options=MappingProxyType(dict(spec.get("options", {}))),
+        enabled_by_default=spec.get("enabled", True),
+    )
+
+
+_UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)")
+
+
+def _validate(where: str, data: Mapping[str, Any]) -> None:
+    """Schema-check a parsed pack; report the most relevant error as one line."""
+    from jsonschema.exceptions import best_match
+
+    error = best_match(schemas.validator(schemas.RULE_PACK).iter_errors(data))
+    if error is None:
+        return
+    path = list(error.absolute_path)
+    rule_id = None
+    if len(path) >= 2 and path[0] == "rule" and isinstance(path[1], int):
+        spec = data["rule"][path[1]]
+        rule_id = spec.get("code") if isinstance(spec, dict) else None
+        rule_id = rule_id or f"#{path[1] + 1}"
+        path = path[2:]
+    unexpected = _UNEXPECTED.search(error.message)
+    if error.validator in ("additionalProperties", "unevaluatedProperties") and unexpected:
+        keys = unexpected.group(1)
+        problem = f"unknown key{'s' if ',' in keys else ''} {keys}"
+    else:
+        problem = error.message
+    location = ".".join(str(part) for part in path)
+    raise RulePackError(where, f"{location}: {problem}" if location else problem, rule_id)
+
+
+def load_ruleset(extra_pack_folders: Iterable[str] = ()) -> RuleSet:
+    """Every rule: built-in packs, the user's pack folders, then the Python rules."""
+    from hygiene.rules import python_rules
+
+    files = builtin_pack_files()
+    for folder in extra_pack_folders:
+        files.extend(user_pack_files(folder))
+    rules: list[Rule] = []
+    for pack in files:
+        rules.extend(load_pack(pack))
+    rules.extend(python_rules())
+    _reject_duplicates(rules)
+    ordered = tuple(sorted(rules, key=lambda r: r.code))
+    return RuleSet(ordered, tuple(sorted({r.pack for r in ordered}, key=lambda p: p.name)))
+
+
+def _reject_duplicates(rules: Sequence[Rule]) -> None:
+    seen_codes: dict[str, Rule] = {}
+    seen_names: dict[str, Rule] = {}
+    for candidate in rules:
+        for seen, key, what in (
+            (seen_codes, candidate.code, "code"),
+            (seen_names, candidate.name, "name"),
+        ):
+            earlier = seen.setdefault(key, candidate)
+            if earlier is not candidate:
+                raise RulePackError(
+                    candidate.pack.name,
+                    f"duplicate {what} {key!r}, already defined in {earlier.pack.name}",
+                    candidate.code,
+                )

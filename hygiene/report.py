@@ -1,0 +1,146 @@
+"""Report: the outcome of a run, its plain-data form, and the schema check before writing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from hygiene import __version__, schemas
+from hygiene.config import Config
+from hygiene.document import Source, Span, TextFormat
+from hygiene.errors import InputError, ReportInvalidError
+from hygiene.finding import Finding
+from hygiene.rule import SEVERITIES, SEVERITY_RANK, Fix, PackRef, Severity
+
+SCHEMA_VERSION = "1.0.0"
+LANGUAGE_DETECTOR = "langdetect"
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """The provenance of one checked document."""
+
+    source: Source
+    format: TextFormat
+    scripts: Mapping[str, int]
+    findings: int
+    language: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run found, in a deterministic order."""
+
+    config: Config
+    rules: tuple[str, ...]
+    packs: tuple[PackRef, ...]
+    documents: tuple[DocumentRecord, ...]
+    findings: tuple[Finding, ...]
+    errors: tuple[InputError, ...] = ()
+
+    def count_at_or_above(self, threshold: Severity) -> int:
+        rank = SEVERITY_RANK[threshold]
+        return sum(1 for finding in self.findings if SEVERITY_RANK[finding.severity] >= rank)
+
+    def by_severity(self) -> dict[str, int]:
+        counts = Counter(finding.severity for finding in self.findings)
+        return {severity: counts[severity] for severity in SEVERITIES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "hygiene", "version": __version__},
+            "run": {
+                "config_digest": self.config.digest(),
+                "fail_on": self.config.fail_on,
+                "language_detector": {"name": LANGUAGE_DETECTOR, "seed": self.config.language_seed},
+                "rules": list(self.rules),
+                "packs": [_pack(pack) for pack in self.packs],
+            },
+            "documents": [_document(record) for record in self.documents],
+            "findings": [_finding(finding) for finding in self.findings],
+            "errors": [
+                {"path": error.path, "line": error.line, "message": error.problem}
+                for error in self.errors
+            ],
+            "summary": {
+                "documents": len(self.documents),
+                "findings": len(self.findings),
+                "errors": len(self.errors),
+                "by_severity": self.by_severity(),
+                "by_rule": dict(sorted(Counter(f.code for f in self.findings).items())),
+            },
+        }
+
+
+def _pack(pack: PackRef) -> dict[str, str]:
+    return {"name": pack.name, "sha256": pack.sha256}
+
+
+def _span(span: Span) -> dict[str, int]:
+    return {
+        "start": span.start,
+        "end": span.end,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+
+
+def _fix(fix: Fix) -> dict[str, Any]:
+    return {
+        "description": fix.description,
+        "safety": fix.safety,
+        "edits": [
+            {"start": e.start, "end": e.end, "replacement": e.replacement} for e in fix.edits
+        ],
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity,
+        "message": finding.message,
+        "path": finding.path,
+        "span": _span(finding.span),
+        "excerpt": finding.excerpt,
+        "pack": _pack(finding.pack),
+    }
+    if finding.fix is not None:
+        data["fix"] = _fix(finding.fix)
+    return data
+
+
+def _document(record: DocumentRecord) -> dict[str, Any]:
+    source = record.source
+    return {
+        "path": source.path,
+        "sha256": source.sha256,
+        "bytes": source.size,
+        "encoding": source.encoding,
+        "bom": source.bom,
+        "newline": source.newline,
+        "format": record.format,
+        "language": record.language,
+        "scripts": dict(sorted(record.scripts.items())),
+        "metadata": dict(record.metadata),
+        "findings": record.findings,
+    }
+
+
+def validate(report: Mapping[str, Any]) -> None:
+    """Raise ReportInvalidError unless ``report`` matches report.schema.json."""
+    from jsonschema.exceptions import best_match
+
+    error = best_match(schemas.validator(schemas.REPORT).iter_errors(report))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
+        raise ReportInvalidError(
+            f"internal error: the report does not match its schema at {where}: {error.message}"
+        )

@@ -1,0 +1,87 @@
+"""Which writing systems a text uses, by Unicode Script property, cheaply.
+
+Most text is mostly Latin, so Latin letters are counted by subtraction: one fast
+search finds the runs of letters that are *not* Latin, and only those runs are
+classified script by script.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import regex
+
+# Scripts named in reports; letters of any other script count as "Other".
+KNOWN_SCRIPTS = (
+    "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgian",
+    "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu",
+    "Kannada", "Malayalam", "Sinhala", "Thai", "Lao", "Tibetan", "Myanmar", "Khmer",
+    "Ethiopic", "Hangul", "Hiragana", "Katakana", "Han", "Bopomofo", "Syriac",
+    "Thaana", "Mongolian",
+)  # fmt: skip
+
+# Scripts that one language writes together: a Katakana line in a Japanese text
+# (Han + Hiragana) is at home, and so is Hanja in Korean.
+WRITTEN_TOGETHER: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "Han": frozenset({"Hiragana", "Katakana", "Hangul", "Bopomofo"}),
+        "Hiragana": frozenset({"Han", "Katakana"}),
+        "Katakana": frozenset({"Han", "Hiragana"}),
+        "Hangul": frozenset({"Han"}),
+        "Bopomofo": frozenset({"Han"}),
+    }
+)
+
+_NON_LETTERS = regex.compile(r"\P{L}+")
+_NON_LATIN_LETTERS = regex.compile(r"[^\P{L}\p{Latin}]+")
+_SCRIPT_RUN = regex.compile(
+    "|".join(f"(?P<{name}>\\p{{Script={name}}}+)" for name in KNOWN_SCRIPTS[1:])
+    + r"|(?P<Other>\p{L})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptRun:
+    """A maximal run of letters of one script (marks and spaces end it)."""
+
+    script: str
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def non_latin_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[ScriptRun]:
+    """Runs of letters of scripts other than Latin, in order."""
+    stop = len(text) if end is None else end
+    if text.isascii():
+        return
+    for block in _NON_LATIN_LETTERS.finditer(text, start, stop):
+        for run in _SCRIPT_RUN.finditer(text, block.start(), block.end()):
+            yield ScriptRun(run.lastgroup or "Other", run.start(), run.end())
+
+
+def count_letters(text: str) -> int:
+    """How many letters (Unicode category L) ``text`` holds."""
+    return len(_NON_LETTERS.sub("", text))
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Letters per script; Latin is what is left when the other scripts are counted."""
+    counts: Counter[str] = Counter()
+    for run in non_latin_runs(text):
+        counts[run.script] += run.length
+    latin = count_letters(text) - sum(counts.values())
+    if latin:
+        counts["Latin"] = latin
+    return counts
+
+
+def at_home(script: str, home_scripts: frozenset[str]) -> bool:
+    """Whether ``script`` belongs with scripts the document already writes in."""
+    return script in home_scripts or bool(WRITTEN_TOGETHER.get(script, frozenset()) & home_scripts)

@@ -1,0 +1,86 @@
+"""Cut a document into the pieces rules look at: the whole text, paragraphs, lines.
+
+Segments carry their offset in the document, so a rule reports positions inside
+the segment and the engine shifts them; no rule ever needs to know where its
+segment sits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from hygiene.document import LINE_BREAK
+
+Scope = Literal["document", "paragraph", "line"]
+SCOPES: tuple[Scope, ...] = ("document", "paragraph", "line")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A slice of a document's text; ``index`` counts segments of the same kind."""
+
+    kind: Scope
+    start: int
+    end: int
+    text: str
+    index: int
+
+
+def split_lines(text: str) -> list[Segment]:
+    """Every line, blank ones included, without its line break."""
+    segments: list[Segment] = []
+    start = 0
+    for index, match in enumerate(LINE_BREAK.finditer(text)):
+        segments.append(Segment("line", start, match.start(), text[start : match.start()], index))
+        start = match.end()
+    segments.append(Segment("line", start, len(text), text[start:], len(segments)))
+    return segments
+
+
+def split_paragraphs(lines: Sequence[Segment], text: str) -> list[Segment]:
+    """Runs of non-blank lines; blank lines (only white space) separate them."""
+    paragraphs: list[Segment] = []
+    first: Segment | None = None
+    last: Segment | None = None
+    for line in (*lines, None):
+        if line is not None and line.text.strip():
+            first = first or line
+            last = line
+            continue
+        if first is not None and last is not None:
+            paragraphs.append(
+                Segment(
+                    "paragraph",
+                    first.start,
+                    last.end,
+                    text[first.start : last.end],
+                    len(paragraphs),
+                )
+            )
+        first = last = None
+    return paragraphs
+
+
+class Segmenter:
+    """Segments of one document, each kind computed once and only when asked for."""
+
+    __slots__ = ("_cache", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._cache: dict[Scope, list[Segment]] = {}
+
+    def get(self, scope: Scope) -> list[Segment]:
+        cached = self._cache.get(scope)
+        if cached is not None:
+            return cached
+        if scope == "document":
+            segments = [Segment("document", 0, len(self._text), self._text, 0)]
+        elif scope == "line":
+            segments = split_lines(self._text)
+        else:
+            segments = split_paragraphs(self.get("line"), self._text)
+        self._cache[scope] = segments
+        return segments
