@@ -39,13 +39,31 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
                 return data[len(bom) :].decode(encoding), encoding, True
             except UnicodeDecodeError as error:
                 raise InputError(path, _undecodable(error, len(bom))) from None
-    nul = data.find(b"\0", 0, BINARY_SNIFF)
-    if nul != -1:
-        raise InputError(path, f"binary file (NUL byte at offset {nul}), not checked")
+    if looks_binary(data):
+        raise InputError(path, "binary file, not checked")
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as error:
         raise InputError(path, _undecodable(error, 0)) from None
+
+
+def looks_binary(data: bytes) -> bool:
+    """A NUL byte in the first 8 KiB of bytes that are not UTF-8, or NULs in over a tenth of them.
+
+    A stray NUL in otherwise good text is damage the unicode rules report, not a
+    reason to skip the file.
+    """
+    sample = data[:BINARY_SNIFF]
+    nuls = sample.count(0)
+    if not nuls:
+        return False
+    if nuls * 10 > len(sample):
+        return True
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start < len(sample) - 3  # not just a character cut at the sample's end
+    return False
 
 
 def _undecodable(error: UnicodeDecodeError, offset: int) -> str:

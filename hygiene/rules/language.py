@@ -7,15 +7,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from hygiene.rule import Hit, RuleContext, rule
-from hygiene.scripts import WRITTEN_TOGETHER, at_home, count_letters, non_latin_runs
+from hygiene.scripts import WRITTEN_TOGETHER, ScriptRun, at_home, count_letters, non_latin_runs
 from hygiene.segment import Segment
 
 
-@dataclass(frozen=True, slots=True)
-class _ForeignLine:
-    line: Segment
+@dataclass(slots=True)
+class _Block:
+    """Consecutive lines (blank lines between them allowed) dominated by one script."""
+
     script: str
-    home: frozenset[str]
+    first: Segment
+    last: Segment
+    counts: Counter[str]
 
 
 @rule(
@@ -31,9 +34,12 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Why: A scraper that keeps a label from the page around an article, or an editor who pastes
     from another edition, leaves lines that no reader of the document can read and that
     poison a corpus sorted by language. A whole line in a foreign script is the cheapest
-    and most certain sign of it. A word or name in another script inside a sentence is
-    not reported: only lines whose letters are mostly (``line-share``) in a script that
-    makes up less than ``home-share`` of the letters elsewhere in the document.
+    and most certain sign of it. Reported: a line, or a block of consecutive lines, whose
+    letters are mostly (``line-share``) in a minority script that makes up less than
+    ``home-share`` of the letters elsewhere in the document, with at least ``min-letters``
+    letters. A word or name in another script inside a sentence is not reported, nor are
+    scripts one language writes together (Japanese Kanji, Hiragana and Katakana; Korean
+    Hangul and Hanja).
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -49,72 +55,83 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     runs = list(non_latin_runs(text))
     if not runs:
         return  # every letter is Latin: one script, nothing can be foreign
-    min_letters = int(ctx.options["min-letters"])
-    home_share = float(ctx.options["home-share"])
-    line_share = float(ctx.options["line-share"])
-
     totals: Counter[str] = Counter()
     for run in runs:
         totals[run.script] += run.length
     letters = count_letters(text)
     totals["Latin"] = letters - sum(totals.values())
-    latin_home = totals["Latin"] >= home_share * letters
 
     lines = ctx.segments.get("line")
-    flagged: list[_ForeignLine] = []
+    blocks = _minority_blocks(lines, runs, totals, letters, float(ctx.options["line-share"]))
+    min_letters = int(ctx.options["min-letters"])
+    home_share = float(ctx.options["home-share"])
+    for block in blocks:
+        block_letters = sum(block.counts.values())
+        if block_letters < min_letters:
+            continue
+        rest_letters = letters - block_letters
+        home = frozenset(
+            name
+            for name in totals
+            if totals[name] - block.counts[name] > 0
+            and totals[name] - block.counts[name] >= home_share * rest_letters
+        )
+        if home and not at_home(block.script, home):
+            yield _hit(block, lines, totals, home)
+
+
+def _minority_blocks(
+    lines: Sequence[Segment],
+    runs: Sequence[ScriptRun],
+    totals: Counter[str],
+    letters: int,
+    line_share: float,
+) -> list[_Block]:
+    """Lines mostly in a script that is a minority of the document, grouped into blocks."""
+    latin_majority = 2 * totals["Latin"] >= letters
+    blocks: list[_Block] = []
     run_index = 0
     for line in lines:
-        line_counts: Counter[str] = Counter()
+        counts: Counter[str] = Counter()
         while run_index < len(runs) and runs[run_index].start < line.end:
-            if runs[run_index].start >= line.start:
-                line_counts[runs[run_index].script] += runs[run_index].length
+            counts[runs[run_index].script] += runs[run_index].length
             run_index += 1
-        if latin_home and not line_counts:
-            continue
+        if latin_majority and not counts:
+            continue  # an all-Latin line in a mostly Latin document
         line_letters = count_letters(line.text)
-        if line_letters < min_letters:
+        if not line_letters:
             continue
-        line_counts["Latin"] = line_letters - sum(line_counts.values())
-        script, _ = line_counts.most_common(1)[0]
+        counts["Latin"] = line_letters - sum(counts.values())
+        script, _ = counts.most_common(1)[0]
         family = WRITTEN_TOGETHER.get(script, frozenset()) | {script}
-        if sum(line_counts[name] for name in family) < line_share * line_letters:
+        if sum(counts[name] for name in family) < line_share * line_letters:
             continue
-        rest_letters = letters - line_letters
-        rest = {name: totals[name] - line_counts[name] for name in totals}
-        home = frozenset(
-            name for name, count in rest.items() if count and count >= home_share * rest_letters
-        )
-        if home and not at_home(script, home):
-            flagged.append(_ForeignLine(line, script, home))
-
-    for group in _merge_adjacent(flagged):
-        yield _hit(group, lines, totals)
-
-
-def _merge_adjacent(flagged: Sequence[_ForeignLine]) -> Iterator[list[_ForeignLine]]:
-    """Consecutive foreign lines of one script make one finding, not one per line."""
-    group: list[_ForeignLine] = []
-    for item in flagged:
-        if group and (
-            item.line.index != group[-1].line.index + 1 or item.script != group[-1].script
+        if 2 * sum(totals[name] for name in family) >= letters:
+            continue  # the document's main script is never foreign to it
+        previous = blocks[-1] if blocks else None
+        if (
+            previous is not None
+            and previous.script == script
+            and not any(other.text.strip() for other in lines[previous.last.index + 1 : line.index])
         ):
-            yield group
-            group = []
-        group.append(item)
-    if group:
-        yield group
+            previous.last = line
+            previous.counts.update(counts)
+        else:
+            blocks.append(_Block(script, line, line, counts))
+    return blocks
 
 
-def _hit(group: list[_ForeignLine], lines: Sequence[Segment], totals: Counter[str]) -> Hit:
-    first, last = group[0].line, group[-1].line
+def _hit(block: _Block, lines: Sequence[Segment], totals: Counter[str], home: frozenset[str]) -> Hit:
+    first, last = block.first, block.last
     start = first.start + (len(first.text) - len(first.text.lstrip()))
     end = last.start + len(last.text.rstrip())
-    script = group[0].script
-    home = " and ".join(name for name, _ in totals.most_common() if name in group[0].home)
+    home_names = " and ".join(name for name, _ in totals.most_common() if name in home)
     return Hit(
         start=start,
         end=end,
-        message=f"{script} text in a {home}-script document, {_where(first, last, lines)}",
+        message=(
+            f"{block.script} text in a {home_names}-script document, {_where(first, last, lines)}"
+        ),
     )
 
 

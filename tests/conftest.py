@@ -1,0 +1,37 @@
+"""Shared fixtures: the repository's folders, the built-in RuleSet loaded once, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hygiene.packs import RuleSet, load_ruleset
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEED = ROOT / "seeds" / "000_3b11dac5e552c86b.txt"
+
+
+@pytest.fixture(scope="session")
+def ruleset() -> RuleSet:
+    return load_ruleset()
+
+
+def run_cli(
+    *args: str, cwd: Path = ROOT, stdin: bytes | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m hygiene`` as a user would, in its own process."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "hygiene", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )

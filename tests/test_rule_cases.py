@@ -1,0 +1,66 @@
+"""Run every case in fixtures/rules/<CODE>.toml: ``pytest -k BP001`` runs one rule's cases.
+
+A ``fire`` case lists exactly the findings the rule must report (line, column,
+excerpt); a ``pass`` case must give none; a ``known-failure`` case is a strict xfail.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hygiene.api import Checker
+from hygiene.config import Config
+from hygiene.loaders import document_from_bytes
+from hygiene.packs import RuleSet
+from tests.conftest import FIXTURES
+
+CASE_DIR = FIXTURES / "rules"
+CASE_FILES = sorted(CASE_DIR.glob("*.toml"))
+
+
+def _cases() -> list[Any]:
+    params = []
+    for path in CASE_FILES:
+        code = path.stem
+        cases = tomllib.loads(path.read_text(encoding="utf-8"))
+        for kind in ("fire", "pass", "known-failure"):
+            for number, case in enumerate(cases.get(kind, []), 1):
+                marks = []
+                if kind == "known-failure":
+                    marks.append(pytest.mark.xfail(reason=case["reason"], strict=True))
+                params.append(
+                    pytest.param(code, case, id=f"{code}-{kind}-{number}", marks=marks)
+                )
+    return params
+
+
+def found(ruleset: RuleSet, code: str, text: str, path: str = "case.txt") -> list[dict[str, Any]]:
+    """The findings of one rule on ``text``, as line, column and excerpt."""
+    checker = Checker(Config(select=(code,)), ruleset)
+    _, findings = checker.check(document_from_bytes(text.encode("utf-8"), path))
+    return [
+        {"line": f.span.line, "column": f.span.column, "excerpt": f.excerpt}
+        for f in findings
+        if f.code == code
+    ]
+
+
+@pytest.mark.parametrize(("code", "case"), _cases())
+def test_case(ruleset: RuleSet, code: str, case: dict[str, Any]) -> None:
+    expected = case.get("expect", [])
+    assert found(ruleset, code, case["text"], case.get("path", "case.txt")) == expected
+
+
+def test_every_case_file_names_a_rule(ruleset: RuleSet) -> None:
+    codes = {rule.code for rule in ruleset.rules}
+    assert {Path(path).stem for path in CASE_FILES} <= codes
+
+
+def test_fire_cases_state_expectations() -> None:
+    for path in CASE_FILES:
+        for case in tomllib.loads(path.read_text(encoding="utf-8")).get("fire", []):
+            assert case["expect"], f"{path.name}: a fire case without expected findings"

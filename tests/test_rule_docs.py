@@ -1,0 +1,46 @@
+"""Meta-tests: every rule documents itself, and its own examples behave as documented."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from hygiene.packs import RuleSet, load_ruleset
+from hygiene.rule import Rule
+from tests.conftest import FIXTURES
+from tests.test_rule_cases import found
+
+RULES = load_ruleset().rules
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_rule_has_every_doc_field(rule: Rule) -> None:
+    doc = rule.doc
+    for field in ("summary", "why", "how_to_fix", "bad", "good"):
+        assert getattr(doc, field).strip(), f"{rule.code} has no {field}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_bad_example_fires_and_good_does_not(ruleset: RuleSet, rule: Rule) -> None:
+    code = rule.code
+    doc = rule.doc
+    assert found(ruleset, code, doc.bad), f"{code}: its bad example does not fire"
+    assert found(ruleset, code, doc.good) == [], f"{code}: its good example fires"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_rule_has_case_file_with_both_kinds(rule: Rule) -> None:
+    code = rule.code
+    path = FIXTURES / "rules" / f"{code}.toml"
+    assert path.exists(), f"{code} has no case file {path.name}"
+    cases = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert cases.get("fire"), f"{code}: no must-fire case"
+    assert cases.get("pass"), f"{code}: no must-not-fire case"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_code_and_name_follow_the_group(rule: Rule) -> None:
+    prefixes = {"language": "LG", "encoding": "EN", "unicode": "UC", "boilerplate": "BP",
+                "provenance": "PV"}  # fmt: skip
+    assert rule.code.startswith(prefixes[rule.group])
