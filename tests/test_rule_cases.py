@@ -32,9 +32,7 @@ def _cases() -> list[Any]:
                 marks = []
                 if kind == "known-failure":
                     marks.append(pytest.mark.xfail(reason=case["reason"], strict=True))
-                params.append(
-                    pytest.param(code, case, id=f"{code}-{kind}-{number}", marks=marks)
-                )
+                params.append(pytest.param(code, case, id=f"{code}-{kind}-{number}", marks=marks))
     return params
 
 

@@ -121,7 +121,9 @@ def _minority_blocks(
     return blocks
 
 
-def _hit(block: _Block, lines: Sequence[Segment], totals: Counter[str], home: frozenset[str]) -> Hit:
+def _hit(
+    block: _Block, lines: Sequence[Segment], totals: Counter[str], home: frozenset[str]
+) -> Hit:
     first, last = block.first, block.last
     start = first.start + (len(first.text) - len(first.text.lstrip()))
     end = last.start + len(last.text.rstrip())

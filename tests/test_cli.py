@@ -1,0 +1,221 @@
+"""The command line as users run it: outputs, every exit code, and the seed's acceptance."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hygiene import schemas
+from tests.conftest import ROOT, SEED, run_cli
+
+CLEAN = "The talks ended without an agreement.\n"
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def test_seed_text_output_and_exit_1() -> None:
+    result = run_cli("check", "seeds/")
+    assert result.returncode == 1
+    assert result.stderr == b""
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert [line.split(" ")[0:2] for line in lines[:-1]] == [
+        ["seeds/000_3b11dac5e552c86b.txt:21:1:", "BP001"],
+        ["seeds/000_3b11dac5e552c86b.txt:54:72:", "UC004"],
+        ["seeds/000_3b11dac5e552c86b.txt:54:176:", "UC004"],
+        ["seeds/000_3b11dac5e552c86b.txt:58:1:", "LG001"],
+    ]
+    assert lines[-1] == "Found 4 findings (2 warnings, 2 info) in 1 document."
+
+
+def test_seed_json_validates_and_has_exactly_the_expected_findings() -> None:
+    result = run_cli("check", "seeds/", "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    schemas.validator(schemas.REPORT).validate(report)
+    got = [
+        (f["code"], f["severity"], f["span"]["line"], f["span"]["column"], f["excerpt"])
+        for f in report["findings"]
+    ]
+    assert got == [
+        ("BP001", "warning", 21, 1, "WATCH: Trump on Mexico relations"),
+        ("UC004", "info", 54, 72, "\u00a0"),
+        ("UC004", "info", 54, 176, "\u00a0"),
+        ("LG001", "warning", 58, 1, "коментарі читачів:"),
+    ]
+    language = report["findings"][3]
+    assert language["name"] == "language.foreign-script"
+    assert "Cyrillic" in language["message"] and "end of the document" in language["message"]
+    text = SEED.read_text(encoding="utf-8")
+    assert text[language["span"]["start"] : language["span"]["end"]] == "коментарі читачів:"
+    (document,) = report["documents"]
+    assert document["sha256"] == "28c5ce94a4f7c8f8121c0455351318545a7f5aa2dfc695be0112129ef62e6654"
+    assert (document["bytes"], document["encoding"], document["bom"], document["newline"]) == (
+        4619, "utf-8", False, "lf",
+    )  # fmt: skip
+
+
+def test_two_runs_give_identical_bytes() -> None:
+    first = run_cli("check", "seeds/", "--format", "json")
+    second = run_cli("check", "seeds/", "--format", "json")
+    assert first.stdout == second.stdout
+
+
+def test_exit_zero_and_fail_on() -> None:
+    assert run_cli("check", "seeds/", "--exit-zero").returncode == 0
+    assert run_cli("check", "seeds/", "--fail-on", "error").returncode == 0
+    assert run_cli("check", "seeds/", "--select", "UC004").returncode == 0  # info never fails
+    assert run_cli("check", "seeds/", "--select", "UC004", "--fail-on", "info").returncode == 1
+
+
+def test_clean_file_exits_0(tmp_path: Path) -> None:
+    write(tmp_path, "clean.md", CLEAN)
+    result = run_cli("check", "clean.md", cwd=tmp_path)
+    assert (result.returncode, result.stdout.decode()) == (0, "Found 0 findings in 1 document.\n")
+
+
+def test_select_and_ignore() -> None:
+    result = run_cli(
+        "check", "seeds/", "--select", "LG,BP001", "--ignore", "BP", "--format", "json"
+    )
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["LG001"]
+    assert json.loads(result.stdout)["run"]["rules"] == ["LG001"]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    unknown = run_cli("check", "seeds/", "--select", "QQ123")
+    assert unknown.returncode == 2
+    assert (
+        unknown.stderr.decode()
+        == "hygiene: error: unknown rule selector 'QQ123': see 'hygiene rules'\n"
+    )
+    assert run_cli("check", "seeds/", "--format", "yaml").returncode == 2
+    assert run_cli("check").returncode == 2
+    assert run_cli("rules", "ZZ999").returncode == 2
+
+
+def test_report_path_in_missing_folder_fails_before_work(tmp_path: Path) -> None:
+    result = run_cli("check", "missing-input.txt", "-o", "no/such/folder/report.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no/such/folder/report.json: cannot write the report" in result.stderr.decode()
+
+
+def test_output_file_is_written_and_validates(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run_cli("check", "seeds/", "--format", "json", "-o", str(out))
+    assert result.returncode == 1 and result.stdout == b""
+    schemas.validator(schemas.REPORT).validate(json.loads(out.read_text(encoding="utf-8")))
+    assert not [p for p in tmp_path.iterdir() if p.name != "report.json"]  # no temp files left
+
+
+def test_unreadable_inputs_exit_3_and_others_are_still_checked(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", "Intro.\n\nREAD MORE: Other story\n")
+    write(tmp_path, "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10")
+    write(tmp_path, "broken.txt", b"caf\xe9 ok\n")
+    result = run_cli(
+        "check", "good.txt", "image.png", "broken.txt", "missing.txt", "--format", "json",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 3
+    assert result.stderr.decode().splitlines() == [
+        "hygiene: error: broken.txt: not valid UTF-8: byte 0xe9 at offset 3",
+        "hygiene: error: image.png: binary file, not checked",
+        "hygiene: error: missing.txt: no such file or directory",
+    ]
+    report = json.loads(result.stdout)
+    assert [f["code"] for f in report["findings"]] == ["BP001"]
+    assert [e["path"] for e in report["errors"]] == ["broken.txt", "image.png", "missing.txt"]
+
+
+def test_walking_skips_hidden_binary_and_other_suffixes(tmp_path: Path) -> None:
+    (tmp_path / "content" / ".git").mkdir(parents=True)
+    write(tmp_path / "content", "a.md", "WATCH: A story\n")
+    write(tmp_path / "content" / ".git", "b.md", "WATCH: hidden\n")
+    write(tmp_path / "content", "c.png", b"\x89PNG\0\0")
+    write(tmp_path / "content", "d.py", "WATCH: code\n")
+    result = run_cli("check", "content", "--format", "json", cwd=tmp_path)
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == ["content/a.md"]
+
+
+def test_stdin() -> None:
+    result = run_cli("check", "-", stdin=b"intro\n\nWATCH: from a pipe\n")
+    assert result.returncode == 1
+    assert result.stdout.decode().startswith("<stdin>:3:1: BP001 boilerplate.embed-label")
+
+
+def test_text_output_escapes_controls_and_bidi(tmp_path: Path) -> None:
+    write(tmp_path, "evil.txt", "ok \u202e and \x1b[2J here\n")
+    result = run_cli("check", "evil.txt", cwd=tmp_path)
+    output = result.stdout.decode()
+    assert "\u202e" not in output and "\x1b" not in output
+    assert '"\\u202e"' in output and '"\\u001b"' in output
+
+
+def test_interrupt_exits_130_and_leaves_no_report(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hygiene", "check", "-", "--format", "json", "-o", "out.json"],
+        cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=env,
+    )  # fmt: skip
+    time.sleep(1.5)  # let it start and block on stdin
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr.decode().strip().endswith("hygiene: interrupted")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_command_prints_the_report_schema() -> None:
+    result = run_cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["$id"] == "urn:hygiene:schema:report:1.0.0"
+    assert schema["additionalProperties"] is False
+    assert json.loads(run_cli("schema", "rule-pack").stdout)["title"] == "hygiene rule pack"
+
+
+def test_rules_listing_and_page() -> None:
+    listing = run_cli("rules").stdout.decode().splitlines()
+    assert [line.split()[0] for line in listing] == [
+        "BP001", "LG001", "UC001", "UC002", "UC003", "UC004",
+    ]  # fmt: skip
+    assert listing[0].split()[1:3] == ["boilerplate.embed-label", "warning"]
+    page = run_cli("rules", "bp001").stdout.decode()
+    for heading in ("What it finds", "Why it matters", "Example that is reported",
+                    "Example that is left alone", "How to fix", "Options"):  # fmt: skip
+        assert f"\n{heading}\n" in page
+    assert (
+        run_cli("rules", "unicode.bidi-control")
+        .stdout.decode()
+        .startswith("UC001 unicode.bidi-control\n")
+    )
+
+
+def test_version_and_module_entry() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.decode().startswith("hygiene, version ")
+
+
+def test_invalid_report_is_a_bug_that_writes_nothing(tmp_path: Path) -> None:
+    """Force a report that breaks its schema: exit 2, no output file."""
+    script = (
+        "import sys, hygiene.report as r; r.SCHEMA_VERSION = '0.0.0-broken';"
+        "from hygiene.cli import main; main(sys.argv[1:])"
+    )
+    out = tmp_path / "report.json"
+    result = subprocess.run(
+        [sys.executable, "-c", script, "check", str(SEED), "--format", "json", "-o", str(out)],
+        cwd=ROOT, capture_output=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "the report does not match its schema at schema_version" in result.stderr.decode()
+    assert not out.exists()

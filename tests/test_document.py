@@ -1,0 +1,85 @@
+"""Documents, spans, segments and loaders: offsets, lines and columns are exact."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from hygiene.document import LineIndex, newline_style
+from hygiene.errors import InputError
+from hygiene.loaders import document_from_bytes, looks_binary
+from hygiene.segment import Segmenter
+
+
+def test_positions_count_code_points_and_every_line_break() -> None:
+    text = "ab\r\nčd\re\n😀x"
+    index = LineIndex(text)
+    assert index.line_count == 4
+    positions = [index.position(offset) for offset in (0, 4, 5, 7, 9, 10)]
+    assert [(p.line, p.column) for p in positions] == [
+        (1, 1), (2, 1), (2, 2), (3, 1), (4, 1), (4, 2),
+    ]  # fmt: skip
+    span = index.span(4, 8)
+    assert (span.line, span.column, span.end_line, span.end_column) == (2, 1, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        ("a\nb\n", "lf"),
+        ("a\r\nb\r\n", "crlf"),
+        ("a\rb", "cr"),
+        ("a\r\nb\n", "mixed"),
+        ("a", "none"),
+    ],
+)
+def test_newline_style(text: str, style: str) -> None:
+    assert newline_style(text) == style
+
+
+def test_segments_paragraphs_and_lines() -> None:
+    text = "Title\n\nfirst line\nsecond line\n  \nlast"
+    segments = Segmenter(text)
+    lines = segments.get("line")
+    assert [line.text for line in lines] == ["Title", "", "first line", "second line", "  ", "last"]
+    paragraphs = segments.get("paragraph")
+    assert [p.text for p in paragraphs] == ["Title", "first line\nsecond line", "last"]
+    assert all(text[p.start : p.end] == p.text for p in paragraphs)
+    assert segments.get("document")[0].text == text
+    assert segments.get("line") is lines  # computed once
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "bom", "text"),
+    [
+        (b"plain", "utf-8", False, "plain"),
+        (codecs.BOM_UTF8 + "ça".encode(), "utf-8", True, "ça"),
+        (codecs.BOM_UTF16_LE + "ça".encode("utf-16-le"), "utf-16-le", True, "ça"),
+        (codecs.BOM_UTF16_BE + "ça".encode("utf-16-be"), "utf-16-be", True, "ça"),
+        (codecs.BOM_UTF32_LE + "ça".encode("utf-32-le"), "utf-32-le", True, "ça"),
+    ],
+)
+def test_decoding_records_encoding_and_bom(
+    data: bytes, encoding: str, bom: bool, text: str
+) -> None:
+    document = document_from_bytes(data, "x.txt")
+    assert (document.text, document.source.encoding, document.source.bom) == (text, encoding, bom)
+    assert document.source.size == len(data)
+
+
+def test_markdown_is_recognised_by_suffix() -> None:
+    assert document_from_bytes(b"# T", "a/README.MD").format == "markdown"
+    assert document_from_bytes(b"T", "a/notes.txt").format == "text"
+
+
+def test_invalid_utf8_names_the_byte_offset() -> None:
+    with pytest.raises(InputError, match=r"^x.txt: not valid UTF-8: byte 0xff at offset 2$"):
+        document_from_bytes(b"ok\xffno", "x.txt")
+
+
+def test_binary_sniffing() -> None:
+    assert looks_binary(b"\x1f\x8b\x08\0\0\0\0\0\0\x03")  # gzip
+    assert looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    assert not looks_binary(b"a stray NUL\0 in otherwise ordinary text")
+    assert not looks_binary("plain text, ünïcödé".encode())

@@ -1,0 +1,126 @@
+"""Rule packs: a broken pack fails with one line naming the file, the rule and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hygiene.errors import RulePackError, UsageError
+from hygiene.packs import PackFile, load_pack, load_ruleset
+from tests.conftest import run_cli
+
+GOOD_RULE = """
+[[rule]]
+code = "XX001"
+name = "extra.shout"
+severity = "warning"
+scope = "line"
+kind = "pattern"
+pattern = '[A-Z]{10,}'
+message = "shouting: {match}"
+summary = "Ten capitals in a row."
+why = "Shouting."
+how-to-fix = "Lower the case."
+example-bad = "THISISLOUDER"
+example-good = "This is not."
+"""
+HEADER = '[pack]\ngroup = "extra"\nprefix = "XX"\ndescription = "Test pack."\n'
+
+
+def pack(body: str, header: str = HEADER) -> PackFile:
+    return PackFile("my-packs/extra.toml", (header + body).encode("utf-8"))
+
+
+def test_a_good_user_pack_loads() -> None:
+    (rule,) = load_pack(pack(GOOD_RULE))
+    assert (rule.code, rule.name, rule.scope) == ("XX001", "extra.shout", "line")
+    assert rule.pack.name == "my-packs/extra.toml"
+    assert len(rule.pack.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (GOOD_RULE + 'colour = "red"\n',
+         "my-packs/extra.toml: rule XX001: unknown key 'colour'"),
+        (GOOD_RULE.replace("'[A-Z]{10,}'", "'[A-Z'"),
+         "my-packs/extra.toml: rule XX001: invalid regex '[A-Z': "),
+        (GOOD_RULE.replace('severity = "warning"', 'severity = "fatal"'),
+         "my-packs/extra.toml: rule XX001: severity: 'fatal' is not one of"),
+        (GOOD_RULE.replace("shouting: {match}", "shouting: {matched}"),
+         "my-packs/extra.toml: rule XX001: message 'shouting: {matched}' uses an unknown "
+         "placeholder"),
+        (GOOD_RULE.replace('code = "XX001"', 'code = "YY001"'),
+         "my-packs/extra.toml: rule YY001: code must start with the pack's prefix 'XX'"),
+        (GOOD_RULE.replace('name = "extra.shout"', 'name = "other.shout"'),
+         "my-packs/extra.toml: rule XX001: name 'other.shout' must start with 'extra.'"),
+        (GOOD_RULE.replace('how-to-fix = "Lower the case."\n', ""),
+         "my-packs/extra.toml: rule XX001: 'how-to-fix' is a required property"),
+        (GOOD_RULE.replace('kind = "pattern"', 'kind = "line-prefix"'),
+         "my-packs/extra.toml: rule XX001: 'labels' is a required property"),
+        ("[[rule]\n", "my-packs/extra.toml: invalid TOML: "),
+    ],
+    ids=["unknown-key", "bad-regex", "bad-severity", "bad-placeholder", "wrong-prefix",
+         "wrong-group", "missing-doc", "kind-fields", "bad-toml"],
+)  # fmt: skip
+def test_broken_pack_is_one_line_naming_file_and_rule(body: str, message: str) -> None:
+    with pytest.raises(RulePackError) as raised:
+        load_pack(pack(body))
+    text = str(raised.value)
+    assert text.startswith(message)
+    assert "\n" not in text
+
+
+def test_a_user_pack_cannot_take_a_builtin_prefix() -> None:
+    header = '[pack]\ngroup = "extra"\nprefix = "UC"\ndescription = "x"\n'
+    with pytest.raises(RulePackError, match="group 'extra' cannot use prefix 'UC'"):
+        load_pack(pack(GOOD_RULE.replace("XX001", "UC001"), header))
+
+
+def test_duplicate_code_across_packs(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(HEADER + GOOD_RULE, encoding="utf-8")
+    (tmp_path / "b.toml").write_text(
+        HEADER + GOOD_RULE.replace("extra.shout", "extra.yell"), encoding="utf-8"
+    )
+    with pytest.raises(RulePackError) as raised:
+        load_ruleset([str(tmp_path)])
+    assert str(raised.value) == (
+        f"{tmp_path}/b.toml: rule XX001: duplicate code 'XX001', "
+        f"already defined in {tmp_path}/a.toml"
+    )
+
+
+def test_selectors(ruleset: object) -> None:
+    from hygiene.packs import RuleSet
+
+    assert isinstance(ruleset, RuleSet)
+    codes = lambda selected: [r.code for r in selected.rules]  # noqa: E731
+    assert codes(ruleset.select(["UC"])) == ["UC001", "UC002", "UC003", "UC004"]
+    assert codes(ruleset.select(["boilerplate", "LG001"])) == ["BP001", "LG001"]
+    assert codes(ruleset.select(["unicode.bidi-control"])) == ["UC001"]
+    assert "UC004" not in codes(ruleset.select(ignore=["UC004"]))
+    with pytest.raises(UsageError, match="unknown rule selector 'ZZ9'"):
+        ruleset.select(["ZZ9"])
+
+
+def test_cli_reports_a_broken_pack_with_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "extra.toml").write_text(HEADER + GOOD_RULE + 'colour = "red"\n', encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("fine\n", encoding="utf-8")
+    result = run_cli("check", "doc.txt", "--rule-packs", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert (
+        result.stderr.decode() == "hygiene: error: ./extra.toml: rule XX001: unknown key 'colour'\n"
+    )
+    assert result.stdout == b""
+
+
+def test_cli_runs_a_user_pack(tmp_path: Path) -> None:
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "extra.toml").write_text(HEADER + GOOD_RULE, encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("quiet\nVERYLOUDWORDS here\n", encoding="utf-8")
+    result = run_cli("check", "doc.txt", "--rule-packs", "packs", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines()[0] == (
+        'doc.txt:2:1: XX001 extra.shout shouting: VERYLOUDWORDS: "VERYLOUDWORDS"'
+    )

@@ -1,0 +1,24 @@
+"""The README's quick start stays true: CI runs its test command verbatim."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ROOT
+
+
+def quick_start_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_quick_start_is_two_commands() -> None:
+    check, tests = quick_start_commands()
+    assert check.endswith("hygiene check seeds/")
+    assert tests.endswith("python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    _, tests = quick_start_commands()
+    assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
