@@ -1,51 +1,94 @@
-"""The one pipeline behind the CLI and the library: paths or text in, a Report out."""
+"""The one pipeline behind the CLI and the library: paths or text in, a Report out.
+
+Per document: rules (engine) -> per-file ignores -> inline directives ->
+fingerprints. Per run: results in path order -> changed-lines filter -> baseline.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
+from hygiene.baseline import compare, read_baseline, with_fingerprints
 from hygiene.config import Config
-from hygiene.discovery import STDIN, Input, discover
+from hygiene.discovery import STDIN, STDIN_DISPLAY, Input, discover
 from hygiene.document import Document
 from hygiene.engine import check_document
 from hygiene.errors import InputError
 from hygiene.finding import Finding
+from hygiene.globs import glob_matches
 from hygiene.loaders import document_from_bytes, read_bytes
 from hygiene.packs import RuleSet, load_ruleset
 from hygiene.report import DocumentRecord, Report
 from hygiene.scripts import script_counts
+from hygiene.suppress import apply_directives
+
+Result = tuple[DocumentRecord, list[Finding]]
 
 
 class Checker:
-    """A selected RuleSet, loaded once, that checks one document at a time."""
+    """A configured RuleSet, loaded once, that checks one document at a time."""
 
     def __init__(self, config: Config | None = None, ruleset: RuleSet | None = None) -> None:
         self.config = config or Config()
         full = ruleset or load_ruleset(self.config.rule_packs)
-        self.ruleset = full.select(self.config.select, self.config.ignore)
+        self.ruleset = full.configure(self.config)
+        self._active = frozenset(r.code for r in self.ruleset.rules)
 
-    def check(self, document: Document) -> tuple[DocumentRecord, list[Finding]]:
-        findings = check_document(document, self.ruleset.rules)
+    def _relative(self, document: Document) -> str | None:
+        """The document's path relative to the config's folder, where globs apply."""
+        if document.path == STDIN_DISPLAY:
+            return None
+        return os.path.relpath(document.path, self.config.root).replace(os.sep, "/")
+
+    def _ignored_here(self, relative: str | None) -> tuple[str, ...]:
+        if relative is None:
+            return ()
+        return tuple(
+            selector
+            for pattern, selectors in self.config.per_file_ignores.items()
+            if glob_matches(pattern, relative)
+            for selector in selectors
+        )
+
+    def declared_language(self, document: Document) -> str | None:
+        """The language config declares for this path; the last matching glob wins."""
+        relative = self._relative(document)
+        language = None
+        if relative is not None:
+            for pattern, code in self.config.languages.items():
+                if glob_matches(pattern, relative):
+                    language = code
+        return language
+
+    def check(self, document: Document) -> Result:
+        found = check_document(document, self.ruleset.rules)
+        ignored = self._ignored_here(self._relative(document))
+        if ignored:
+            dropped = self.ruleset.select(ignored)
+            codes = {r.code for r in dropped.rules}
+            found = [f for f in found if f.code not in codes]
+        outcome = apply_directives(document, found, self._active)
+        findings = with_fingerprints(document, outcome.kept)
         record = DocumentRecord(
             source=document.source,
             format=document.format,
             scripts=dict(script_counts(document.text)),
             findings=len(findings),
+            suppressed=outcome.suppressed,
+            language=self.declared_language(document),
             metadata=document.metadata,
         )
         return record, findings
 
-    def report(
-        self,
-        results: Iterable[tuple[DocumentRecord, list[Finding]]],
-        errors: Sequence[InputError] = (),
-    ) -> Report:
+    def report(self, results: Iterable[Result], errors: Sequence[InputError] = ()) -> Report:
         """Assemble results in a fixed order, whatever order they were produced in."""
         ordered = sorted(results, key=lambda result: result[0].source.path)
         findings = [finding for _, found in ordered for finding in found]
         return Report(
             config=self.config,
-            rules=tuple(r.code for r in self.ruleset.rules),
+            rules=self.ruleset.rules,
             packs=self.ruleset.packs,
             documents=tuple(record for record, _ in ordered),
             findings=tuple(sorted(findings, key=lambda finding: finding.sort_key)),
@@ -67,11 +110,35 @@ def read_input(item: Input, stdin: bytes | None = None) -> Document:
     return document_from_bytes(read_bytes(item.path, item.display), item.display)
 
 
+def only_changed_lines(report: Report, changed: Mapping[str, frozenset[int] | None]) -> Report:
+    """Keep findings on changed lines; ``None`` for a path means every line is new."""
+
+    def touches(finding: Finding) -> bool:
+        if finding.path not in changed:
+            return False
+        lines = changed[finding.path]
+        span = finding.span
+        return lines is None or any(n in lines for n in range(span.line, span.end_line + 1))
+
+    return replace(report, findings=tuple(f for f in report.findings if touches(f)))
+
+
 def check_paths(
-    paths: Sequence[str], *, config: Config | None = None, stdin: bytes | None = None
+    paths: Sequence[str],
+    *,
+    config: Config | None = None,
+    ruleset: RuleSet | None = None,
+    stdin: bytes | None = None,
+    baseline: str | None = None,
+    diff_base: str | None = None,
 ) -> Report:
-    """Check files and folders; unreadable inputs are reported, the others still checked."""
-    checker = Checker(config)
+    """Check files and folders; unreadable inputs are reported, the others still checked.
+
+    ``diff_base`` keeps only findings on lines changed since that git ref;
+    ``baseline`` drops findings recorded in that baseline file and lists its stale entries.
+    """
+    checker = Checker(config, ruleset)
+    entries = read_baseline(baseline) if baseline else None
     inputs, errors = discover(paths)
     results = []
     for item in inputs:
@@ -79,4 +146,13 @@ def check_paths(
             results.append(checker.check(read_input(item, stdin)))
         except InputError as error:
             errors.append(error)
-    return checker.report(results, errors)
+    report = checker.report(results, errors)
+    if entries is not None and baseline is not None:
+        outcome = compare(baseline, report.findings, entries)
+        report = replace(report, findings=outcome.kept, baseline=outcome)
+    if diff_base is not None:
+        from hygiene.changes import changed_lines
+
+        changed = changed_lines(diff_base, [item.display for item in inputs])
+        report = replace(only_changed_lines(report, changed), diff_base=diff_base)
+    return report

@@ -6,18 +6,25 @@ HygieneError into one line on stderr and its exit code.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from hygiene import __version__
 from hygiene.errors import ExitCode, HygieneError, UsageError
 
+if TYPE_CHECKING:
+    from hygiene.config import Config
+    from hygiene.packs import RuleSet
+
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
+FORMAT_CHOICE = click.Choice(["text", "json", "jsonl", "sarif", "github", "junit"])
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _codes(values: Sequence[str]) -> tuple[str, ...]:
@@ -26,27 +33,53 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def _check_writable(output: str) -> None:
-    """Fail before any work when the report could not be written."""
+    """Fail before any work when a file could not be written."""
     folder = Path(output).parent
     if not folder.is_dir():
-        raise UsageError(f"{output}: cannot write the report: no folder {str(folder)!r}")
+        raise UsageError(f"{output}: cannot write: no folder {str(folder)!r}")
     if not os.access(folder, os.W_OK):
-        raise UsageError(f"{output}: cannot write the report: folder is not writable")
+        raise UsageError(f"{output}: cannot write: the folder is not writable")
 
 
-def write_atomically(path: str, content: str) -> None:
-    """Write through a temporary file and a rename: readers never see half a report."""
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=".hygiene-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+def rule_options(command: F) -> F:
+    """The flags that choose and configure rules, shared by ``check``, ``fix`` and ``config``."""
+    for option in reversed(
+        [
+            click.option("--config", "config_file", metavar="FILE",
+                         help="Configuration file (default: the nearest hygiene.toml or "
+                              "pyproject.toml with [tool.hygiene] above the paths)."),
+            click.option("--select", multiple=True, metavar="CODES",
+                         help="Rules to run instead of the default set (codes, prefixes, "
+                              "groups, names)."),
+            click.option("--extend-select", multiple=True, metavar="CODES",
+                         help="Rules to run on top of the selection."),
+            click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run."),
+            click.option("--rule-packs", multiple=True, metavar="DIR",
+                         help="A folder of your own rule packs (*.toml)."),
+        ]
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def _config(
+    paths: Sequence[str], options: dict[str, Any], fail_on: str | None = None
+) -> tuple[Config, RuleSet]:
+    """The effective configuration (file, then flags) and every rule it can select."""
+    from hygiene.config import resolve_config
+    from hygiene.packs import load_ruleset
+
+    config = resolve_config(paths, options["config_file"])
+    select, extend, ignore = (_codes(options[key]) for key in ("select", "extend_select", "ignore"))
+    ruleset = load_ruleset((*config.rule_packs, *options["rule_packs"]))
+    ruleset.check_selectors((*select, *extend, *ignore))
+    return config.with_flags(
+        select=select,
+        extend_select=extend,
+        ignore=ignore,
+        fail_on=fail_on,  # type: ignore[arg-type]
+        rule_packs=options["rule_packs"],
+    ), ruleset
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,65 +90,129 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="Output format.",
-)  # fmt: skip
+@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text",
+              show_default=True, help="Output format.")  # fmt: skip
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of stdout.")
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Rules to run (codes, prefixes, groups, names).",
-)
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
-@click.option(
-    "--fail-on", type=SEVERITY_CHOICE, default="warning", show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
-)  # fmt: skip
+@click.option("--fail-on", type=SEVERITY_CHOICE, default=None,
+              help="Exit 1 on a finding at or above this severity [default: warning].")  # fmt: skip
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option(
-    "--rule-packs", multiple=True, metavar="DIR",
-    help="A folder of your own rule packs (*.toml), validated like the built-in ones.",
-)  # fmt: skip
+@click.option("--baseline", metavar="FILE",
+              help="Report only findings that are not in this baseline.")  # fmt: skip
+@click.option("--write-baseline", metavar="FILE",
+              help="Record the current findings as the baseline, and exit 0.")  # fmt: skip
+@click.option("--diff-base", metavar="REF",
+              help="Report only findings on lines changed since this git ref.")  # fmt: skip
+@rule_options
 def check(
     paths: tuple[str, ...],
     output_format: str,
     output: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
     exit_zero: bool,
-    rule_packs: tuple[str, ...],
+    baseline: str | None,
+    write_baseline: str | None,
+    diff_base: str | None,
+    **options: Any,
 ) -> int:
     """Check PATHS (files, folders, or - for stdin) and report findings."""
     from hygiene.api import check_paths
-    from hygiene.config import Config
+    from hygiene.atomic import write_atomically
+    from hygiene.baseline import baseline_json
     from hygiene.formatters import renderer
-    from hygiene.report import validate
+    from hygiene.report import to_records, validate
+    from hygiene.schemas import RECORDS
 
-    if output:
-        _check_writable(output)
-    config = Config(
-        select=_codes(select),
-        ignore=_codes(ignore),
-        fail_on=fail_on,  # type: ignore[arg-type]
-        rule_packs=rule_packs,
-    )
+    for target in (output, write_baseline):
+        if target:
+            _check_writable(target)
+    config, ruleset = _config(paths, options, fail_on)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    report = check_paths(paths, config=config, stdin=stdin)
+    report = check_paths(
+        paths,
+        config=config,
+        ruleset=ruleset,
+        stdin=stdin,
+        baseline=baseline,
+        diff_base=diff_base,
+    )
     validate(report.to_dict())
+    if output_format == "jsonl":
+        for record in to_records(report):
+            validate(record, RECORDS)
     rendered = renderer(output_format)(report)
     for error in report.errors:
         click.echo(f"hygiene: error: {error}", err=True)
     if output:
-        write_atomically(output, rendered)
+        write_atomically(output, rendered.encode("utf-8"))
     else:
         click.echo(rendered, nl=False)
+    if write_baseline:
+        write_atomically(write_baseline, baseline_json(report.findings).encode("utf-8"))
+        click.echo(
+            f"hygiene: wrote {len(report.findings)} findings to the baseline {write_baseline}",
+            err=True,
+        )
     if report.errors:
         return ExitCode.INPUT
-    if not exit_zero and report.count_at_or_above(config.fail_on):
-        return ExitCode.FINDINGS
+    if exit_zero or write_baseline or not report.count_at_or_above(config.fail_on):
+        return ExitCode.CLEAN
+    return ExitCode.FINDINGS
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Show what would change as a unified diff; write nothing.")  # fmt: skip
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@rule_options
+def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: Any) -> int:
+    """Apply safe fixes to PATHS in place, keeping encoding, BOM, line endings and mode."""
+    from hygiene.api import Checker
+    from hygiene.discovery import STDIN, discover
+    from hygiene.errors import InputError
+    from hygiene.fix import fix_file
+
+    checker = Checker(*_config(paths, options))
+    inputs, errors = discover(paths)
+    changed = applied = 0
+    for item in inputs:
+        if item.path == STDIN:
+            errors.append(InputError(item.display, "standard input cannot be fixed in place"))
+            continue
+        try:
+            outcome = fix_file(
+                item.path,
+                item.display,
+                lambda document: checker.check(document)[1],
+                unsafe=unsafe_fixes,
+                write=not show_diff,
+            )
+        except InputError as unreadable:
+            errors.append(unreadable)
+            continue
+        if outcome.after != outcome.before:
+            changed += 1
+            applied += outcome.applied
+            if show_diff:
+                click.echo(outcome.diff(), nl=False)
+    for problem in errors:
+        click.echo(f"hygiene: error: {problem}", err=True)
+    verb = "would fix" if show_diff else "fixed"
+    click.echo(f"hygiene: {verb} {applied} findings in {changed} files", err=True)
+    if errors:
+        return ExitCode.INPUT
+    return ExitCode.FINDINGS if show_diff and changed else ExitCode.CLEAN
+
+
+@cli.command(name="config")
+@click.argument("paths", nargs=-1)
+@click.option("--fail-on", type=SEVERITY_CHOICE, default=None, help="As for check.")
+@rule_options
+def show_config(paths: tuple[str, ...], fail_on: str | None, **options: Any) -> int:
+    """Print the effective configuration for PATHS (default: the working folder) as JSON."""
+    config, _ = _config(paths or (".",), options, fail_on)
+    data = {"config_digest": config.digest(), **config.to_dict()}
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     return ExitCode.CLEAN
 
 
@@ -139,13 +236,20 @@ def rules(code: str | None, rule_packs: tuple[str, ...]) -> int:
 
 
 @cli.command()
-@click.argument("which", type=click.Choice(["report", "rule-pack"]), default="report")
+@click.argument(
+    "which", type=click.Choice(["report", "records", "rule-pack", "config"]), default="report"
+)
 def schema(which: str) -> int:
-    """Print the JSON Schema of the report (default) or of a rule pack."""
+    """Print a JSON Schema: the report (default), JSONL records, a rule pack, or the config."""
     from hygiene import schemas
 
-    name = schemas.REPORT if which == "report" else schemas.RULE_PACK
-    click.echo(schemas.schema_text(name), nl=False)
+    names = {
+        "report": schemas.REPORT,
+        "records": schemas.RECORDS,
+        "rule-pack": schemas.RULE_PACK,
+        "config": schemas.CONFIG,
+    }
+    click.echo(schemas.schema_text(names[which]), nl=False)
     return ExitCode.CLEAN
 
 

@@ -1,29 +1,157 @@
-"""One frozen Config for a run; its digest goes into every report's provenance."""
+"""One frozen Config: ``[tool.hygiene]`` in pyproject.toml or a hygiene.toml, then flags.
+
+The file is found by walking up from the checked paths, validated against
+``config.schema.json``, and every problem is one line naming the file. The
+config's digest goes into every report's provenance.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+import os
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
+from hygiene import schemas
+from hygiene.errors import ConfigError
+from hygiene.globs import GlobError, compile_glob
 from hygiene.rule import Severity
+
+CONFIG_FILES = ("hygiene.toml", "pyproject.toml")
 
 
 @dataclass(frozen=True)
 class Config:
-    """The effective settings of a run, after flags (and, later, config files)."""
+    """The effective settings of a run. Globs are relative to ``root``."""
 
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fail_on: Severity = "warning"
+    languages: Mapping[str, str] = field(default_factory=dict)
     rule_packs: tuple[str, ...] = ()
     language_seed: int = 0
+    source: str | None = None
+    root: str = "."
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        return {
+            key: (list(value) if isinstance(value, tuple) else value) for key, value in data.items()
+        }
 
     def digest(self) -> str:
-        """A stable fingerprint: equal configs give equal digests on any machine."""
-        canonical = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
+        """A stable fingerprint of what changes results (not where the file was)."""
+        settings = {k: v for k, v in self.to_dict().items() if k not in ("source", "root")}
+        canonical = json.dumps(settings, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def with_flags(
+        self,
+        *,
+        select: Sequence[str] = (),
+        extend_select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        fail_on: Severity | None = None,
+        rule_packs: Sequence[str] = (),
+    ) -> Config:
+        """Flags win over the file: ``--select`` replaces, the others add."""
+        return replace(
+            self,
+            select=tuple(select) or self.select,
+            extend_select=(*self.extend_select, *extend_select),
+            ignore=(*self.ignore, *ignore),
+            fail_on=fail_on or self.fail_on,
+            rule_packs=(*self.rule_packs, *rule_packs),
+        )
+
+
+def find_config_file(paths: Sequence[str]) -> Path | None:
+    """The nearest hygiene.toml, or pyproject.toml with ``[tool.hygiene]``, above the paths."""
+    folders = [Path(p).resolve() for p in paths if p != "-"] or [Path.cwd()]
+    start = Path(os.path.commonpath([str(f if f.is_dir() else f.parent) for f in folders]))
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "hygiene" in _read_toml(pyproject).get("tool", {})
+    except ConfigError:
+        return True  # let loading report the broken file
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{_display(path)}: cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{_display(path)}: invalid TOML: {error}") from None
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_config(path: Path) -> Config:
+    """Read, validate and convert one configuration file."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("hygiene", {})
+    where = _display(path)
+    _validate(where, data)
+    for table in ("per-file-ignores", "languages"):
+        for pattern in data.get(table, {}):
+            try:
+                compile_glob(pattern)
+            except GlobError as error:
+                raise ConfigError(f"{where}: {table}: {error}") from None
+    root = path.parent
+    return Config(
+        select=tuple(data.get("select", ())),
+        extend_select=tuple(data.get("extend-select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        per_file_ignores={k: tuple(v) for k, v in data.get("per-file-ignores", {}).items()},
+        severity=dict(data.get("severity", {})),
+        rules={name: dict(options) for name, options in data.get("rules", {}).items()},
+        fail_on=data.get("fail-on", "warning"),
+        languages=dict(data.get("languages", {})),
+        rule_packs=tuple(_display(root / folder) for folder in data.get("rule-packs", ())),
+        language_seed=data.get("language-seed", 0),
+        source=where,
+        root=_display(root),
+    )
+
+
+def _validate(where: str, data: Mapping[str, Any]) -> None:
+    error = schemas.first_error(schemas.CONFIG, data)
+    if error is not None:
+        path, problem = error
+        location = ".".join(str(part) for part in path)
+        raise ConfigError(f"{where}: {location + ': ' if location else ''}{problem}")
+
+
+def resolve_config(paths: Sequence[str], explicit: str | None = None) -> Config:
+    """The configuration for ``paths``: an explicit file, the nearest one, or defaults."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: no such configuration file")
+        return load_config(path)
+    found = find_config_file(paths)
+    return load_config(found) if found else Config()

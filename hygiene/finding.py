@@ -24,6 +24,7 @@ class Finding:
     excerpt: str
     pack: PackRef
     fix: Fix | None = None
+    fingerprint: str = ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -16,7 +17,18 @@ import regex
 from hygiene.rule import Check, Edit, Fix, Hit, RuleContext
 from hygiene.segment import Segment
 
-Compiler = Callable[[Mapping[str, Any]], Check]
+LINE_PREFIX_DEFAULTS: Mapping[str, Any] = {"max-length": 100, "prose-endings": ".,;"}
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A kind's check and the rule's options: the kind's defaults, overridden by the pack."""
+
+    check: Check
+    options: Mapping[str, Any]
+
+
+Compiler = Callable[[Mapping[str, Any]], Compiled]
 
 
 def describe_char(char: str) -> str:
@@ -42,7 +54,7 @@ def _check_template(template: str, placeholders: Sequence[str]) -> None:
         ) from None
 
 
-def compile_pattern(spec: Mapping[str, Any]) -> Check:
+def compile_pattern(spec: Mapping[str, Any]) -> Compiled:
     """``pattern``: every match of a regex is a hit, unless an ``allow`` match covers it."""
     pattern = _compile_regex(spec["pattern"])
     allows = [_compile_regex(source) for source in spec.get("allow", ())]
@@ -73,10 +85,10 @@ def compile_pattern(spec: Mapping[str, Any]) -> Check:
             message = template.format_map({"match": found, "char": describe_char(found[:1])})
             yield Hit(start, end, message, fix)
 
-    return check
+    return Compiled(check, dict(spec.get("options", {})))
 
 
-def compile_line_prefix(spec: Mapping[str, Any]) -> Check:
+def compile_line_prefix(spec: Mapping[str, Any]) -> Compiled:
     """``line-prefix``: a short line made of a label, a separator and a title.
 
     The labels of one rule compile into a single alternation, so a line costs one
@@ -84,9 +96,6 @@ def compile_line_prefix(spec: Mapping[str, Any]) -> Check:
     """
     labels = sorted(spec["labels"], key=len, reverse=True)
     separators = spec.get("separators", [":", "\N{FULLWIDTH COLON}"])
-    options = spec.get("options", {})
-    max_length = int(options.get("max-length", 100))
-    prose_endings = str(options.get("prose-endings", ".,;"))
     template: str = spec["message"]
     _check_template(template, ("label", "title"))
 
@@ -103,12 +112,12 @@ def compile_line_prefix(spec: Mapping[str, Any]) -> Check:
         if match is None:
             return
         title = match.group("title")
-        if len(title) > max_length or title[-1] in prose_endings:
+        if len(title) > ctx.options["max-length"] or title[-1] in ctx.options["prose-endings"]:
             return
         message = template.format_map({"label": match.group("label"), "title": title})
         yield Hit(match.start("label"), match.end("title"), message)
 
-    return check
+    return Compiled(check, {**LINE_PREFIX_DEFAULTS, **spec.get("options", {})})
 
 
 KINDS: Mapping[str, Compiler] = {

@@ -11,20 +11,28 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from hygiene import schemas
-from hygiene.errors import RulePackError, UsageError
+from hygiene.config import Config
+from hygiene.errors import ConfigError, RulePackError, UsageError
 from hygiene.kinds import KINDS
 from hygiene.rule import PackRef, Rule, RuleDoc
 
 # Built-in groups own their prefixes; a user pack may add groups, not take these.
 BUILTIN_PREFIXES: Mapping[str, str] = MappingProxyType(
-    {"language": "LG", "encoding": "EN", "unicode": "UC", "boilerplate": "BP", "provenance": "PV"}
+    {
+        "language": "LG",
+        "encoding": "EN",
+        "unicode": "UC",
+        "boilerplate": "BP",
+        "provenance": "PV",
+        "suppression": "SU",
+    }
 )
 
 
@@ -50,21 +58,81 @@ class RuleSet:
                 return candidate
         return None
 
-    def select(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
-        """Keep the rules ``select`` names (default: those on by default), minus ``ignore``.
+    def select(
+        self, select: Sequence[str] = (), ignore: Sequence[str] = (), extend: Sequence[str] = ()
+    ) -> RuleSet:
+        """Keep the rules ``select`` names (default: those on by default) and ``extend`` adds,
+        minus ``ignore``.
 
         A selector is ``ALL``, a code or code prefix (``BP``, ``BP001``), a group
         (``boilerplate``) or a rule name; one that matches no rule is a usage error.
         """
-        for selector in (*select, *ignore):
-            if not any(_matches(selector, candidate) for candidate in self.rules):
-                raise UsageError(f"unknown rule selector {selector!r}: see 'hygiene rules'")
-        if select:
-            chosen = [r for r in self.rules if any(_matches(s, r) for s in select)]
-        else:
-            chosen = [r for r in self.rules if r.enabled_by_default]
-        kept = tuple(r for r in chosen if not any(_matches(s, r) for s in ignore))
+        self.check_selectors((*select, *ignore, *extend))
+
+        def wanted(candidate: Rule) -> bool:
+            base = (
+                any(_matches(s, candidate) for s in select)
+                if select
+                else candidate.enabled_by_default
+            )
+            return base or any(_matches(s, candidate) for s in extend)
+
+        kept = tuple(r for r in self.rules if wanted(r) and not any(_matches(s, r) for s in ignore))
         return RuleSet(kept, tuple(sorted({r.pack for r in kept}, key=lambda p: p.name)))
+
+    def check_selectors(self, selectors: Iterable[str], where: str | None = None) -> None:
+        """Refuse a selector that matches no rule; ``where`` names the config file it came from."""
+        for selector in selectors:
+            if not any(_matches(selector, candidate) for candidate in self.rules):
+                if where:
+                    raise ConfigError(f"{where}: unknown rule selector {selector!r}")
+                raise UsageError(f"unknown rule selector {selector!r}: see 'hygiene rules'")
+
+    def configure(self, config: Config) -> RuleSet:
+        """Select per the config, then apply its severity overrides and rule options."""
+        where = config.source or "configuration"
+        per_file = [code for codes in config.per_file_ignores.values() for code in codes]
+        self.check_selectors(
+            [*config.select, *config.extend_select, *config.ignore, *per_file], config.source
+        )
+        chosen = self.select(config.select, config.ignore, config.extend_select)
+        rules = []
+        for candidate in chosen.rules:
+            severity = _override(self, config.severity, candidate, where, "severity")
+            options = _override(self, config.rules, candidate, where, "rules")
+            if options is not None:
+                candidate = replace(candidate, options=_merge_options(candidate, options, where))
+            if severity is not None:
+                candidate = replace(candidate, severity=severity)
+            rules.append(candidate)
+        return RuleSet(tuple(rules), tuple(sorted({r.pack for r in rules}, key=lambda p: p.name)))
+
+
+def _override(ruleset: RuleSet, table: Mapping[str, Any], rule: Rule, where: str, what: str) -> Any:
+    """The entry of a config table that names ``rule`` by code or name; unknown names fail."""
+    for key in table:
+        if ruleset.find(key) is None:
+            raise ConfigError(f"{where}: {what}: unknown rule {key!r}")
+    return table.get(rule.code, table.get(rule.name))
+
+
+def _merge_options(rule: Rule, overrides: Mapping[str, Any], where: str) -> Mapping[str, Any]:
+    merged = dict(rule.options)
+    for key, value in overrides.items():
+        if key not in rule.options:
+            known = ", ".join(rule.options) or "none"
+            raise ConfigError(
+                f"{where}: rules.{rule.name}: unknown option {key!r} (known: {known})"
+            )
+        default = rule.options[key]
+        numeric = isinstance(default, int | float) and not isinstance(default, bool)
+        if not (isinstance(value, type(default)) or (numeric and isinstance(value, int | float))):
+            raise ConfigError(
+                f"{where}: rules.{rule.name}.{key}: expected {type(default).__name__}, "
+                f"got {value!r}"
+            )
+        merged[key] = value
+    return MappingProxyType(merged)
 
 
 def _matches(selector: str, candidate: Rule) -> bool:
@@ -130,7 +198,7 @@ def _compile_rule(
     if not spec["name"].startswith(group + "."):
         raise RulePackError(where, f"name {spec['name']!r} must start with {group + '.'!r}", code)
     try:
-        check = KINDS[spec["kind"]](spec)
+        compiled = KINDS[spec["kind"]](spec)
     except ValueError as error:
         raise RulePackError(where, str(error), code) from None
     return Rule(
@@ -145,36 +213,25 @@ def _compile_rule(
             bad=spec["example-bad"],
             good=spec["example-good"],
         ),
-        check=check,
+        check=compiled.check,
         pack=ref,
-        options=MappingProxyType(dict(spec.get("options", {}))),
+        options=MappingProxyType(dict(compiled.options)),
         enabled_by_default=spec.get("enabled", True),
     )
 
 
-_UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)")
-
-
 def _validate(where: str, data: Mapping[str, Any]) -> None:
     """Schema-check a parsed pack; report the most relevant error as one line."""
-    from jsonschema.exceptions import best_match
-
-    error = best_match(schemas.validator(schemas.RULE_PACK).iter_errors(data))
+    error = schemas.first_error(schemas.RULE_PACK, data)
     if error is None:
         return
-    path = list(error.absolute_path)
+    path, problem = error
     rule_id = None
     if len(path) >= 2 and path[0] == "rule" and isinstance(path[1], int):
         spec = data["rule"][path[1]]
         rule_id = spec.get("code") if isinstance(spec, dict) else None
         rule_id = rule_id or f"#{path[1] + 1}"
         path = path[2:]
-    unexpected = _UNEXPECTED.search(error.message)
-    if error.validator in ("additionalProperties", "unevaluatedProperties") and unexpected:
-        keys = unexpected.group(1)
-        problem = f"unknown key{'s' if ',' in keys else ''} {keys}"
-    else:
-        problem = error.message
     location = ".".join(str(part) for part in path)
     raise RulePackError(where, f"{location}: {problem}" if location else problem, rule_id)
 

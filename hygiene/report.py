@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hygiene import __version__, schemas
+from hygiene.baseline import BaselineOutcome
 from hygiene.config import Config
 from hygiene.document import Source, Span, TextFormat
 from hygiene.errors import InputError, ReportInvalidError
 from hygiene.finding import Finding
-from hygiene.rule import SEVERITIES, SEVERITY_RANK, Fix, PackRef, Severity
+from hygiene.rule import SEVERITIES, SEVERITY_RANK, Fix, PackRef, Rule, Severity
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 LANGUAGE_DETECTOR = "langdetect"
 
 
@@ -26,6 +27,7 @@ class DocumentRecord:
     format: TextFormat
     scripts: Mapping[str, int]
     findings: int
+    suppressed: int = 0
     language: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
@@ -35,11 +37,13 @@ class Report:
     """Everything one run found, in a deterministic order."""
 
     config: Config
-    rules: tuple[str, ...]
+    rules: tuple[Rule, ...]
     packs: tuple[PackRef, ...]
     documents: tuple[DocumentRecord, ...]
     findings: tuple[Finding, ...]
     errors: tuple[InputError, ...] = ()
+    baseline: BaselineOutcome | None = None
+    diff_base: str | None = None
 
     def count_at_or_above(self, threshold: Severity) -> int:
         rank = SEVERITY_RANK[threshold]
@@ -55,9 +59,11 @@ class Report:
             "tool": {"name": "hygiene", "version": __version__},
             "run": {
                 "config_digest": self.config.digest(),
+                "config_file": self.config.source,
+                "diff_base": self.diff_base,
                 "fail_on": self.config.fail_on,
                 "language_detector": {"name": LANGUAGE_DETECTOR, "seed": self.config.language_seed},
-                "rules": list(self.rules),
+                "rules": [rule.code for rule in self.rules],
                 "packs": [_pack(pack) for pack in self.packs],
             },
             "documents": [_document(record) for record in self.documents],
@@ -66,14 +72,41 @@ class Report:
                 {"path": error.path, "line": error.line, "message": error.problem}
                 for error in self.errors
             ],
+            "baseline": _baseline(self.baseline),
             "summary": {
                 "documents": len(self.documents),
                 "findings": len(self.findings),
+                "suppressed": sum(record.suppressed for record in self.documents),
                 "errors": len(self.errors),
                 "by_severity": self.by_severity(),
                 "by_rule": dict(sorted(Counter(f.code for f in self.findings).items())),
             },
         }
+
+
+def to_records(report: Report) -> list[dict[str, Any]]:
+    """The report as JSON Lines records: header, findings, input errors, summary."""
+    data = report.to_dict()
+    header = {"type": "header", **{key: data[key] for key in ("schema_version", "tool", "run")}}
+    return [
+        header,
+        *({"type": "finding", "finding": finding} for finding in data["findings"]),
+        *({"type": "error", "error": error} for error in data["errors"]),
+        {"type": "summary", "summary": data["summary"], "baseline": data["baseline"]},
+    ]
+
+
+def _baseline(outcome: BaselineOutcome | None) -> dict[str, Any] | None:
+    if outcome is None:
+        return None
+    return {
+        "path": outcome.path,
+        "matched": outcome.matched,
+        "stale": [
+            {"fingerprint": e.fingerprint, "code": e.code, "path": e.path, "excerpt": e.excerpt}
+            for e in outcome.stale
+        ],
+    }
 
 
 def _pack(pack: PackRef) -> dict[str, str]:
@@ -110,6 +143,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "path": finding.path,
         "span": _span(finding.span),
         "excerpt": finding.excerpt,
+        "fingerprint": finding.fingerprint,
         "pack": _pack(finding.pack),
     }
     if finding.fix is not None:
@@ -131,16 +165,16 @@ def _document(record: DocumentRecord) -> dict[str, Any]:
         "scripts": dict(sorted(record.scripts.items())),
         "metadata": dict(record.metadata),
         "findings": record.findings,
+        "suppressed": record.suppressed,
     }
 
 
-def validate(report: Mapping[str, Any]) -> None:
-    """Raise ReportInvalidError unless ``report`` matches report.schema.json."""
-    from jsonschema.exceptions import best_match
-
-    error = best_match(schemas.validator(schemas.REPORT).iter_errors(report))
+def validate(instance: Mapping[str, Any], schema: str = schemas.REPORT) -> None:
+    """Raise ReportInvalidError unless ``instance`` matches the schema (the report's by default)."""
+    error = schemas.first_error(schema, instance)
     if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
+        path, problem = error
+        where = "/".join(str(part) for part in path) or "(root)"
         raise ReportInvalidError(
-            f"internal error: the report does not match its schema at {where}: {error.message}"
+            f"internal error: the output does not match {schema} at {where}: {problem}"
         )

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from hygiene import schemas
+from hygiene.report import SCHEMA_VERSION
 from tests.conftest import ROOT, SEED, run_cli
 
 CLEAN = "The talks ended without an agreement.\n"
@@ -105,7 +106,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_report_path_in_missing_folder_fails_before_work(tmp_path: Path) -> None:
     result = run_cli("check", "missing-input.txt", "-o", "no/such/folder/report.json", cwd=tmp_path)
     assert result.returncode == 2
-    assert "no/such/folder/report.json: cannot write the report" in result.stderr.decode()
+    assert "no/such/folder/report.json: cannot write: no folder" in result.stderr.decode()
 
 
 def test_output_file_is_written_and_validates(tmp_path: Path) -> None:
@@ -178,7 +179,7 @@ def test_schema_command_prints_the_report_schema() -> None:
     result = run_cli("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
-    assert schema["$id"] == "urn:hygiene:schema:report:1.0.0"
+    assert schema["$id"] == f"urn:hygiene:schema:report:{SCHEMA_VERSION}"
     assert schema["additionalProperties"] is False
     assert json.loads(run_cli("schema", "rule-pack").stdout)["title"] == "hygiene rule pack"
 
@@ -186,7 +187,7 @@ def test_schema_command_prints_the_report_schema() -> None:
 def test_rules_listing_and_page() -> None:
     listing = run_cli("rules").stdout.decode().splitlines()
     assert [line.split()[0] for line in listing] == [
-        "BP001", "LG001", "UC001", "UC002", "UC003", "UC004",
+        "BP001", "LG001", "SU001", "UC001", "UC002", "UC003", "UC004",
     ]  # fmt: skip
     assert listing[0].split()[1:3] == ["boilerplate.embed-label", "warning"]
     page = run_cli("rules", "bp001").stdout.decode()
@@ -217,5 +218,7 @@ def test_invalid_report_is_a_bug_that_writes_nothing(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, check=False,
     )  # fmt: skip
     assert result.returncode == 2
-    assert "the report does not match its schema at schema_version" in result.stderr.decode()
+    assert (
+        "the output does not match report.schema.json at schema_version" in result.stderr.decode()
+    )
     assert not out.exists()

@@ -60,7 +60,7 @@ def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
     listing = run(environment / "bin" / "hygiene", "rules", cwd=elsewhere)
     assert listing.returncode == 0, listing.stderr
     assert [line.split()[0] for line in listing.stdout.splitlines()] == [
-        "BP001", "LG001", "UC001", "UC002", "UC003", "UC004",
+        "BP001", "LG001", "SU001", "UC001", "UC002", "UC003", "UC004",
     ]  # fmt: skip
 
     shutil.copy2(SEED, elsewhere / "seed.txt")

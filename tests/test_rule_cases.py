@@ -37,8 +37,11 @@ def _cases() -> list[Any]:
 
 
 def found(ruleset: RuleSet, code: str, text: str, path: str = "case.txt") -> list[dict[str, Any]]:
-    """The findings of one rule on ``text``, as line, column and excerpt."""
-    checker = Checker(Config(select=(code,)), ruleset)
+    """The findings of one rule on ``text``, as line, column and excerpt.
+
+    The default rules run too: the suppression rule judges directives by what they hid.
+    """
+    checker = Checker(Config(extend_select=(code,)), ruleset)
     _, findings = checker.check(document_from_bytes(text.encode("utf-8"), path))
     return [
         {"line": f.span.line, "column": f.span.column, "excerpt": f.excerpt}

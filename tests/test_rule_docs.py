@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from hygiene.packs import RuleSet, load_ruleset
+from hygiene.packs import BUILTIN_PREFIXES, RuleSet, load_ruleset
 from hygiene.rule import Rule
 from tests.conftest import FIXTURES
 from tests.test_rule_cases import found
@@ -41,6 +41,4 @@ def test_rule_has_case_file_with_both_kinds(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_code_and_name_follow_the_group(rule: Rule) -> None:
-    prefixes = {"language": "LG", "encoding": "EN", "unicode": "UC", "boilerplate": "BP",
-                "provenance": "PV"}  # fmt: skip
-    assert rule.code.startswith(prefixes[rule.group])
+    assert rule.code.startswith(BUILTIN_PREFIXES[rule.group])

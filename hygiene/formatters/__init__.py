@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from hygiene.report import Report
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit")
 
 Renderer = Callable[[Report], str]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hygiene.escape import escape_for_terminal
+from hygiene.finding import Finding
 from hygiene.report import Report
 
 
@@ -10,16 +11,16 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def render(report: Report) -> str:
-    lines = []
-    for finding in report.findings:
-        span = finding.span
-        lines.append(
-            escape_for_terminal(
-                f"{finding.path}:{span.line}:{span.column}: {finding.code} {finding.name} "
-                f'{finding.message}: "{finding.excerpt}"'
-            )
-        )
+def finding_line(finding: Finding) -> str:
+    """One finding as a linter prints it, with unsafe characters escaped."""
+    span = finding.span
+    return escape_for_terminal(
+        f"{finding.path}:{span.line}:{span.column}: {finding.code} {finding.name} "
+        f'{finding.message}: "{finding.excerpt}"'
+    )
+
+
+def summary_line(report: Report) -> str:
     by_severity = report.by_severity()
     detail = ", ".join(
         f"{count} info" if severity == "info" else _plural(count, severity)
@@ -30,7 +31,25 @@ def render(report: Report) -> str:
         f"Found {_plural(len(report.findings), 'finding')}"
         f"{f' ({detail})' if detail else ''} in {_plural(len(report.documents), 'document')}."
     )
+    suppressed = sum(record.suppressed for record in report.documents)
+    if suppressed:
+        summary += f" {suppressed} suppressed inline."
+    if report.baseline is not None:
+        summary += f" {report.baseline.matched} in the baseline."
     if report.errors:
         summary += f" {_plural(len(report.errors), 'input')} could not be read."
-    lines.append(summary)
+    return summary
+
+
+def render(report: Report) -> str:
+    lines = [finding_line(finding) for finding in report.findings]
+    if report.baseline is not None:
+        for entry in report.baseline.stale:
+            lines.append(
+                escape_for_terminal(
+                    f"{entry.path}: stale baseline entry {entry.code} "
+                    f'"{entry.excerpt}" matches no finding ({report.baseline.path})'
+                )
+            )
+    lines.append(summary_line(report))
     return "\n".join(lines) + "\n"

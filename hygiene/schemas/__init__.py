@@ -7,6 +7,7 @@ schema is first needed.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 REPORT = "report.schema.json"
 RULE_PACK = "rulepack.schema.json"
+RECORDS = "records.schema.json"
+CONFIG = "config.schema.json"
 
 
 @cache
@@ -33,7 +36,34 @@ def load_schema(name: str) -> dict[str, Any]:
 def validator(name: str) -> Validator:
     """A compiled validator for the named schema, with formats checked."""
     from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
 
+    # Every schema of ours is registered under its $id, so one may $ref another.
+    registry: Registry[Any] = Registry().with_resources(
+        (load_schema(other)["$id"], Resource.from_contents(load_schema(other)))
+        for other in (REPORT, RECORDS, RULE_PACK, CONFIG)
+    )
     schema = load_schema(name)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(
+        schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+_UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)")
+
+
+def first_error(name: str, instance: Any) -> tuple[list[str | int], str] | None:
+    """The most relevant validation error as (path, problem), with unknown keys said plainly."""
+    from jsonschema.exceptions import best_match
+
+    error = best_match(validator(name).iter_errors(instance))
+    if error is None:
+        return None
+    unexpected = _UNEXPECTED.search(error.message)
+    if error.validator in ("additionalProperties", "unevaluatedProperties") and unexpected:
+        keys = unexpected.group(1)
+        problem = f"unknown key{'s' if ',' in keys else ''} {keys}"
+    else:
+        problem = error.message
+    return list(error.absolute_path), problem

@@ -1,0 +1,41 @@
+"""GitHub Actions workflow commands: one annotation a finding, then the plain text report."""
+
+from __future__ import annotations
+
+from hygiene.escape import escape_for_terminal
+from hygiene.formatters import text_format
+from hygiene.report import Report
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    """Escape a command's message as the runner expects (%, CR, LF)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a command property: also ':' and ',' which separate properties."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report) -> str:
+    lines = []
+    for finding in report.findings:
+        span = finding.span
+        properties = ",".join(
+            f"{key}={escape_property(str(value))}"
+            for key, value in (
+                ("file", finding.path),
+                ("line", span.line),
+                ("col", span.column),
+                ("endLine", span.end_line),
+                ("endColumn", span.end_column),
+                ("title", f"{finding.code} {finding.name}"),
+            )
+        )
+        message = escape_for_terminal(f'{finding.message}: "{finding.excerpt}"')
+        lines.append(f"::{COMMANDS[finding.severity]} {properties}::{escape_data(message)}")
+    for error in report.errors:
+        lines.append(f"::error file={escape_property(error.path)}::{escape_data(error.problem)}")
+    return "\n".join(lines) + ("\n" if lines else "") + text_format.render(report)

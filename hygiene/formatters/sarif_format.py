@@ -1,0 +1,103 @@
+"""SARIF 2.1.0 for code-scanning dashboards: rule metadata, code-point columns, fingerprints."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from hygiene import __version__
+from hygiene.escape import escape_json_output
+from hygiene.finding import Finding
+from hygiene.report import Report
+from hygiene.rule import Rule
+
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    doc = rule.doc
+    help_text = f"{doc.why}\n\nHow to fix: {doc.how_to_fix}"
+    help_markdown = (
+        f"{doc.why}\n\n**How to fix:** {doc.how_to_fix}\n\n"
+        f"Reported:\n\n```text\n{doc.bad}\n```\n\nLeft alone:\n\n```text\n{doc.good}\n```"
+    )
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": doc.why},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.group], "scope": rule.scope, "pack": rule.pack.name},
+    }
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    span = finding.span
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": quote(finding.path)},
+                    "region": {
+                        "startLine": span.line,
+                        "startColumn": span.column,
+                        "endLine": span.end_line,
+                        "endColumn": span.end_column,
+                        "charOffset": span.start,
+                        "charLength": span.end - span.start,
+                        "snippet": {"text": finding.excerpt},
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"hygiene/v1": finding.fingerprint},
+    }
+    if finding.code in index:
+        result["ruleIndex"] = index[finding.code]
+    return result
+
+
+def render(report: Report) -> str:
+    index = {rule.code: number for number, rule in enumerate(report.rules)}
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": error.problem},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(error.path)}}}],
+        }
+        for error in report.errors
+    ]
+    sarif = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "hygiene",
+                        "version": __version__,
+                        "rules": [_rule(rule) for rule in report.rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "invocations": [
+                    {
+                        "executionSuccessful": not report.errors,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "results": [_result(finding, index) for finding in report.findings],
+            }
+        ],
+    }
+    return (
+        escape_json_output(json.dumps(sarif, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
+    )

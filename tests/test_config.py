@@ -1,0 +1,133 @@
+"""Configuration files: discovery, every setting's effect, and one-line errors with exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+DIRTY = "Intro.\n\nWATCH: A video\n\nThe United States\u00a0all the harder.\n"
+
+
+def project(tmp_path: Path, config: str, name: str = "hygiene.toml") -> Path:
+    (tmp_path / "content" / "uk").mkdir(parents=True)
+    (tmp_path / "content" / "a.md").write_text(DIRTY, encoding="utf-8")
+    (tmp_path / "content" / "uk" / "b.md").write_text(DIRTY, encoding="utf-8")
+    (tmp_path / name).write_text(config, encoding="utf-8")
+    return tmp_path
+
+
+def findings(tmp_path: Path, *args: str, cwd: Path | None = None) -> list[tuple[str, str, str]]:
+    result = run_cli("check", *args, "--format", "json", cwd=cwd or tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    return [(f["path"], f["code"], f["severity"]) for f in report["findings"]]
+
+
+def test_pyproject_tool_table_is_found_walking_up(tmp_path: Path) -> None:
+    project(tmp_path, '[project]\nname = "x"\n[tool.hygiene]\nignore = ["UC004"]\n',
+            "pyproject.toml")  # fmt: skip
+    got = findings(tmp_path, ".", cwd=tmp_path / "content" / "uk")
+    assert got == [("b.md", "BP001", "warning")]
+    report = json.loads(run_cli("check", ".", "--format", "json", cwd=tmp_path).stdout)
+    assert report["run"]["config_file"] == "pyproject.toml"
+
+
+def test_pyproject_without_table_is_skipped_for_hygiene_toml_above(tmp_path: Path) -> None:
+    project(tmp_path, 'ignore = ["BP"]\n')
+    (tmp_path / "content" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert {code for _, code, _ in findings(tmp_path, "content")} == {"UC004"}
+
+
+def test_settings_take_effect(tmp_path: Path) -> None:
+    project(
+        tmp_path,
+        """
+select = ["BP", "UC"]
+per-file-ignores = { "content/uk/**" = ["BP001"] }
+severity = { "unicode.no-break-space" = "warning" }
+fail-on = "error"
+languages = { "content/uk/**" = "uk", "*.md" = "en" }
+""",
+    )
+    got = findings(tmp_path, "content")
+    assert got == [
+        ("content/a.md", "BP001", "warning"),
+        ("content/a.md", "UC004", "warning"),
+        ("content/uk/b.md", "UC004", "warning"),
+    ]
+    result = run_cli("check", "content", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0  # fail-on = error
+    languages = {d["path"]: d["language"] for d in json.loads(result.stdout)["documents"]}
+    assert languages == {"content/a.md": "en", "content/uk/b.md": "en"}  # the last match wins
+
+
+def test_rule_options_by_name(tmp_path: Path) -> None:
+    project(tmp_path, '[rules."boilerplate.embed-label"]\nmax-length = 3\n')
+    assert "BP001" not in {code for _, code, _ in findings(tmp_path, "content")}
+
+
+def test_flags_override_the_file(tmp_path: Path) -> None:
+    project(tmp_path, 'select = ["BP"]\n')
+    assert {code for _, code, _ in findings(tmp_path, "content", "--select", "UC")} == {"UC004"}
+    both = findings(tmp_path, "content", "--extend-select", "UC004")
+    assert {code for _, code, _ in both} == {"BP001", "UC004"}
+
+
+def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> None:
+    project(tmp_path, 'ignore = ["UC004"]\nfail-on = "info"\n')
+    result = run_cli("config", "--ignore", "LG", cwd=tmp_path)
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert (data["ignore"], data["fail_on"], data["source"]) == (["UC004", "LG"], "info",
+                                                                 "hygiene.toml")  # fmt: skip
+    assert data["config_digest"].startswith("sha256:")
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('colour = "red"\n', "hygiene.toml: unknown key 'colour'"),
+        ('per-file-ignores = { "content/[uk/**" = ["BP001"] }\n',
+         "hygiene.toml: per-file-ignores: invalid glob 'content/[uk/**': unclosed '['"),
+        ('select = ["QQ001"]\n', "hygiene.toml: unknown rule selector 'QQ001'"),
+        ('severity = { "no.such-rule" = "error" }\n',
+         "hygiene.toml: severity: unknown rule 'no.such-rule'"),
+        ('[rules."boilerplate.embed-label"]\nmax-lenght = 3\n',
+         "hygiene.toml: rules.boilerplate.embed-label: unknown option 'max-lenght' "
+         "(known: max-length, prose-endings)"),
+        ('[rules."language.foreign-script"]\nmin-letters = "three"\n',
+         "hygiene.toml: rules.language.foreign-script.min-letters: expected int, got 'three'"),
+        ('fail-on = "fatal"\n', "hygiene.toml: fail-on: 'fatal' is not one of"),
+        ("select = [\n", "hygiene.toml: invalid TOML: "),
+    ],
+    ids=["unknown-key", "bad-glob", "unknown-rule", "unknown-severity-rule", "unknown-option",
+         "option-type", "bad-value", "bad-toml"],
+)  # fmt: skip
+def test_config_errors_are_one_line_with_exit_2(tmp_path: Path, config: str, message: str) -> None:
+    project(tmp_path, config)
+    result = run_cli("check", "content", cwd=tmp_path)
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert stderr.startswith(f"hygiene: error: {message}"), stderr
+    assert stderr.count("\n") == 1
+
+
+def test_explicit_config_file(tmp_path: Path) -> None:
+    project(tmp_path, 'ignore = ["BP", "UC"]\n', "other.toml")
+    assert findings(tmp_path, "content", "--config", "other.toml") == []
+    missing = run_cli("check", "content", "--config", "nope.toml", cwd=tmp_path)
+    assert (missing.returncode, missing.stderr.decode()) == (
+        2, "hygiene: error: nope.toml: no such configuration file\n")  # fmt: skip
+
+
+def test_user_rule_pack_folder_from_config(tmp_path: Path) -> None:
+    project(tmp_path, 'rule-packs = ["packs"]\n')
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "x.toml").write_text('[pack]\ngroup = "x"\n', encoding="utf-8")
+    result = run_cli("check", "content", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "hygiene: error: packs/x.toml: 'rule' is a required property\n"
