@@ -1,0 +1,114 @@
+"""``hygiene fix``: safe fixes only, bytes outside the fixes untouched, nothing ever lost."""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import stat
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hygiene.api import Checker
+from hygiene.config import Config
+from hygiene.document import Document
+from hygiene.finding import Finding
+from hygiene.fix import fix_document
+from hygiene.loaders import document_from_bytes
+from hygiene.packs import RuleSet
+from tests.conftest import run_cli
+
+NBSP = "\u00a0"
+
+
+def test_fix_keeps_bom_crlf_and_mode(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    original = f"Title\r\n\r\nwide{NBSP}gap and a bell\x07 here\r\nWATCH: Kept (unsafe)\r\n"
+    path.write_bytes(codecs.BOM_UTF8 + original.encode("utf-8"))
+    path.chmod(0o640)
+    result = run_cli("fix", "doc.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.decode() == "hygiene: fixed 2 findings in 1 files\n"
+    expected = "Title\r\n\r\nwide gap and a bell here\r\nWATCH: Kept (unsafe)\r\n"
+    assert path.read_bytes() == codecs.BOM_UTF8 + expected.encode("utf-8")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.md"]  # no temporary file left
+
+
+def test_fix_keeps_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + f"a{NBSP}b\n".encode("utf-16-le"))
+    assert run_cli("fix", "doc.txt", cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == codecs.BOM_UTF16_LE + "a b\n".encode("utf-16-le")
+
+
+def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"one{NBSP}two\n", encoding="utf-8")
+    result = run_cli("fix", "--diff", "doc.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.decode() == (
+        f"--- a/doc.txt\n+++ b/doc.txt\n@@ -1 +1 @@\n-one{NBSP}two\n+one two\n"
+    )
+    assert path.read_text(encoding="utf-8") == f"one{NBSP}two\n"
+    assert run_cli("fix", "--diff", "doc.txt", "--ignore", "UC004", cwd=tmp_path).returncode == 0
+
+
+def test_unsafe_fixes_need_the_flag(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("Total: \u202e100 USD\n", encoding="utf-8")
+    run_cli("fix", "doc.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == "Total: \u202e100 USD\n"
+    run_cli("fix", "--unsafe-fixes", "doc.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == "Total: 100 USD\n"
+
+
+def test_read_only_file_is_an_error_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"one{NBSP}two\n", encoding="utf-8")
+    path.chmod(0o444)
+    other = tmp_path / "other.txt"
+    other.write_text(f"three{NBSP}four\n", encoding="utf-8")
+    result = run_cli("fix", "doc.txt", "other.txt", cwd=tmp_path)
+    assert result.returncode == 3
+    assert "hygiene: error: doc.txt: file is read-only, not fixed" in result.stderr.decode()
+    assert path.read_text(encoding="utf-8") == f"one{NBSP}two\n"
+    assert other.read_text(encoding="utf-8") == "three four\n"  # the others are still fixed
+
+
+def test_symlink_target_is_fixed_and_link_stays(tmp_path: Path) -> None:
+    target = tmp_path / "target.txt"
+    target.write_text(f"one{NBSP}two\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target.name)
+    assert run_cli("fix", "link.txt", cwd=tmp_path).returncode == 0
+    assert link.is_symlink() and os.readlink(link) == "target.txt"
+    assert target.read_text(encoding="utf-8") == "one two\n"
+
+
+ALPHABET = st.sampled_from(list("ab \n\r\t:.WATCH\u00a0\u0007\u200b\u202e👩\u200d💻"))
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(alphabet=ALPHABET, max_size=80), unsafe=st.booleans())
+def test_fixing_is_idempotent_and_local(ruleset: RuleSet, text: str, unsafe: bool) -> None:
+    checker = Checker(Config(), ruleset)
+
+    def check(document: Document) -> list[Finding]:
+        return checker.check(document)[1]
+
+    document = document_from_bytes(text.encode("utf-8"), "doc.txt")
+    first = fix_document(document, check, unsafe)
+    again = fix_document(document_from_bytes(first.after.encode("utf-8"), "doc.txt"), check, unsafe)
+    assert again.after == first.after and again.applied == 0
+    # Only characters that fixes remove or replace may differ; a fix inserts only spaces.
+    fixable = set("\u00a0\u0007" + ("\u200b\u202e\u200d" if unsafe else ""))
+    matcher = difflib.SequenceMatcher(None, text, first.after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            assert set(text[i1:i2]) <= fixable, (text[i1:i2], first.after[j1:j2])
+            assert set(first.after[j1:j2]) <= {" "}

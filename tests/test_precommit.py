@@ -1,0 +1,66 @@
+"""The real pre-commit runs this checkout's hooks on a throw-away repository.
+
+pre-commit builds the hook's own environment from this checkout (``try-repo``
+includes uncommitted changes), so this is exactly what a user's hook runs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+NBSP = "\u00a0"
+
+
+def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+
+
+def test_manifest_is_valid(tmp_path: Path) -> None:
+    result = pre_commit("validate-manifest", str(ROOT / ".pre-commit-hooks.yaml"),
+                        cwd=tmp_path, home=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+def test_hooks_check_and_fix_a_throwaway_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "content"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / "clean.md").write_text("# Notes\n\nThe talks ended on Thursday.\n", encoding="utf-8")
+    (repo / "dirty.md").write_text(
+        f"# Notes\n\nWATCH: Trump on Mexico relations\n\nThe United States{NBSP}all the harder.\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+    home = tmp_path / "pre-commit-home"
+
+    clean = pre_commit("try-repo", str(ROOT), "hygiene-check", "--files", "clean.md",
+                       cwd=repo, home=home)  # fmt: skip
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "hygiene check" in clean.stdout and "Passed" in clean.stdout
+
+    dirty = pre_commit("try-repo", str(ROOT), "hygiene-check", "--files", "dirty.md",
+                       cwd=repo, home=home)  # fmt: skip
+    assert dirty.returncode == 1
+    assert "Failed" in dirty.stdout
+    assert "dirty.md:3:1: BP001 boilerplate.embed-label" in dirty.stdout
+
+    fixed = pre_commit("try-repo", str(ROOT), "hygiene-fix", "--files", "dirty.md",
+                       cwd=repo, home=home)  # fmt: skip
+    assert fixed.returncode == 1  # pre-commit fails a hook that modified files
+    assert "files were modified by this hook" in fixed.stdout
+    assert (repo / "dirty.md").read_text(encoding="utf-8") == (
+        "# Notes\n\nWATCH: Trump on Mexico relations\n\nThe United States all the harder.\n"
+    )  # the safe fix ran; deleting the embed line is unsafe and left to the author
