@@ -36,11 +36,11 @@ class Checker:
         self.ruleset = full.configure(self.config)
         self._active = frozenset(r.code for r in self.ruleset.rules)
 
-    def _relative(self, document: Document) -> str | None:
-        """The document's path relative to the config's folder, where globs apply."""
-        if document.path == STDIN_DISPLAY:
+    def _relative(self, path: str) -> str | None:
+        """A display path relative to the config's folder, where globs apply."""
+        if path == STDIN_DISPLAY:
             return None
-        return os.path.relpath(document.path, self.config.root).replace(os.sep, "/")
+        return os.path.relpath(path, self.config.root).replace(os.sep, "/")
 
     def _ignored_here(self, relative: str | None) -> tuple[str, ...]:
         if relative is None:
@@ -52,19 +52,32 @@ class Checker:
             for selector in selectors
         )
 
-    def declared_language(self, document: Document) -> str | None:
-        """The language config declares for this path; the last matching glob wins."""
-        relative = self._relative(document)
-        language = None
+    def _declared(self, table: Mapping[str, str], path: str) -> str | None:
+        """The value a config table of globs gives ``path``; the last matching glob wins."""
+        relative = self._relative(path)
+        value = None
         if relative is not None:
-            for pattern, code in self.config.languages.items():
+            for pattern, candidate in table.items():
                 if glob_matches(pattern, relative):
-                    language = code
-        return language
+                    value = candidate
+        return value
+
+    def declared_language(self, document: Document) -> str | None:
+        return self._declared(self.config.languages, document.path)
+
+    def declared_encoding(self, path: str) -> str | None:
+        return self._declared(self.config.encodings, path)
+
+    def load(self, item: Input, stdin: bytes | None = None) -> Document:
+        """Read and decode one input, with the encoding the config declares for it."""
+        data = (stdin or b"") if item.path == STDIN else read_bytes(item.path, item.display)
+        return document_from_bytes(
+            data, item.display, declared=self.declared_encoding(item.display)
+        )
 
     def check(self, document: Document) -> Result:
         found = check_document(document, self.ruleset.rules)
-        ignored = self._ignored_here(self._relative(document))
+        ignored = self._ignored_here(self._relative(document.path))
         if ignored:
             dropped = self.ruleset.select(ignored)
             codes = {r.code for r in dropped.rules}
@@ -103,13 +116,6 @@ def check_text(text: str, *, path: str = "<text>", config: Config | None = None)
     return checker.report([checker.check(document)])
 
 
-def read_input(item: Input, stdin: bytes | None = None) -> Document:
-    """Load one discovered input; standard input is read by the caller and passed in."""
-    if item.path == STDIN:
-        return document_from_bytes(stdin or b"", item.display)
-    return document_from_bytes(read_bytes(item.path, item.display), item.display)
-
-
 def only_changed_lines(report: Report, changed: Mapping[str, frozenset[int] | None]) -> Report:
     """Keep findings on changed lines; ``None`` for a path means every line is new."""
 
@@ -143,7 +149,7 @@ def check_paths(
     results = []
     for item in inputs:
         try:
-            results.append(checker.check(read_input(item, stdin)))
+            results.append(checker.check(checker.load(item, stdin)))
         except InputError as error:
             errors.append(error)
     report = checker.report(results, errors)

@@ -56,6 +56,9 @@ def rule_options(command: F) -> F:
             click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run."),
             click.option("--rule-packs", multiple=True, metavar="DIR",
                          help="A folder of your own rule packs (*.toml)."),
+            click.option("--encoding", metavar="NAME",
+                         help="Read every input in this encoding (a Python codec name) "
+                              "instead of detecting it."),
         ]
     ):  # fmt: skip
         command = option(command)
@@ -66,8 +69,15 @@ def _config(
     paths: Sequence[str], options: dict[str, Any], fail_on: str | None = None
 ) -> tuple[Config, RuleSet]:
     """The effective configuration (file, then flags) and every rule it can select."""
-    from hygiene.config import resolve_config
+    from hygiene.config import check_encoding, resolve_config
+    from hygiene.errors import ConfigError
     from hygiene.packs import load_ruleset
+
+    if options["encoding"]:
+        try:
+            check_encoding(options["encoding"])
+        except ConfigError as error:
+            raise UsageError(f"--encoding: {error}") from None
 
     config = resolve_config(paths, options["config_file"])
     select, extend, ignore = (_codes(options[key]) for key in ("select", "extend_select", "ignore"))
@@ -79,6 +89,7 @@ def _config(
         ignore=ignore,
         fail_on=fail_on,  # type: ignore[arg-type]
         rule_packs=options["rule_packs"],
+        encoding=options["encoding"],
     ), ruleset
 
 
@@ -186,6 +197,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: 
                 lambda document: checker.check(document)[1],
                 unsafe=unsafe_fixes,
                 write=not show_diff,
+                declared=checker.declared_encoding(item.display),
             )
         except InputError as unreadable:
             errors.append(unreadable)

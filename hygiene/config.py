@@ -7,6 +7,7 @@ config's digest goes into every report's provenance.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -36,6 +37,7 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fail_on: Severity = "warning"
     languages: Mapping[str, str] = field(default_factory=dict)
+    encodings: Mapping[str, str] = field(default_factory=dict)
     rule_packs: tuple[str, ...] = ()
     language_seed: int = 0
     source: str | None = None
@@ -61,6 +63,7 @@ class Config:
         ignore: Sequence[str] = (),
         fail_on: Severity | None = None,
         rule_packs: Sequence[str] = (),
+        encoding: str | None = None,
     ) -> Config:
         """Flags win over the file: ``--select`` replaces, the others add."""
         return replace(
@@ -70,7 +73,20 @@ class Config:
             ignore=(*self.ignore, *ignore),
             fail_on=fail_on or self.fail_on,
             rule_packs=(*self.rule_packs, *rule_packs),
-        )
+            encodings={**self.encodings, "**": check_encoding(encoding)} if encoding
+            else self.encodings,
+        )  # fmt: skip
+
+
+def check_encoding(name: str) -> str:
+    """A text codec's canonical name; anything else is a configuration error."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise ConfigError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ConfigError(f"{name!r} is not a text encoding")
+    return info.name
 
 
 def find_config_file(paths: Sequence[str]) -> Path | None:
@@ -115,12 +131,17 @@ def load_config(path: Path) -> Config:
         data = data.get("tool", {}).get("hygiene", {})
     where = _display(path)
     _validate(where, data)
-    for table in ("per-file-ignores", "languages"):
+    for table in ("per-file-ignores", "languages", "encodings"):
         for pattern in data.get(table, {}):
             try:
                 compile_glob(pattern)
             except GlobError as error:
                 raise ConfigError(f"{where}: {table}: {error}") from None
+    for pattern, encoding in data.get("encodings", {}).items():
+        try:
+            check_encoding(encoding)
+        except ConfigError as error:
+            raise ConfigError(f"{where}: encodings.{pattern}: {error}") from None
     root = path.parent
     return Config(
         select=tuple(data.get("select", ())),
@@ -131,6 +152,7 @@ def load_config(path: Path) -> Config:
         rules={name: dict(options) for name, options in data.get("rules", {}).items()},
         fail_on=data.get("fail-on", "warning"),
         languages=dict(data.get("languages", {})),
+        encodings=dict(data.get("encodings", {})),
         rule_packs=tuple(_display(root / folder) for folder in data.get("rule-packs", ())),
         language_seed=data.get("language-seed", 0),
         source=where,

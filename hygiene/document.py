@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Newline = Literal["lf", "crlf", "cr", "mixed", "none"]
+# How the encoding was decided: a byte order mark, the user's declaration, detection,
+# or valid UTF-8 (the default; damaged UTF-8 too).
+EncodingEvidence = Literal["bom", "declared", "detected", "utf-8"]
 TextFormat = Literal["text", "markdown"]
 
 # CR LF, a lone CR and a lone LF all end a line, as in every editor people use.
@@ -80,6 +83,16 @@ class Source:
     encoding: str
     bom: bool
     newline: Newline
+    encoding_evidence: EncodingEvidence = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeIssue:
+    """A byte the decoder could not read: where its U+FFFD stands in the text, and the byte."""
+
+    offset: int
+    byte_offset: int
+    byte: int
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,7 @@ class Document:
     source: Source
     format: TextFormat = "text"
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    decode_issues: tuple[DecodeIssue, ...] = ()
     lines: LineIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

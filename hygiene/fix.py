@@ -82,24 +82,51 @@ def fix_document(document: Document, check: Check, unsafe: bool) -> FixOutcome:
         if not edits:
             break
         applied += len(edits)
-        current = Document(apply_edits(current.text, edits), current.source, current.format)
+        current = Document(
+            apply_edits(current.text, edits), current.source, current.format, current.metadata
+        )
     return FixOutcome(document.path, applied, text, current.text)
 
 
 def encode_like(document: Document, text: str) -> bytes:
     """Bytes in the document's own encoding, with its BOM if it had one."""
     bom = "\N{ZERO WIDTH NO-BREAK SPACE}" if document.source.bom else ""
-    return (bom + text).encode(document.source.encoding)
+    try:
+        return (bom + text).encode(document.source.encoding)
+    except UnicodeEncodeError as error:
+        char = error.object[error.start]
+        raise InputError(
+            document.path,
+            f"the fixed text has U+{ord(char):04X}, which {document.source.encoding} cannot "
+            "encode; not fixed",
+        ) from None
 
 
-def fix_file(path: str, display: str, check: Check, unsafe: bool, write: bool) -> FixOutcome:
-    """Fix one file in place (through its symlink, to the target) unless ``write`` is false."""
+def fix_file(
+    path: str,
+    display: str,
+    check: Check,
+    *,
+    unsafe: bool,
+    write: bool,
+    declared: str | None = None,
+) -> FixOutcome:
+    """Fix one file in place (through its symlink, to the target) unless ``write`` is false.
+
+    A file with undecodable bytes is never rewritten: its U+FFFD would replace bytes
+    that nothing could restore.
+    """
     target = os.path.realpath(path)
-    document = document_from_bytes(read_bytes(target, display), display)
+    document = document_from_bytes(read_bytes(target, display), display, declared=declared)
     outcome = fix_document(document, check, unsafe)
-    if write and outcome.after != outcome.before:
+    if outcome.after == outcome.before:
+        return outcome
+    if document.decode_issues:
+        raise InputError(display, "has undecodable bytes; not fixed, so that none is lost")
+    data = encode_like(document, outcome.after)
+    if write:
         mode = stat.S_IMODE(os.stat(target).st_mode)
         if not mode & stat.S_IWUSR:
             raise InputError(display, "file is read-only, not fixed")
-        write_atomically(target, encode_like(document, outcome.after), mode)
+        write_atomically(target, data, mode)
     return outcome

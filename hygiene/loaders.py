@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
+from dataclasses import dataclass
 from pathlib import PurePath
 
-from hygiene.document import Document, Source, TextFormat, newline_style
+from hygiene.document import (
+    DecodeIssue,
+    Document,
+    EncodingEvidence,
+    Source,
+    TextFormat,
+    newline_style,
+)
 from hygiene.errors import InputError
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
@@ -31,20 +40,49 @@ def text_format(path: str) -> TextFormat:
     return "markdown" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
 
 
-def decode(data: bytes, path: str) -> tuple[str, str, bool]:
-    """Decode ``data`` as text; return the text, the encoding and whether it had a BOM."""
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, with how its encoding was decided and what could not be read."""
+
+    text: str
+    encoding: str
+    bom: bool
+    evidence: EncodingEvidence
+    issues: tuple[DecodeIssue, ...] = ()
+
+
+def decode(data: bytes, path: str, declared: str | None = None) -> Decoded:
+    """Decode ``data``: BOM, then a declared encoding, UTF-8, UTF-16 without BOM, detection.
+
+    Undecodable bytes never stop a check: they become U+FFFD and are recorded with
+    their byte offsets so a rule can report them.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding), encoding, True
-            except UnicodeDecodeError as error:
-                raise InputError(path, _undecodable(error, len(bom))) from None
+            return _decode_lossy(data, encoding, "bom", len(bom))
+    if declared is not None:
+        return _decode_lossy(data, declared, "declared", 0)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return Decoded(data.decode(utf16), utf16, False, "detected")
     if looks_binary(data):
         raise InputError(path, "binary file, not checked")
     try:
-        return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError as error:
-        raise InputError(path, _undecodable(error, 0)) from None
+        return Decoded(data.decode("utf-8"), "utf-8", False, "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        return _decode_lossy(data, "utf-8", "utf-8", 0)
+    detected = detect_legacy_encoding(data)
+    if detected is None:
+        return _decode_lossy(data, "utf-8", "utf-8", 0)
+    return _decode_lossy(data, detected, "detected", 0)
+
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -66,23 +104,102 @@ def looks_binary(data: bytes) -> bool:
     return False
 
 
-def _undecodable(error: UnicodeDecodeError, offset: int) -> str:
-    byte = error.object[error.start]
-    return f"not valid {error.encoding.upper()}: byte 0x{byte:02x} at offset {error.start + offset}"
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes, rather than a legacy 8-bit encoding.
+
+    In a legacy encoding valid UTF-8 sequences are rare accidents; in damaged UTF-8
+    they carry nearly all of the non-ASCII bytes.
+    """
+    multibyte = sum(len(match) for match in _UTF8_MULTIBYTE.findall(data))
+    high = len(_HIGH_BYTE.findall(data))
+    return multibyte > 0 and multibyte >= 0.8 * high
 
 
-def document_from_bytes(data: bytes, path: str, fmt: TextFormat | None = None) -> Document:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NUL in every other byte of its ASCII characters."""
+    sample = data[:BINARY_SNIFF]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    pairs = len(odd)
+    for encoding, nul_side, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nul_side.count(0) >= 0.4 * pairs and other.count(0) <= 0.05 * pairs:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
+# Tried in this order when detection cannot tell them apart: Western European first,
+# the most common legacy encoding of the web.
+LEGACY_ENCODINGS = (
+    "cp1252", "cp1251", "cp1250", "koi8_r", "shift_jis", "gb18030", "euc_kr", "big5",
+    "euc_jp", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "mac_roman", "latin_1",
+)  # fmt: skip
+
+
+def detect_legacy_encoding(data: bytes) -> str | None:
+    """The most plausible legacy encoding (charset-normalizer), ties broken by commonness."""
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
+    if not results:
+        return None
+    best = min((r.chaos, -r.coherence) for r in results)
+    tied = {r.encoding for r in results if (r.chaos, -r.coherence) == best}
+    for name in LEGACY_ENCODINGS:
+        if codecs.lookup(name).name in {codecs.lookup(t).name for t in tied}:
+            return codecs.lookup(name).name
+    return codecs.lookup(results[0].encoding).name
+
+
+def _decode_lossy(data: bytes, encoding: str, evidence: EncodingEvidence, skip: int) -> Decoded:
+    """Decode, turning each undecodable byte into U+FFFD and recording where it was."""
+    body = data[skip:]
+    try:
+        return Decoded(body.decode(encoding), encoding, skip > 0, evidence)
+    except UnicodeDecodeError:
+        pass
+    try:
+        escaped = body.decode(encoding, "surrogateescape")
+    except UnicodeDecodeError:  # codecs that cannot escape (UTF-16 with an odd byte)
+        return Decoded(body.decode(encoding, "replace"), encoding, skip > 0, evidence)
+    issues: list[DecodeIssue] = []
+    for match in _ESCAPED.finditer(escaped):
+        offset = match.start()
+        if len(issues) < MAX_DECODE_ISSUES:
+            prefix = len(escaped[:offset].encode(encoding, "surrogateescape"))
+            issues.append(DecodeIssue(offset, skip + prefix, ord(match.group()) - 0xDC00))
+    text = _ESCAPED.sub("\N{REPLACEMENT CHARACTER}", escaped)
+    return Decoded(text, encoding, skip > 0, evidence, tuple(issues))
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+MAX_DECODE_ISSUES = 1000
+
+
+def document_from_bytes(
+    data: bytes, path: str, fmt: TextFormat | None = None, declared: str | None = None
+) -> Document:
     """A Document from raw bytes; ``path`` is the display path used in reports."""
-    text, encoding, bom = decode(data, path)
+    decoded = decode(data, path, declared)
     source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
-        encoding=encoding,
-        bom=bom,
-        newline=newline_style(text),
+        encoding=codecs.lookup(decoded.encoding).name,
+        bom=decoded.bom,
+        newline=newline_style(decoded.text),
+        encoding_evidence=decoded.evidence,
     )
-    return Document(text=text, source=source, format=fmt or text_format(path))
+    return Document(
+        text=decoded.text,
+        source=source,
+        format=fmt or text_format(path),
+        decode_issues=decoded.issues,
+    )
 
 
 def read_bytes(path: str, display: str) -> bytes:

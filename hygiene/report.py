@@ -158,6 +158,7 @@ def _document(record: DocumentRecord) -> dict[str, Any]:
         "sha256": source.sha256,
         "bytes": source.size,
         "encoding": source.encoding,
+        "encoding_evidence": source.encoding_evidence,
         "bom": source.bom,
         "newline": source.newline,
         "format": record.format,

@@ -7,6 +7,7 @@ finding can never lose the rule, pack and span behind it.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import inspect
 import re
@@ -52,6 +53,21 @@ class Hit:
     end: int
     message: str
     fix: Fix | None = None
+
+
+BYTES_EXAMPLE = "bytes: "
+
+
+def example_bytes(example: str) -> bytes:
+    """The bytes of an example document.
+
+    Rules about bytes (encodings, undecodable bytes) write their examples as
+    ``bytes: caf\\xe9 au lait``, with Python escapes; other examples are UTF-8 text.
+    """
+    if example.startswith(BYTES_EXAMPLE):
+        escaped = example.removeprefix(BYTES_EXAMPLE).encode("ascii", "backslashreplace")
+        return codecs.escape_decode(escaped)[0]  # type: ignore[attr-defined,no-any-return]
+    return example.encode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)

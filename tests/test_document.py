@@ -73,9 +73,38 @@ def test_markdown_is_recognised_by_suffix() -> None:
     assert document_from_bytes(b"T", "a/notes.txt").format == "text"
 
 
-def test_invalid_utf8_names_the_byte_offset() -> None:
-    with pytest.raises(InputError, match=r"^x.txt: not valid UTF-8: byte 0xff at offset 2$"):
-        document_from_bytes(b"ok\xffno", "x.txt")
+def test_undecodable_bytes_are_recorded_with_their_offsets() -> None:
+    data = "Grüße aus München, ".encode() + b"\xff\xfe" + " schön".encode()
+    document = document_from_bytes(data, "x.txt")
+    assert document.source.encoding == "utf-8"
+    assert document.text == "Grüße aus München, \ufffd\ufffd schön"
+    assert [(i.offset, i.byte_offset, i.byte) for i in document.decode_issues] == [
+        (19, 22, 0xFF), (20, 23, 0xFE),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Café crème, déjà vu, à la française, naïve façade.", "cp1252"),
+        ("Вчера в Москве прошла встреча министров иностранных дел.", "koi8_r"),
+        ("Вчера в Москве прошла встреча министров иностранных дел.", "cp1251"),
+        ("これは日本語のテキストです。文字コードの検出を試します。", "shift_jis"),
+        ("Zażółć gęślą jaźń. Łódź jest piękna, Kraków też.", "cp1250"),
+        ("Hello, world: UTF-16 without a byte order mark.", "utf-16-le"),
+        ("Hello, world: UTF-16 without a byte order mark.", "utf-16-be"),
+    ],
+)
+def test_legacy_encodings_are_detected(text: str, encoding: str) -> None:
+    document = document_from_bytes(text.encode(encoding), "x.txt")
+    assert document.text == text
+    assert document.source.encoding == codecs.lookup(encoding).name
+    assert document.source.encoding_evidence == "detected"
+
+
+def test_declared_encoding_wins() -> None:
+    document = document_from_bytes("Ðóra".encode("cp1252"), "x.txt", declared="latin-1")
+    assert (document.text, document.source.encoding_evidence) == ("Ðóra", "declared")
 
 
 def test_binary_sniffing() -> None:

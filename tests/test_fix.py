@@ -112,3 +112,66 @@ def test_fixing_is_idempotent_and_local(ruleset: RuleSet, text: str, unsafe: boo
         if tag != "equal":
             assert set(text[i1:i2]) <= fixable, (text[i1:i2], first.after[j1:j2])
             assert set(first.after[j1:j2]) <= {" "}
+
+
+def test_windows_1252_crlf_file_is_fixed_in_its_own_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    original = "Caf\xe9 cr\xe8me\r\nTom &amp; Jerry\xa0are \u201cfriends\u201d\r\n"
+    path.write_bytes(original.encode("cp1252"))
+    result = run_cli("fix", "legacy.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = "Caf\xe9 cr\xe8me\r\nTom & Jerry are \u201cfriends\u201d\r\n"
+    assert path.read_bytes() == expected.encode("cp1252")
+
+
+def test_mojibake_is_repaired_keeping_bom_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "Le caf\xc3\xa9 doesn\xe2\u20ac\u2122t\r\nok\r\n".encode())
+    assert run_cli("fix", "doc.txt", cwd=tmp_path).returncode == 0
+    assert path.read_bytes() == codecs.BOM_UTF8 + "Le café doesn’t\r\nok\r\n".encode()
+
+
+def test_a_file_with_undecodable_bytes_is_never_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    data = (
+        "Caf\xe9 au lait, cr\xe8me, na\xefve, d\xe9j\xe0 ".encode() + b"\xff" + f"x{NBSP}y".encode()
+    )
+    path.write_bytes(data)
+    result = run_cli("fix", "doc.txt", cwd=tmp_path)
+    assert result.returncode == 3
+    assert "doc.txt: has undecodable bytes; not fixed" in result.stderr.decode()
+    assert path.read_bytes() == data
+
+
+def test_a_repair_the_file_encoding_cannot_hold_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    # UTF-8 bytes of 'привет' in a Windows-1252 file read as 'Ð¿Ñ€Ð¸Ð²ÐµÑ‚': the repair is
+    # Cyrillic, which Windows-1252 cannot hold.
+    data = b"Il a dit\xa0: " + "привет".encode() + b", caf\xe9."
+    path.write_bytes(data)
+    result = run_cli("fix", "--encoding", "cp1252", "doc.txt", cwd=tmp_path)
+    assert result.returncode == 3
+    assert "which cp1252 cannot encode; not fixed" in result.stderr.decode()
+    assert path.read_bytes() == data
+
+
+MOJIBAKE = st.sampled_from(
+    ["Ã©", "â€™", "Ð¿Ñ€", "Ã¢â‚¬â„¢", "\x93", "&amp;", "ÄŒ", "é", "’", " ", "\n"]
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(pieces=st.lists(MOJIBAKE | st.text(alphabet="abc XYZ.", max_size=4), max_size=12),
+       unsafe=st.booleans())  # fmt: skip
+def test_mojibake_repairs_are_idempotent(ruleset: RuleSet, pieces: list[str], unsafe: bool) -> None:
+    checker = Checker(Config(), ruleset)
+
+    def check(document: Document) -> list[Finding]:
+        return checker.check(document)[1]
+
+    text = "".join(pieces)
+    first = fix_document(document_from_bytes(text.encode("utf-8"), "doc.txt"), check, unsafe)
+    again = fix_document(document_from_bytes(first.after.encode("utf-8"), "doc.txt"), check, unsafe)
+    assert again.after == first.after and again.applied == 0

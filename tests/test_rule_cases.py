@@ -16,6 +16,7 @@ from hygiene.api import Checker
 from hygiene.config import Config
 from hygiene.loaders import document_from_bytes
 from hygiene.packs import RuleSet
+from hygiene.rule import BYTES_EXAMPLE, example_bytes
 from tests.conftest import FIXTURES
 
 CASE_DIR = FIXTURES / "rules"
@@ -36,13 +37,17 @@ def _cases() -> list[Any]:
     return params
 
 
-def found(ruleset: RuleSet, code: str, text: str, path: str = "case.txt") -> list[dict[str, Any]]:
+def found(
+    ruleset: RuleSet, code: str, text: str | bytes, path: str = "case.txt"
+) -> list[dict[str, Any]]:
     """The findings of one rule on ``text``, as line, column and excerpt.
 
     The default rules run too: the suppression rule judges directives by what they hid.
+    A case gives ``text``, or ``bytes`` with Python escapes for rules about encodings.
     """
     checker = Checker(Config(extend_select=(code,)), ruleset)
-    _, findings = checker.check(document_from_bytes(text.encode("utf-8"), path))
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    _, findings = checker.check(document_from_bytes(data, path))
     return [
         {"line": f.span.line, "column": f.span.column, "excerpt": f.excerpt}
         for f in findings
@@ -53,7 +58,8 @@ def found(ruleset: RuleSet, code: str, text: str, path: str = "case.txt") -> lis
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_case(ruleset: RuleSet, code: str, case: dict[str, Any]) -> None:
     expected = case.get("expect", [])
-    assert found(ruleset, code, case["text"], case.get("path", "case.txt")) == expected
+    data = example_bytes(BYTES_EXAMPLE + case["bytes"]) if "bytes" in case else case["text"]
+    assert found(ruleset, code, data, case.get("path", "case.txt")) == expected
 
 
 def test_every_case_file_names_a_rule(ruleset: RuleSet) -> None:

@@ -7,7 +7,7 @@ import tomllib
 import pytest
 
 from hygiene.packs import BUILTIN_PREFIXES, RuleSet, load_ruleset
-from hygiene.rule import Rule
+from hygiene.rule import Rule, example_bytes
 from tests.conftest import FIXTURES
 from tests.test_rule_cases import found
 
@@ -25,8 +25,8 @@ def test_rule_has_every_doc_field(rule: Rule) -> None:
 def test_bad_example_fires_and_good_does_not(ruleset: RuleSet, rule: Rule) -> None:
     code = rule.code
     doc = rule.doc
-    assert found(ruleset, code, doc.bad), f"{code}: its bad example does not fire"
-    assert found(ruleset, code, doc.good) == [], f"{code}: its good example fires"
+    assert found(ruleset, code, example_bytes(doc.bad)), f"{code}: its bad example does not fire"
+    assert found(ruleset, code, example_bytes(doc.good)) == [], f"{code}: its good example fires"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)

@@ -1,0 +1,157 @@
+"""Locate text that went through the wrong codec, with exact spans, using ftfy's heuristics.
+
+ftfy is a fixer: it takes a string and returns a better one. To report findings we
+run it on one line at a time (only lines a cheap character filter and ftfy's own
+badness check flag), compare its output with the input, and turn each changed
+region into a damage with its repair, its explanation steps, and whether the
+repair round-trips: re-encoding the repair gives back the damaged text exactly.
+ftfy is imported on first use, never on clean ASCII or clean non-Latin text.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
+
+DamageKind = Literal["utf8-as-cp1252", "utf8-as-latin1", "utf8-as-other", "double", "c1", "lossy"]
+Step = tuple[str, str]
+
+# Characters that mojibake is made of: Latin-1 and Windows-1252 letters and symbols,
+# C1 controls, and the Cyrillic capitals Р and С that lead UTF-8 read as Windows-1251.
+_SUSPECT = regex.compile(
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0420\u0421]"
+)
+# Regions this close are one damaged run: inside a word ('ÄŒeÅ¡tina'), or words
+# damaged back to back ('Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€').
+_GAP = regex.compile(r"\S{0,3}|[ \t]{1,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Damage:
+    """One damaged run in a line, and what ftfy proposes for it."""
+
+    start: int
+    end: int
+    damaged: str
+    repair: str
+    kind: DamageKind
+    description: str
+    steps: tuple[Step, ...]
+    round_trips: bool
+
+    def explanation(self) -> str:
+        return ", ".join(f"{action} {parameter}" for action, parameter in self.steps)
+
+
+@cache
+def _config() -> TextFixerConfig:
+    """ftfy restricted to encoding repairs: no quote uncurling, no normalisation, no HTML."""
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+def _codec_name(codec: str) -> str:
+    names = {"latin-1": "Latin-1", "macroman": "MacRoman", "cp437": "code page 437"}
+    plain = codec.removeprefix("sloppy-")
+    if plain.startswith("windows-"):
+        return "Windows-" + plain.removeprefix("windows-")
+    return names.get(plain, plain.upper())
+
+
+def classify(steps: tuple[Step, ...]) -> tuple[DamageKind, str]:
+    """Name the damage from ftfy's plan: which codec read UTF-8 bytes, and how often."""
+    actions = [parameter for action, parameter in steps if action in ("apply", "transcode")]
+    encodes = [parameter for action, parameter in steps if action == "encode"]
+    decodes = [parameter for action, parameter in steps if action == "decode"]
+    if "replace_lossy_sequences" in actions:
+        return "lossy", "mojibake with lost bytes"
+    if "fix_c1_controls" in actions or (decodes and "utf-8" not in decodes):
+        return "c1", "Windows-1252 characters read as Latin-1 C1 controls"
+    if len(encodes) >= 2:
+        return "double", "UTF-8 encoded twice (double mojibake)"
+    if not encodes:
+        return "utf8-as-cp1252", "UTF-8 read as Windows-1252, among good text"
+    codec = encodes[0]
+    if codec == "latin-1":
+        return "utf8-as-latin1", "UTF-8 read as Latin-1"
+    if codec.removeprefix("sloppy-") == "windows-1252":
+        return "utf8-as-cp1252", "UTF-8 read as Windows-1252"
+    return "utf8-as-other", f"UTF-8 read as {_codec_name(codec)}"
+
+
+def round_trips(damaged: str, repair: str, steps: tuple[Step, ...]) -> bool:
+    """Whether undoing the plan on the repair gives back the damaged text exactly."""
+    if not steps or any(action not in ("encode", "decode") for action, _ in steps):
+        return False
+    text = repair
+    pairs = list(zip(steps[0::2], steps[1::2], strict=False))
+    for (first, encoding), (second, decoding) in reversed(pairs):
+        if (first, second) != ("encode", "decode"):
+            return False
+        try:
+            text = text.encode(decoding).decode(encoding)
+        except (UnicodeError, LookupError):
+            return False
+    return text == damaged
+
+
+def _regions(original: str, fixed: str) -> list[tuple[int, int, int, int]]:
+    """Changed regions, joined across short runs of spaces ('Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€' is one)."""
+    matcher = difflib.SequenceMatcher(None, original, fixed, autojunk=False)
+    regions: list[tuple[int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if regions and _GAP.fullmatch(original[regions[-1][1] : i1]):
+            regions[-1] = (regions[-1][0], i2, regions[-1][2], j2)
+        else:
+            regions.append((i1, i2, j1, j2))
+    return regions
+
+
+@lru_cache(maxsize=4096)
+def find_damage(line: str) -> tuple[Damage, ...]:
+    """Every damaged run in one line, in order."""
+    if line.isascii() or not _SUSPECT.search(line):
+        return ()
+    import ftfy
+    from ftfy.badness import is_bad
+
+    if not is_bad(line):
+        return ()
+    whole = ftfy.fix_and_explain(line, config=_config())
+    if whole.text == line:
+        return ()
+    found = []
+    for i1, i2, j1, j2 in _regions(line, whole.text):
+        damaged, repair = line[i1:i2], whole.text[j1:j2]
+        alone = ftfy.fix_and_explain(damaged, config=_config())
+        # A short run may need its line's context to be recognised; then the line's plan
+        # is the run's plan too.
+        steps = tuple((alone if alone.text == repair else whole).explanation or ())
+        kind, description = classify(steps)
+        found.append(
+            Damage(i1, i2, damaged, repair, kind, description, steps,
+                   round_trips(damaged, repair, steps))
+        )  # fmt: skip
+    return tuple(found)
