@@ -66,7 +66,7 @@ def example_bytes(example: str) -> bytes:
     """
     if example.startswith(BYTES_EXAMPLE):
         escaped = example.removeprefix(BYTES_EXAMPLE).encode("ascii", "backslashreplace")
-        return codecs.escape_decode(escaped)[0]  # type: ignore[attr-defined,no-any-return]
+        return codecs.escape_decode(escaped)[0]
     return example.encode("utf-8")
 
 

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from hygiene import schemas
-from hygiene.report import SCHEMA_VERSION
 from hygiene.packs import load_ruleset
+from hygiene.report import SCHEMA_VERSION
 from tests.conftest import ROOT, SEED, run_cli
 
 CLEAN = "The talks ended without an agreement.\n"

@@ -7,7 +7,6 @@ import codecs
 import pytest
 
 from hygiene.document import LineIndex, newline_style
-from hygiene.errors import InputError
 from hygiene.loaders import document_from_bytes, looks_binary
 from hygiene.segment import Segmenter
 

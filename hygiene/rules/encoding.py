@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-from html.entities import html5 as html5_entities
 from collections.abc import Iterator
+from html.entities import html5 as html5_entities
 
 import regex
 
