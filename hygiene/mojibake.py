@@ -129,19 +129,100 @@ def _regions(original: str, fixed: str) -> list[tuple[int, int, int, int]]:
     return regions
 
 
+# ftfy leaves alone some codec mix-ups that a re-read settles: UTF-8 read as MacRoman
+# ('Zam√≤') or as Windows-1251 in Latin text ('mГ©dicament'). A word is re-read only
+# when it holds a character such a mix-up makes, and kept only when the re-read is
+# plausible text (see _plausible) inside a word with letters of its own ('√π' is
+# mathematics, not 'ù'). Windows-1252 and Latin-1 are left to ftfy, whose
+# judgement there is finer: re-reading them would take 'VOCÊ…' for damage.
+_REREAD_CODECS = ("sloppy-windows-1251", "macroman")
+_REREAD_HINT = regex.compile(
+    r"[\u00ac\u0192\u2013\u2014\u201a\u2206\u2248\u221a\u0400-\u045f\u00c0-\u00df]"
+)
+_WORD = regex.compile(r"\S+")
+_PLAUSIBLE = regex.compile(r"(?:\p{L}\p{M}*|[\p{N}\p{P}\p{Zs}\p{Sc}\p{Sm}\p{So}])+")
+
+
+def _plausible(repaired: str) -> bool:
+    """Letters with their marks, digits, punctuation; at most one script besides Latin."""
+    from ftfy.badness import is_bad
+
+    if not _PLAUSIBLE.fullmatch(repaired) or is_bad(repaired):
+        return False
+    if not regex.search(r"[^\P{L}\x00-\x7f]", repaired):
+        return False  # a re-read must give a letter beyond ASCII, not only marks or symbols
+    scripts = {
+        name for name in ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hangul",
+                          "Hiragana", "Katakana", "Thai", "Devanagari", "Armenian", "Georgian",
+                          "Ethiopic")
+        if regex.search(rf"\p{{Script={name}}}", repaired)
+    }  # fmt: skip
+    return len(scripts - {"Latin"}) <= 1
+
+
+def _reread(line: str, taken: list[tuple[int, int]]) -> list[Damage]:
+    """Damage in words ftfy did not change, found by re-reading them as UTF-8."""
+    found = []
+    for word in _WORD.finditer(line):
+        if word.group().isascii() or not _REREAD_HINT.search(word.group()):
+            continue
+        if any(start < word.end() and word.start() < end for start, end in taken):
+            continue
+        for codec in _REREAD_CODECS:
+            try:
+                repaired = word.group().encode(codec).decode("utf-8")
+            except UnicodeError:
+                continue
+            if repaired == word.group() or not _plausible(repaired):
+                continue
+            head = len(_common_prefix(word.group(), repaired))
+            tail = len(_common_prefix(word.group()[head:][::-1], repaired[head:][::-1]))
+            outside = word.group()[:head] + word.group()[len(word.group()) - tail :]
+            if not regex.search(r"\p{L}", outside):
+                continue  # no word around it: '√π' and '2012—∞' are mathematics
+            start, end = word.start() + head, word.end() - tail
+            damaged, fixed = line[start:end], repaired[head : len(repaired) - tail]
+            steps: tuple[Step, ...] = (("encode", codec), ("decode", "utf-8"))
+            kind, description = classify(steps)
+            found.append(
+                Damage(start, end, damaged, fixed, kind, description, steps,
+                       round_trips(damaged, fixed, steps))
+            )  # fmt: skip
+            break
+    return found
+
+
+def _common_prefix(first: str, second: str) -> str:
+    size = 0
+    while size < min(len(first), len(second)) and first[size] == second[size]:
+        size += 1
+    return first[:size]
+
+
 @lru_cache(maxsize=4096)
 def find_damage(line: str) -> tuple[Damage, ...]:
     """Every damaged run in one line, in order."""
-    if line.isascii() or not _SUSPECT.search(line):
+    if line.isascii():
         return ()
-    import ftfy
+    suspect = _SUSPECT.search(line) is not None
+    hinted = _REREAD_HINT.search(line) is not None
+    if not (suspect or hinted):
+        return ()
     from ftfy.badness import is_bad
 
-    if not is_bad(line):
-        return ()
+    found = _ftfy_damage(line) if suspect and is_bad(line) else []
+    if hinted:
+        found.extend(_reread(line, [(d.start, d.end) for d in found]))
+    return tuple(sorted(found, key=lambda damage: damage.start))
+
+
+def _ftfy_damage(line: str) -> list[Damage]:
+    """The runs ftfy repairs in ``line``, each with its own plan where it has one."""
+    import ftfy
+
     whole = ftfy.fix_and_explain(line, config=_config())
     if whole.text == line:
-        return ()
+        return []
     found = []
     for i1, i2, j1, j2 in _regions(line, whole.text):
         damaged, repair = line[i1:i2], whole.text[j1:j2]
@@ -154,4 +235,4 @@ def find_damage(line: str) -> tuple[Damage, ...]:
             Damage(i1, i2, damaged, repair, kind, description, steps,
                    round_trips(damaged, repair, steps))
         )  # fmt: skip
-    return tuple(found)
+    return found

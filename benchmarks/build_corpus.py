@@ -1,0 +1,118 @@
+"""Rebuild fixtures/corpus/ from published packages (run on demand; needs the package index).
+
+- ftfy 6.3.1 (sdist, Apache-2.0): tests/test_cases.json, real-world mojibake collected by
+  ftfy's authors, each with the text ftfy's authors give as correct.
+- Django 5.2.19 (wheel, BSD-3-Clause): the translation catalogues (django/conf/locale and
+  django/contrib/*/locale), real UI text translated by people into ~100 languages.
+
+    python benchmarks/build_corpus.py
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+FTFY = "ftfy==6.3.1"
+DJANGO = "django==5.2.19"
+PER_LANGUAGE = 120
+
+
+def download(requirement: str, folder: Path, source: bool) -> Path:
+    kind = ["--no-binary", ":all:"] if source else ["--only-binary", ":all:"]
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(folder), *kind,
+         requirement],
+        check=True,
+    )  # fmt: skip
+    return next(folder.iterdir())
+
+
+def ftfy_cases(folder: Path) -> list[dict[str, str]]:
+    archive = download(FTFY, folder / "ftfy", source=True)
+    with tarfile.open(archive) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("tests/test_cases.json"))
+        handle = tar.extractfile(member)
+        assert handle is not None
+        cases = json.load(handle)
+    return [
+        {
+            "label": case["label"],
+            "original": case["original"],
+            "truth": case.get("fixed-encoding", case["fixed"]),
+            "ftfy_expect": case["expect"],
+        }
+        for case in cases
+    ]
+
+
+def po_strings(text: str) -> list[str]:
+    """The translated strings (msgstr, msgstr[n]) of a .po file, joined across lines."""
+    strings: list[str] = []
+    current: list[str] | None = None
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("msgstr"):
+            if current:
+                strings.append("".join(current))
+            current = [ast.literal_eval(line.split(" ", 1)[1])]
+        elif line.startswith('"') and current is not None:
+            current.append(ast.literal_eval(line))
+        else:
+            if current:
+                strings.append("".join(current))
+            current = None
+    if current:
+        strings.append("".join(current))
+    return [s for s in strings if s.strip() and "Content-Type" not in s]
+
+
+def catalogues(folder: Path) -> list[dict[str, str]]:
+    wheel = download(DJANGO, folder / "django", source=False)
+    by_language: dict[str, list[str]] = defaultdict(list)
+    with zipfile.ZipFile(wheel) as archive:
+        for name in sorted(archive.namelist()):
+            if not name.endswith("/LC_MESSAGES/django.po"):
+                continue
+            language = name.split("/")[-3]
+            if language.startswith("en"):
+                continue
+            for string in po_strings(archive.read(name).decode("utf-8")):
+                if (
+                    string not in by_language[language]
+                    and len(by_language[language]) < PER_LANGUAGE
+                ):
+                    by_language[language].append(string)
+    return [
+        {"lang": language, "text": text}
+        for language in sorted(by_language)
+        for text in by_language[language]
+    ]
+
+
+def write_jsonl(path: Path, rows: list[dict[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        (folder / "ftfy").mkdir()
+        (folder / "django").mkdir()
+        write_jsonl(CORPUS / "encoding" / "ftfy-6.3.1-test-cases.jsonl", ftfy_cases(folder))
+        write_jsonl(CORPUS / "clean" / "django-5.2.19-catalogues.jsonl", catalogues(folder))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""Quality of hygiene's rules on labelled real text: precision, recall, false positives.
+
+Run on demand; it prints figures and asserts nothing:
+
+    python benchmarks/quality.py                 # every section
+    python benchmarks/quality.py encoding        # one section
+
+The corpus is fixtures/corpus/ (sources, versions and licences in its README).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ftfy  # noqa: F401  (registers the sloppy-windows codecs used to make synthetic damage)
+
+from hygiene.api import Checker
+from hygiene.config import Config
+from hygiene.finding import Finding
+from hygiene.fix import apply_edits
+from hygiene.loaders import document_from_bytes
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+MOJIBAKE_CODES = ("EN001", "EN002")
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+@dataclass
+class Score:
+    """Counts for one labelled set: a positive is damaged text, a negative clean text."""
+
+    name: str
+    true_positives: int = 0
+    false_negatives: int = 0
+    false_positives: int = 0
+    true_negatives: int = 0
+    repairs_exact: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    def add(self, damaged: bool, detected: bool, sample: str, repaired_exactly: bool) -> None:
+        if damaged and detected:
+            self.true_positives += 1
+            self.repairs_exact += repaired_exactly
+        elif damaged:
+            self.false_negatives += 1
+            self.misses.append(sample)
+        elif detected:
+            self.false_positives += 1
+            self.false_alarms.append(sample)
+        else:
+            self.true_negatives += 1
+
+    def merge(self, other: Score) -> None:
+        for name in ("true_positives", "false_negatives", "false_positives", "true_negatives",
+                     "repairs_exact"):  # fmt: skip
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def precision(self) -> float:
+        flagged = self.true_positives + self.false_positives
+        return self.true_positives / flagged if flagged else 1.0
+
+    @property
+    def recall(self) -> float:
+        damaged = self.true_positives + self.false_negatives
+        return self.true_positives / damaged if damaged else 1.0
+
+    def line(self) -> str:
+        positives = self.true_positives + self.false_negatives
+        negatives = self.false_positives + self.true_negatives
+        exact = self.repairs_exact / self.true_positives if self.true_positives else 0.0
+        return (
+            f"  {self.name:<44} damaged={positives:>5} clean={negatives:>5}  "
+            f"precision={self.precision:.3f} recall={self.recall:.3f}  "
+            f"repair-exact={exact:.3f}"
+        )
+
+
+class EncodingJudge:
+    """Checks one text with the encoding rules and applies every repair they propose."""
+
+    def __init__(self) -> None:
+        self.checker = Checker(Config(select=("EN",)))
+
+    def findings(self, text: str) -> list[Finding]:
+        document = document_from_bytes(text.encode("utf-8"), "sample.txt")
+        return self.checker.check(document)[1]
+
+    def judge(self, text: str) -> tuple[bool, str, list[Finding]]:
+        found = self.findings(text)
+        mojibake = [f for f in found if f.code in MOJIBAKE_CODES]
+        edits = sorted((e for f in mojibake if f.fix for e in f.fix.edits), key=lambda e: e.start)
+        return bool(mojibake), apply_edits(text, edits), found
+
+
+def mojibake_of(text: str, codec: str) -> str | None:
+    """``text`` as UTF-8 bytes read with ``codec`` (twice for 'double'); None if impossible."""
+    try:
+        if codec == "double":
+            once = text.encode("utf-8").decode("sloppy-windows-1252")
+            return once.encode("utf-8").decode("sloppy-windows-1252")
+        if codec == "c1":
+            return text.encode("windows-1252").decode("latin-1")
+        return text.encode("utf-8").decode(codec)
+    except UnicodeError:
+        return None
+
+
+SYNTHETIC_CODECS = ("sloppy-windows-1252", "latin-1", "double", "sloppy-windows-1251",
+                    "macroman", "c1")  # fmt: skip
+
+
+def clean_documents(lines_per_document: int = 10) -> list[tuple[str, str]]:
+    """The catalogue strings of each language, grouped into small documents."""
+    by_language: dict[str, list[str]] = {}
+    for row in read_jsonl(CORPUS / "clean" / "django-5.2.19-catalogues.jsonl"):
+        by_language.setdefault(row["lang"], []).append(row["text"])
+    documents = []
+    for language, texts in sorted(by_language.items()):
+        for start in range(0, len(texts), lines_per_document):
+            documents.append((language, "\n".join(texts[start : start + lines_per_document])))
+    return documents
+
+
+def encoding_section() -> None:
+    started = time.perf_counter()
+    judge = EncodingJudge()
+
+    real = Score("real mojibake (ftfy 6.3.1 test cases)")
+    for case in read_jsonl(CORPUS / "encoding" / "ftfy-6.3.1-test-cases.jsonl"):
+        damaged = case["original"] != case["truth"]
+        detected, repaired, _ = judge.judge(case["original"])
+        real.add(damaged, detected, case["original"], repaired == case["truth"])
+
+    documents = clean_documents()
+    clean = Score(f"clean catalogues (Django 5.2.19, {len({d[0] for d in documents})} languages)")
+    any_finding_documents: list[str] = []
+    for _, text in documents:
+        detected, _, found = judge.judge(text)
+        clean.add(False, detected, text, False)
+        if found:
+            any_finding_documents.append(text)
+
+    synthetic: dict[str, Score] = {
+        codec: Score(f"synthetic: {codec}") for codec in SYNTHETIC_CODECS
+    }
+    samples = [line for _, text in documents for line in text.split("\n") if not line.isascii()]
+    for line in samples[::4]:
+        for codec, score in synthetic.items():
+            damaged_text = mojibake_of(line, codec)
+            if damaged_text is None or damaged_text == line:
+                continue
+            detected, repaired, _ = judge.judge(damaged_text)
+            score.add(True, detected, damaged_text, repaired == line)
+
+    total = Score("all (real + synthetic, catalogue negatives)")
+    for score in (real, clean, *synthetic.values()):
+        total.merge(score)
+
+    print("encoding: detection of mojibake and C1 damage (EN001, EN002), per document")
+    for score in (real, clean, *synthetic.values(), total):
+        print(score.line())
+    per_thousand = 1000 * len(any_finding_documents) / len(documents)
+    print(f"  clean catalogue documents with any EN finding: {len(any_finding_documents)} of "
+          f"{len(documents)} ({per_thousand:.1f} per 1,000)")  # fmt: skip
+    show("missed (real)", real.misses)
+    show("false alarms (real negatives)", real.false_alarms)
+    show("false alarms (clean catalogues)", any_finding_documents)
+    for score in synthetic.values():
+        show(f"missed ({score.name})", score.misses)
+    print(f"  ({time.perf_counter() - started:.1f} s)")
+
+
+def show(title: str, samples: Iterable[str], limit: int = 5) -> None:
+    listed = list(samples)
+    if listed:
+        print(f"    {title}: {len(listed)}")
+        for sample in listed[:limit]:
+            print(f"      {sample[:100]!r}")
+
+
+SECTIONS: dict[str, Callable[[], None]] = {"encoding": encoding_section}
+
+
+def main(argv: list[str]) -> None:
+    chosen = argv or list(SECTIONS)
+    for name in chosen:
+        SECTIONS[name]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
