@@ -4,6 +4,10 @@
   ftfy's authors, each with the text ftfy's authors give as correct.
 - Django 5.2.19 (wheel, BSD-3-Clause): the translation catalogues (django/conf/locale and
   django/contrib/*/locale), real UI text translated by people into ~100 languages.
+- mkdocs-material 9.8.2 (wheel, MIT): its interface translations in 69 languages, the UI
+  labels of rules/lexicons/ui-labels.json (comments, share, next, cookie consent ...).
+- stopwordsiso 0.7.1 (wheel, MIT): the stopwords-iso lists of 58 languages,
+  rules/lexicons/stopwords-iso.json.
 
     python benchmarks/build_corpus.py
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -23,7 +28,16 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 FTFY = "ftfy==6.3.1"
 DJANGO = "django==5.2.19"
-PER_LANGUAGE = 120
+PER_LANGUAGE = 120  # sentences (five words or more) per language, and half as many short strings
+MKDOCS_MATERIAL = "mkdocs-material==9.8.2"
+STOPWORDSISO = "stopwordsiso==0.7.1"
+LEXICONS = CORPUS.parent.parent / "rules" / "lexicons"
+# Interface strings that a scraper keeps around a text, by mkdocs-material's keys.
+UI_KEYS = (
+    "meta.comments", "search.share", "footer.next", "footer.previous", "top", "action.skip",
+    "blog.continue", "blog.references", "consent.accept", "consent.reject", "consent.manage",
+    "clipboard.copy", "action.edit", "toc", "search.placeholder", "select.language",
+)  # fmt: skip
 
 
 def download(requirement: str, folder: Path, source: bool) -> Path:
@@ -77,7 +91,8 @@ def po_strings(text: str) -> list[str]:
 
 def catalogues(folder: Path) -> list[dict[str, str]]:
     wheel = download(DJANGO, folder / "django", source=False)
-    by_language: dict[str, list[str]] = defaultdict(list)
+    sentences: dict[str, list[str]] = defaultdict(list)
+    short: dict[str, list[str]] = defaultdict(list)
     with zipfile.ZipFile(wheel) as archive:
         for name in sorted(archive.namelist()):
             if not name.endswith("/LC_MESSAGES/django.po"):
@@ -86,16 +101,45 @@ def catalogues(folder: Path) -> list[dict[str, str]]:
             if language.startswith("en"):
                 continue
             for string in po_strings(archive.read(name).decode("utf-8")):
-                if (
-                    string not in by_language[language]
-                    and len(by_language[language]) < PER_LANGUAGE
-                ):
-                    by_language[language].append(string)
+                long_enough = len(string.split()) >= 5 or len(string) >= 24
+                pile = (sentences if long_enough else short)[language]
+                limit = PER_LANGUAGE if long_enough else PER_LANGUAGE // 2
+                if string not in pile and len(pile) < limit:
+                    pile.append(string)
     return [
         {"lang": language, "text": text}
-        for language in sorted(by_language)
-        for text in by_language[language]
+        for language in sorted(set(sentences) | set(short))
+        for text in (*short[language], *sentences[language])
     ]
+
+
+def ui_labels(folder: Path) -> dict[str, list[str]]:
+    wheel = download(MKDOCS_MATERIAL, folder / "mkdocs", source=False)
+    labels: dict[str, list[str]] = {}
+    with zipfile.ZipFile(wheel) as archive:
+        for name in sorted(archive.namelist()):
+            if "/partials/languages/" not in name or not name.endswith(".html"):
+                continue
+            text = archive.read(name).decode("utf-8")
+            pairs = dict(re.findall(r'"([a-z.]+)": "((?:[^"\\]|\\.)*)"', text))
+            language = pairs.get("language")
+            if not language or language == "custom":
+                continue
+            found = sorted({json.loads(f'"{pairs[key]}"') for key in UI_KEYS if key in pairs})
+            labels[language] = [label for label in found if label.strip()]
+    return labels
+
+
+def stopwords(folder: Path) -> dict[str, list[str]]:
+    wheel = download(STOPWORDSISO, folder / "stopwords", source=False)
+    with zipfile.ZipFile(wheel) as archive:
+        data: dict[str, list[str]] = json.loads(archive.read("stopwordsiso/stopwords-iso.json"))
+    return {language: sorted(set(words)) for language, words in sorted(data.items())}
+
+
+def write_json(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
 
 
 def write_jsonl(path: Path, rows: list[dict[str, str]]) -> None:
@@ -108,10 +152,12 @@ def write_jsonl(path: Path, rows: list[dict[str, str]]) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        (folder / "ftfy").mkdir()
-        (folder / "django").mkdir()
+        for name in ("ftfy", "django", "mkdocs", "stopwords"):
+            (folder / name).mkdir()
         write_jsonl(CORPUS / "encoding" / "ftfy-6.3.1-test-cases.jsonl", ftfy_cases(folder))
         write_jsonl(CORPUS / "clean" / "django-5.2.19-catalogues.jsonl", catalogues(folder))
+        write_json(LEXICONS / "ui-labels.json", ui_labels(folder))
+        write_json(LEXICONS / "stopwords-iso.json", stopwords(folder))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -172,8 +173,10 @@ def encoding_section() -> None:
     for score in (real, clean, *synthetic.values(), total):
         print(score.line())
     per_thousand = 1000 * len(any_finding_documents) / len(documents)
+    by_rule = Counter(f.code for _, text in documents for f in judge.judge(text)[2])
     print(f"  clean catalogue documents with any EN finding: {len(any_finding_documents)} of "
-          f"{len(documents)} ({per_thousand:.1f} per 1,000)")  # fmt: skip
+          f"{len(documents)} ({per_thousand:.1f} per 1,000); findings by rule: "
+          f"{dict(sorted(by_rule.items())) or 'none'}")  # fmt: skip
     show("missed (real)", real.misses)
     show("false alarms (real negatives)", real.false_alarms)
     show("false alarms (clean catalogues)", any_finding_documents)

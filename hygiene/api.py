@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from hygiene.baseline import compare, read_baseline, with_fingerprints
 from hygiene.config import Config
@@ -18,6 +19,7 @@ from hygiene.engine import check_document
 from hygiene.errors import InputError
 from hygiene.finding import Finding
 from hygiene.globs import glob_matches
+from hygiene.langid import document_language
 from hygiene.loaders import document_from_bytes, read_bytes
 from hygiene.packs import RuleSet, load_ruleset
 from hygiene.report import DocumentRecord, Report
@@ -52,7 +54,7 @@ class Checker:
             for selector in selectors
         )
 
-    def _declared(self, table: Mapping[str, str], path: str) -> str | None:
+    def _declared(self, table: Mapping[str, Any], path: str) -> Any:
         """The value a config table of globs gives ``path``; the last matching glob wins."""
         relative = self._relative(path)
         value = None
@@ -62,11 +64,19 @@ class Checker:
                     value = candidate
         return value
 
-    def declared_language(self, document: Document) -> str | None:
-        return self._declared(self.config.languages, document.path)
+    def declared_languages(self, document: Document) -> tuple[str, ...]:
+        """Front matter ``lang``/``language`` first, then the config's globs; a list means
+        a bilingual document."""
+        value = document.metadata.get("lang") or document.metadata.get("language")
+        if not isinstance(value, str | list):
+            value = self._declared(self.config.languages, document.path)
+        if value is None:
+            return ()
+        return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
 
     def declared_encoding(self, path: str) -> str | None:
-        return self._declared(self.config.encodings, path)
+        encoding = self._declared(self.config.encodings, path)
+        return str(encoding) if encoding else None
 
     def load(self, item: Input, stdin: bytes | None = None) -> Document:
         """Read and decode one input, with the encoding the config declares for it."""
@@ -76,7 +86,8 @@ class Checker:
         )
 
     def check(self, document: Document) -> Result:
-        found = check_document(document, self.ruleset.rules)
+        declared = self.declared_languages(document)
+        found = check_document(document, self.ruleset.rules, declared, self.config.language_seed)
         ignored = self._ignored_here(self._relative(document.path))
         if ignored:
             dropped = self.ruleset.select(ignored)
@@ -90,7 +101,7 @@ class Checker:
             scripts=dict(script_counts(document.text)),
             findings=len(findings),
             suppressed=outcome.suppressed,
-            language=self.declared_language(document),
+            language=document_language(document, declared, self.config.language_seed),
             metadata=document.metadata,
         )
         return record, findings

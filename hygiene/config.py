@@ -36,7 +36,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fail_on: Severity = "warning"
-    languages: Mapping[str, str] = field(default_factory=dict)
+    languages: Mapping[str, str | list[str]] = field(default_factory=dict)
     encodings: Mapping[str, str] = field(default_factory=dict)
     rule_packs: tuple[str, ...] = ()
     language_seed: int = 0

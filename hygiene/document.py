@@ -103,6 +103,7 @@ class Document:
     source: Source
     format: TextFormat = "text"
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    body_start: int = 0  # where the text begins after Markdown front matter
     decode_issues: tuple[DecodeIssue, ...] = ()
     lines: LineIndex = field(init=False, repr=False, compare=False)
 

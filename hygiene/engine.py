@@ -20,12 +20,17 @@ def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
     return f"{text[:half]}\N{HORIZONTAL ELLIPSIS}{text[-half:]}"
 
 
-def check_document(document: Document, rules: tuple[Rule, ...]) -> list[Finding]:
+def check_document(
+    document: Document,
+    rules: tuple[Rule, ...],
+    declared_languages: tuple[str, ...] = (),
+    seed: int = 0,
+) -> list[Finding]:
     """Every finding of ``rules`` in ``document``, sorted by position then code."""
     segments = Segmenter(document.text)
     findings: list[Finding] = []
     for active in rules:
-        ctx = RuleContext(document=document, segments=segments, options=active.options)
+        ctx = RuleContext(document, segments, active.options, declared_languages, seed)
         for segment in segments.get(active.scope):
             for hit in active.check(segment, ctx):
                 findings.append(_place(active, document, segment, hit))

@@ -9,8 +9,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from hygiene.document import (
     DecodeIssue,
@@ -185,6 +187,8 @@ def document_from_bytes(
 ) -> Document:
     """A Document from raw bytes; ``path`` is the display path used in reports."""
     decoded = decode(data, path, declared)
+    fmt = fmt or text_format(path)
+    metadata, body_start = front_matter(decoded.text) if fmt == "markdown" else ({}, 0)
     source = Source(
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -197,9 +201,49 @@ def document_from_bytes(
     return Document(
         text=decoded.text,
         source=source,
-        format=fmt or text_format(path),
+        format=fmt,
+        metadata=metadata,
+        body_start=body_start,
         decode_issues=decoded.issues,
     )
+
+
+_YAML_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M)
+_TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*$\r?\n?", re.S | re.M)
+_YAML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.M)
+
+
+def front_matter(text: str) -> tuple[dict[str, Any], int]:
+    """Top-level fields of a Markdown front matter block (YAML ``---`` or TOML ``+++``).
+
+    Only flat ``key: value`` fields of YAML are read (no YAML library is needed for
+    what provenance uses: lang, source, url, date ...); TOML is parsed in full.
+    """
+    match = _TOML_FRONT.match(text)
+    if match:
+        try:
+            data = tomllib.loads(match.group(1))
+        except tomllib.TOMLDecodeError:
+            return {}, match.end()
+        return {key: _plain(value) for key, value in data.items()}, match.end()
+    match = _YAML_FRONT.match(text)
+    if not match:
+        return {}, 0
+    fields = {
+        key: value.strip("'\"") for key, value in _YAML_FIELD.findall(match.group(1)) if value
+    }
+    return fields, match.end()
+
+
+def _plain(value: Any) -> Any:
+    """TOML values as JSON can hold them (dates become ISO strings)."""
+    if isinstance(value, dict):
+        return {key: _plain(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_plain(inner) for inner in value]
+    if isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
 
 
 def read_bytes(path: str, display: str) -> bytes:

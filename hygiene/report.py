@@ -13,6 +13,7 @@ from hygiene.config import Config
 from hygiene.document import Source, Span, TextFormat
 from hygiene.errors import InputError, ReportInvalidError
 from hygiene.finding import Finding
+from hygiene.langid import Guess
 from hygiene.rule import SEVERITIES, SEVERITY_RANK, Fix, PackRef, Rule, Severity
 
 SCHEMA_VERSION = "1.1.0"
@@ -28,7 +29,7 @@ class DocumentRecord:
     scripts: Mapping[str, int]
     findings: int
     suppressed: int = 0
-    language: str | None = None
+    language: Guess | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -162,7 +163,13 @@ def _document(record: DocumentRecord) -> dict[str, Any]:
         "bom": source.bom,
         "newline": source.newline,
         "format": record.format,
-        "language": record.language,
+        "language": None
+        if record.language is None
+        else {
+            "code": record.language.language,
+            "confidence": record.language.confidence,
+            "evidence": record.language.evidence,
+        },
         "scripts": dict(sorted(record.scripts.items())),
         "metadata": dict(record.metadata),
         "findings": record.findings,

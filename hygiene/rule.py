@@ -96,6 +96,8 @@ class RuleContext:
     document: Document
     segments: Segmenter
     options: Mapping[str, Any]
+    declared_languages: tuple[str, ...] = ()
+    seed: int = 0
 
 
 Check = Callable[[Segment, RuleContext], Iterable[Hit]]

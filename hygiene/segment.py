@@ -7,6 +7,7 @@ segment sits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -84,3 +85,24 @@ class Segmenter:
             segments = split_paragraphs(self.get("line"), self._text)
         self._cache[scope] = segments
         return segments
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.M)
+
+
+def fenced_code_blocks(text: str) -> list[tuple[int, int]]:
+    """Offsets of Markdown fenced code blocks (``` or ~~~), fences included."""
+    blocks: list[tuple[int, int]] = []
+    opening: re.Match[str] | None = None
+    for fence in _FENCE.finditer(text):
+        if opening is None:
+            opening = fence
+        elif fence.group(1)[0] == opening.group(1)[0] and len(fence.group(1)) >= len(
+            opening.group(1)
+        ):
+            end = text.find("\n", fence.end())
+            blocks.append((opening.start(), len(text) if end == -1 else end))
+            opening = None
+    if opening is not None:
+        blocks.append((opening.start(), len(text)))
+    return blocks

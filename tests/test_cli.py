@@ -89,7 +89,7 @@ def test_select_and_ignore() -> None:
         "check", "seeds/", "--select", "LG,BP001", "--ignore", "BP", "--format", "json"
     )
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["LG001"]
-    assert json.loads(result.stdout)["run"]["rules"] == ["LG001"]
+    assert json.loads(result.stdout)["run"]["rules"] == ["LG001", "LG002", "LG003"]
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

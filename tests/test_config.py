@@ -62,7 +62,8 @@ languages = { "content/uk/**" = "uk", "*.md" = "en" }
     result = run_cli("check", "content", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0  # fail-on = error
     languages = {d["path"]: d["language"] for d in json.loads(result.stdout)["documents"]}
-    assert languages == {"content/a.md": "en", "content/uk/b.md": "en"}  # the last match wins
+    declared_en = {"code": "en", "confidence": 1.0, "evidence": "declared"}
+    assert languages == {"content/a.md": declared_en, "content/uk/b.md": declared_en}
 
 
 def test_rule_options_by_name(tmp_path: Path) -> None:

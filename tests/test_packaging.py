@@ -49,6 +49,10 @@ def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
     packs = {path.name for path in (ROOT / "rules").glob("*.toml")}
     assert {f"hygiene/builtin_packs/{name}" for name in packs} <= names
     assert {"hygiene/schemas/report.schema.json", "hygiene/schemas/rulepack.schema.json"} <= names
+    lexicons = {
+        f"hygiene/builtin_packs/lexicons/{p.name}" for p in (ROOT / "rules" / "lexicons").iterdir()
+    }
+    assert lexicons <= names
 
     environment = tmp_path / "env"
     venv.create(environment, with_pip=True)

@@ -6,9 +6,28 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import regex
+
+from hygiene.document import Document
+from hygiene.langid import (
+    Guess,
+    guess_by_stopwords,
+    langdetect_guess,
+    language_name,
+    stopword_scores,
+    text_language,
+)
+from hygiene.lexicon import label_languages, stopword_languages, words
 from hygiene.rule import Hit, RuleContext, rule
-from hygiene.scripts import WRITTEN_TOGETHER, ScriptRun, at_home, count_letters, non_latin_runs
-from hygiene.segment import Segment
+from hygiene.scripts import (
+    WRITTEN_TOGETHER,
+    ScriptRun,
+    at_home,
+    count_letters,
+    non_latin_runs,
+    script_counts,
+)
+from hygiene.segment import Segment, fenced_code_blocks
 
 
 @dataclass(slots=True)
@@ -19,6 +38,7 @@ class _Block:
     first: Segment
     last: Segment
     counts: Counter[str]
+    embedded: Counter[str]
 
 
 @rule(
@@ -62,22 +82,27 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     totals["Latin"] = letters - sum(totals.values())
 
     lines = ctx.segments.get("line")
-    blocks = _minority_blocks(lines, runs, totals, letters, float(ctx.options["line-share"]))
+    blocks, embedded = _minority_blocks(
+        lines, runs, totals, letters, float(ctx.options["line-share"])
+    )
     min_letters = int(ctx.options["min-letters"])
     home_share = float(ctx.options["home-share"])
     for block in blocks:
         block_letters = sum(block.counts.values())
         if block_letters < min_letters:
             continue
-        rest_letters = letters - block_letters
-        home = frozenset(
-            name
+        # Letters embedded in lines of another script (a Latin acronym in an Arabic
+        # sentence) do not make their script at home.
+        rest = {
+            name: totals[name] - block.counts[name] - (embedded[name] - block.embedded[name])
             for name in totals
-            if totals[name] - block.counts[name] > 0
-            and totals[name] - block.counts[name] >= home_share * rest_letters
+        }
+        rest_letters = sum(rest.values())
+        home = frozenset(
+            name for name, count in rest.items() if count > 0 and count >= home_share * rest_letters
         )
-        if home and not at_home(block.script, home):
-            yield _hit(block, lines, totals, home)
+        if home and not at_home(block.script, home) and not _skipped(ctx.document, block.first):
+            yield _hit(block, lines, totals, home, ctx.seed)
 
 
 def _minority_blocks(
@@ -86,10 +111,12 @@ def _minority_blocks(
     totals: Counter[str],
     letters: int,
     line_share: float,
-) -> list[_Block]:
-    """Lines mostly in a script that is a minority of the document, grouped into blocks."""
+) -> tuple[list[_Block], Counter[str]]:
+    """Lines mostly in a script that is a minority of the document, grouped into blocks;
+    and the letters that sit inside lines of another script, per script."""
     latin_majority = 2 * totals["Latin"] >= letters
     blocks: list[_Block] = []
+    embedded: Counter[str] = Counter()
     run_index = 0
     for line in lines:
         counts: Counter[str] = Counter()
@@ -104,6 +131,8 @@ def _minority_blocks(
         counts["Latin"] = line_letters - sum(counts.values())
         script, _ = counts.most_common(1)[0]
         family = WRITTEN_TOGETHER.get(script, frozenset()) | {script}
+        guests = Counter({name: count for name, count in counts.items() if name not in family})
+        embedded.update(guests)
         if sum(counts[name] for name in family) < line_share * line_letters:
             continue
         if 2 * sum(totals[name] for name in family) >= letters:
@@ -116,25 +145,49 @@ def _minority_blocks(
         ):
             previous.last = line
             previous.counts.update(counts)
+            previous.embedded.update(guests)
         else:
-            blocks.append(_Block(script, line, line, counts))
-    return blocks
+            blocks.append(_Block(script, line, line, counts, guests))
+    return blocks, embedded
 
 
 def _hit(
-    block: _Block, lines: Sequence[Segment], totals: Counter[str], home: frozenset[str]
+    block: _Block, lines: Sequence[Segment], totals: Counter[str], home: frozenset[str], seed: int
 ) -> Hit:
     first, last = block.first, block.last
     start = first.start + (len(first.text) - len(first.text.lstrip()))
     end = last.start + len(last.text.rstrip())
     home_names = " and ".join(name for name, _ in totals.most_common() if name in home)
+    text = " ".join(line.text for line in lines[first.index : last.index + 1])
     return Hit(
         start=start,
         end=end,
         message=(
-            f"{block.script} text in a {home_names}-script document, {_where(first, last, lines)}"
+            f"{block.script} text{_named(text, seed)} in a {home_names}-script document, "
+            f"{_where(first, last, lines)}"
         ),
     )
+
+
+# Letters only one language of a script writes, for naming a short Cyrillic leftover.
+DISTINCTIVE_LETTERS = {"uk": "іїєґ", "be": "ўі", "ru": "ыэъ", "sr": "ђћџ", "mk": "ѓќѕ"}
+
+
+def _named(text: str, seed: int) -> str:
+    """', Ukrainian (interface label)': the language of a leftover and the evidence for it."""
+    labels = label_languages(text)
+    if labels:
+        return f", {' or '.join(sorted(language_name(code) for code in labels))} (interface label)"
+    guess = text_language(text, seed)
+    if guess is not None:
+        return f", {language_name(guess.language)} ({guess.evidence} {guess.confidence:.2f})"
+    lowered = text.casefold()
+    letters = [
+        code for code, marks in DISTINCTIVE_LETTERS.items() if any(m in lowered for m in marks)
+    ]
+    if len(letters) == 1:
+        return f", {language_name(letters[0])} (its letters)"
+    return ""
 
 
 def _where(first: Segment, last: Segment, lines: Sequence[Segment]) -> str:
@@ -148,4 +201,237 @@ def _where(first: Segment, last: Segment, lines: Sequence[Segment]) -> str:
     return "in the middle of the document"
 
 
-RULES = (foreign_script,)
+def _skipped(document: Document, segment: Segment) -> bool:
+    """Front matter and Markdown code blocks are not prose."""
+    if segment.start < document.body_start:
+        return True
+    if document.format != "markdown":
+        return False
+    return any(start <= segment.start < end for start, end in fenced_code_blocks(document.text))
+
+
+# Languages that language identification cannot keep apart on a sentence or two: a
+# "stray" between them is more often the identifier's confusion than a leftover.
+EQUIVALENT = ({"no", "nb", "nn", "da"}, {"sr", "hr", "bs", "sh"}, {"ms", "id"}, {"fa", "ku"})
+
+
+def same_language(first: str, second: str) -> bool:
+    """Codes one language or close ones (Norwegian and Danish, Serbo-Croatian, Malay)."""
+    first, second = first.split("-")[0], second.split("-")[0]
+    return first == second or any(first in group and second in group for group in EQUIVALENT)
+
+
+def _foreign(language: str, home: tuple[str, ...]) -> bool:
+    return not any(same_language(language, code) for code in home)
+
+
+@rule(
+    "LG002",
+    "language.declared-mismatch",
+    severity="warning",
+    scope="document",
+    options={"min-words": 20, "min-confidence": 0.9},
+)
+def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
+    """A document whose text is not in the language its configuration or front matter declares.
+
+    Why: A Russian text under content/uk/, or an English page left untranslated in a French
+    localisation, is shipped to the wrong readers and filed under the wrong language in a
+    corpus. The language is declared by ``[tool.hygiene.languages]`` globs or a ``lang`` or
+    ``language`` field of the front matter; the text's language comes from its function words,
+    or langdetect (seeded) when they cannot tell. Only texts of ``min-words`` words or more are
+    judged, and only a detection of ``min-confidence`` or more is reported.
+
+    Fix: Translate the text, move it where it belongs, or correct the declaration.
+
+    Bad:
+        ---
+        lang: fr
+        ---
+        The talks ended without an agreement, and the two sides said that they would meet
+        again next month to discuss the border and the trade between their countries.
+
+    Good:
+        ---
+        lang: fr
+        ---
+        Les discussions se sont terminées sans accord, et les deux parties ont dit qu'elles
+        se retrouveraient le mois prochain pour parler de la frontière et du commerce.
+    """
+    declared = ctx.declared_languages
+    document = ctx.document
+    if not declared:
+        return
+    body = segment.text[document.body_start :]
+    if len(words(body)) < int(ctx.options["min-words"]):
+        return
+    guess = text_language(body[:20000], ctx.seed)
+    if guess is None or guess.confidence < float(ctx.options["min-confidence"]):
+        return
+    if not _foreign(guess.language, declared):
+        return
+    start = document.body_start + (len(body) - len(body.lstrip()))
+    end = segment.text.find("\n", start)
+    yield Hit(
+        start,
+        len(segment.text) if end == -1 else end,
+        f"declared {', '.join(declared)}, but the text reads as {language_name(guess.language)}"
+        f" ({guess.evidence} {guess.confidence:.2f})",
+    )
+
+
+_URL = regex.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\S+")
+_DASH_ATTRIBUTION = regex.compile(r"[—―–]\s*\p{Lu}\p{L}+")
+_QUOTED = regex.compile(r"[\"“”„«»‹›「」『』].*?[\"“”„«»‹›「」『』]")
+
+
+@rule(
+    "LG003",
+    "language.stray-segment",
+    severity="warning",
+    scope="document",
+    options={"min-words": 5, "min-confidence": 0.9, "shared-words": 0.5, "max-label-words": 4},
+)
+def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
+    """A paragraph or line in another language than the document, in the same script.
+
+    Why: An untranslated paragraph in a localisation, a Spanish "Comentarios" under an English
+    story, an English "Read more" in a German one: same-script leftovers that script checks
+    cannot see. Language identifiers are unreliable on short text, so the document itself is
+    the context: its language (declared, or from its function words) is the prior, and a
+    segment needs strong evidence to be called foreign. A short segment (up to
+    ``max-label-words`` words) is reported only when it is an interface label of another
+    language and not of the document's (a lexicon of 68 languages). A longer one is reported
+    when its function words point to another language, it shares fewer than ``shared-words``
+    of its other words with the rest of the document (names, the document's own terms), its
+    text outside quotation marks is not in the document's language (an attributed foreign
+    quotation is not a leftover), and langdetect (seeded) agrees with at least
+    ``min-confidence``. Front matter, fenced code and URLs are not read. A document declared
+    in several languages accepts all of them.
+
+    Fix: Delete the leftover, or translate it into the document's language.
+
+    Bad:
+        The talks ended without an agreement. The two sides will meet again next month.
+
+        Comentarios
+
+    Good:
+        The talks ended without an agreement. The two sides will meet again next month.
+
+        Low point in relations
+    """
+    document = ctx.document
+    declared = ctx.declared_languages
+    home: tuple[str, ...]
+    if declared:
+        home = declared
+    else:
+        guess = text_language(segment.text[document.body_start : document.body_start + 20000],
+                              ctx.seed)  # fmt: skip
+        if guess is None:
+            return
+        home = (guess.language,)
+    paragraphs = [p for p in ctx.segments.get("paragraph") if not _skipped(document, p)]
+    if len(paragraphs) < 2:
+        return
+    counts = Counter(words(segment.text[document.body_start :]))
+    lines = ctx.segments.get("line")
+    main_script = _main_script(segment.text[document.body_start : document.body_start + 20000])
+    for paragraph in paragraphs:
+        for candidate in _candidates(paragraph, lines):
+            if _main_script(candidate.text) != main_script:
+                continue  # another script: LG001's to judge
+            found = _judge(candidate.text, home, counts, ctx)
+            if found is not None:
+                language, evidence = found
+                text = candidate.text
+                start = candidate.start + (len(text) - len(text.lstrip()))
+                end = candidate.start + len(text.rstrip())
+                where = _where(candidate_first(candidate, lines), candidate_last(candidate, lines),
+                               lines)  # fmt: skip
+                yield Hit(
+                    start,
+                    end,
+                    f"{language_name(language)} text in this {language_name(home[0])} document "
+                    f"({evidence}), {where}",
+                )
+                break
+
+
+def _main_script(text: str) -> str | None:
+    counts = script_counts(text)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def candidate_first(candidate: Segment, lines: Sequence[Segment]) -> Segment:
+    return next(line for line in lines if line.start <= candidate.start <= line.end)
+
+
+def candidate_last(candidate: Segment, lines: Sequence[Segment]) -> Segment:
+    return next(line for line in lines if line.start <= candidate.end <= line.end)
+
+
+def _candidates(paragraph: Segment, lines: Sequence[Segment]) -> list[Segment]:
+    """The paragraph, then its first and last lines when it has several (labels sit there)."""
+    inner = [line for line in lines if paragraph.start <= line.start and line.end <= paragraph.end]
+    found = [paragraph]
+    if len(inner) > 1:
+        found += [inner[-1], inner[0]]
+    return found
+
+
+def _judge(
+    text: str, home: tuple[str, ...], counts: Counter[str], ctx: RuleContext
+) -> tuple[str, str] | None:
+    """The language and evidence of a leftover, or None when the text belongs."""
+    tokens = words(_URL.sub(" ", text))
+    if not tokens:
+        return None
+    if len(tokens) <= int(ctx.options["max-label-words"]):
+        labels = label_languages(text)
+        if labels and all(_foreign(code, home) for code in labels):
+            names = " or ".join(sorted(language_name(code) for code in labels))
+            return sorted(labels)[0], f"{names} interface label"
+        return None
+    if len(tokens) < int(ctx.options["min-words"]):
+        return None
+    outside_text = _QUOTED.sub(" ", text)
+    if outside_text != text:
+        # The words around a quotation are the document's, or name its speaker after a
+        # dash: an attributed quotation, not a leftover.
+        around = stopword_scores(words(outside_text))
+        best = max(around.values(), default=0.0)
+        own = max(
+            (score for code, score in around.items() if not _foreign(code, home)), default=0.0
+        )
+        if (best and own >= 0.5 * best) or _DASH_ATTRIBUTION.search(outside_text):
+            return None
+    by_words = guess_by_stopwords(tokens, min_share=0.1)
+    if by_words is not None and not _foreign(by_words.language, home):
+        return None
+    if by_words is None:
+        scores = stopword_scores(tokens)
+        ours = max((score for code, score in scores.items() if not _foreign(code, home)), default=0)
+        theirs = max((score for code, score in scores.items() if _foreign(code, home)), default=0)
+        if ours and (ours >= 0.3 * len(tokens) or theirs < 0.8 * ours):
+            return None  # the document's own function words lead clearly: it belongs
+    index = stopword_languages()
+    content = [token for token in tokens if token not in index]
+    if content:
+        in_segment = Counter(content)
+        shared = sum(1 for token in content if counts[token] > in_segment[token])
+        if shared >= float(ctx.options["shared-words"]) * len(content):
+            return None  # it speaks of what the rest of the document speaks of
+    confirmed: Guess | None = langdetect_guess(text, ctx.seed)
+    if confirmed is None or confirmed.confidence < float(ctx.options["min-confidence"]):
+        return None
+    if not _foreign(confirmed.language, home):
+        return None
+    evidence = f"langdetect {confirmed.confidence:.2f}"
+    if by_words is not None:
+        evidence = f"function words and {evidence}"
+    return confirmed.language, evidence
+
+
+RULES = (foreign_script, declared_mismatch, stray_segment)

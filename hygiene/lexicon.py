@@ -1,0 +1,73 @@
+"""Word lists the language rules consult: interface labels and function words per language.
+
+Loaded on first use from ``rules/lexicons/`` (shipped inside the package), never at
+import; sources and licences are in that folder's README.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_LABEL_NOISE = regex.compile(r"[\p{P}\p{S}\p{N}\s]+")
+
+
+def _read(name: str) -> Any:
+    try:
+        folder: Any = resources.files("hygiene.builtin_packs").joinpath("lexicons")
+    except ModuleNotFoundError:  # a source checkout run without installing
+        folder = Path(__file__).resolve().parent.parent / "rules" / "lexicons"
+    return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text``."""
+    return [word.casefold().strip("'’-") for word in _WORDS.findall(text)]
+
+
+def normalize_label(text: str) -> str:
+    """A label as compared: case-folded, punctuation, digits and spacing removed."""
+    return " ".join(_LABEL_NOISE.sub(" ", text.casefold()).split())
+
+
+@cache
+def ui_labels() -> Mapping[str, frozenset[str]]:
+    """Normalised interface label -> the languages that use it."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for language, labels in _read("ui-labels.json").items():
+        for label in labels:
+            index[normalize_label(label)].add(language.split("-")[0])
+    return {label: frozenset(languages) for label, languages in index.items()}
+
+
+@cache
+def stopword_languages() -> Mapping[str, frozenset[str]]:
+    """Function word -> the languages whose list holds it."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for language, entries in _read("stopwords-iso.json").items():
+        for entry in entries:
+            if _WORDS.fullmatch(entry):
+                index[entry.casefold()].add(language)
+    return {word: frozenset(languages) for word, languages in index.items()}
+
+
+def label_languages(text: str) -> frozenset[str]:
+    """Languages in which ``text`` (or its first words) is an interface label."""
+    normalized = normalize_label(text)
+    if not normalized:
+        return frozenset()
+    labels = ui_labels()
+    parts = normalized.split()
+    for size in range(len(parts), 0, -1):
+        found = labels.get(" ".join(parts[:size]))
+        if found:
+            return found
+    return frozenset()
