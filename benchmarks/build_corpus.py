@@ -137,12 +137,107 @@ def stopwords(folder: Path) -> dict[str, list[str]]:
     return {language: sorted(set(words)) for language, words in sorted(data.items())}
 
 
+LANGUAGE_DOCUMENTS = 60
+DOCUMENT_LANGUAGES = (
+    "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sv", "fi", "hu", "ro", "tr", "vi", "id",
+    "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "zh_Hans", "ja", "ko", "th",
+)  # fmt: skip
+NAMES = {"Latin": "Videgaray", "other": "Правда"}
+
+
+def _script(text: str) -> str:
+    """The script most of the letters of ``text`` are written in."""
+    from hygiene.scripts import script_counts
+
+    counts = script_counts(text)
+    return counts.most_common(1)[0][0] if counts else "Latin"
+
+
+def language_documents(rows: list[dict[str, str]], labels: dict[str, list[str]]) -> list[dict]:
+    """Labelled documents for the language benchmark, the same on every build.
+
+    Each document is 4 to 7 catalogue sentences of one language. Two in five are clean,
+    with hard negatives (a short heading, a name in another script inside a sentence, a
+    quotation in another language attributed after a dash); three in five carry one
+    leftover: an interface label in another script (mkdocs-material), a sentence of another
+    language in the same script (Django), or a short string of another language in the
+    same script (Django: its labels are not the lexicon's).
+    """
+    import random
+
+    rng = random.Random(20261127)
+    sentences: dict[str, list[str]] = defaultdict(list)
+    short: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        text = row["text"]
+        if any(mark in text for mark in "%{}<>\n") or "http" in text:
+            continue
+        (sentences if len(text.split()) >= 5 or len(text) >= 24 else short)[row["lang"]].append(
+            text
+        )
+    scripts = {lang: _script(" ".join(sentences[lang][:5])) for lang in sentences}
+    documents = []
+    for lang in DOCUMENT_LANGUAGES:
+        same = [
+            o
+            for o in sentences
+            if o != lang
+            and scripts[o] == scripts[lang]
+            and o.split("_")[0] != lang.split("_")[0]
+            and len(sentences[o]) > 10
+        ]
+        other_labels = [
+            (o, label)
+            for o, found in sorted(labels.items())
+            for label in found
+            if _script(label) != scripts[lang]
+        ]
+        for number in range(LANGUAGE_DOCUMENTS):
+            body = rng.sample(sentences[lang], rng.randint(4, 7))
+            record: dict = {"lang": lang, "strays": [], "negatives": []}
+            if number % 5 < 2:
+                kind = rng.choice(["heading", "name", "quote"])
+                if kind == "heading" and short[lang]:
+                    body.insert(rng.randint(0, len(body)), rng.choice(short[lang]))
+                elif kind == "name":
+                    name = NAMES["other"] if scripts[lang] == "Latin" else NAMES["Latin"]
+                    words = body[0].split()
+                    body[0] = " ".join([*words[:2], name, *words[2:]])
+                elif kind == "quote" and same:
+                    body.append(f"“{rng.choice(sentences[rng.choice(same)])}” — Videgaray")
+                else:
+                    kind = "plain"
+                record["negatives"].append(kind)
+                record["text"] = "\n\n".join(body)
+            else:
+                kinds = ["label-other-script"] + (["sentence-same-script", "short-same-script"]
+                                                  if same else [])  # fmt: skip
+                kind = rng.choice(kinds)
+                if kind == "label-other-script":
+                    stray_lang, stray = rng.choice(other_labels)
+                elif kind == "sentence-same-script":
+                    stray_lang = rng.choice(same)
+                    stray = rng.choice(sentences[stray_lang])
+                else:
+                    stray_lang = rng.choice([o for o in same if short[o]] or same)
+                    stray = rng.choice(short[stray_lang] or sentences[stray_lang])
+                position = rng.choice([0, len(body), rng.randint(1, len(body) - 1)])
+                body.insert(position, stray)
+                text = "\n\n".join(body)
+                start = len("\n\n".join(body[:position])) + (2 if position else 0)
+                record["text"] = text
+                record["strays"].append({"start": start, "end": start + len(stray),
+                                         "lang": stray_lang, "kind": kind})  # fmt: skip
+            documents.append(record)
+    return documents
+
+
 def write_json(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
 
 
-def write_jsonl(path: Path, rows: list[dict[str, str]]) -> None:
+def write_jsonl(path: Path, rows: list[dict]) -> None:  # type: ignore[type-arg]
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
@@ -155,8 +250,11 @@ def main() -> None:
         for name in ("ftfy", "django", "mkdocs", "stopwords"):
             (folder / name).mkdir()
         write_jsonl(CORPUS / "encoding" / "ftfy-6.3.1-test-cases.jsonl", ftfy_cases(folder))
-        write_jsonl(CORPUS / "clean" / "django-5.2.19-catalogues.jsonl", catalogues(folder))
-        write_json(LEXICONS / "ui-labels.json", ui_labels(folder))
+        rows = catalogues(folder)
+        write_jsonl(CORPUS / "clean" / "django-5.2.19-catalogues.jsonl", rows)
+        labels = ui_labels(folder)
+        write_json(LEXICONS / "ui-labels.json", labels)
+        write_jsonl(CORPUS / "language" / "documents.jsonl", language_documents(rows, labels))
         write_json(LEXICONS / "stopwords-iso.json", stopwords(folder))
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ import ftfy  # noqa: F401  (registers the sloppy-windows codecs used to make syn
 
 from hygiene.api import Checker
 from hygiene.config import Config
+from hygiene.engine import check_document
 from hygiene.finding import Finding
 from hygiene.fix import apply_edits
 from hygiene.loaders import document_from_bytes
@@ -193,7 +194,92 @@ def show(title: str, samples: Iterable[str], limit: int = 5) -> None:
             print(f"      {sample[:100]!r}")
 
 
-SECTIONS: dict[str, Callable[[], None]] = {"encoding": encoding_section}
+@dataclass
+class Tally:
+    """Stray-segment counts for one document language."""
+
+    found: int = 0
+    missed: int = 0
+    false_alarms: int = 0
+    clean_documents: int = 0
+    clean_flagged: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def figures(self) -> tuple[float, float, float]:
+        flagged = self.found + self.false_alarms
+        precision = self.found / flagged if flagged else 1.0
+        recall = self.found / (self.found + self.missed) if self.found + self.missed else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+
+def language_section() -> None:
+    started = time.perf_counter()
+    documents = read_jsonl(CORPUS / "language" / "documents.jsonl")
+    for declared in (False, True):
+        checker = Checker(Config(select=("LG001", "LG003")))
+        tallies: dict[str, Tally] = {}
+        by_kind: Counter[str] = Counter()
+        kind_found: Counter[str] = Counter()
+        misses: list[str] = []
+        alarms: list[str] = []
+        for document in documents:
+            data = document["text"].encode("utf-8")
+            parsed = document_from_bytes(data, "doc.txt")
+            languages = (document["lang"].split("_")[0],) if declared else ()
+            found = check_document(parsed, checker.ruleset.rules, languages)
+            tally = tallies.setdefault(document["lang"], Tally())
+            strays = document["strays"]
+            for stray in strays:
+                hit = any(
+                    f.span.start < stray["end"] and stray["start"] < f.span.end for f in found
+                )
+                tally.found += hit
+                tally.missed += not hit
+                by_kind[stray["kind"]] += 1
+                kind_found[stray["kind"]] += hit
+                if not hit:
+                    misses.append(
+                        f"{document['lang']}: {document['text'][stray['start'] : stray['end']]}"
+                    )
+            for finding in found:
+                if not any(finding.span.start < s["end"] and s["start"] < finding.span.end
+                           for s in strays):  # fmt: skip
+                    tally.false_alarms += 1
+                    alarms.append(f"{document['lang']}: {finding.excerpt} ({finding.message})")
+            if not strays:
+                tally.clean_documents += 1
+                tally.clean_flagged += bool(found)
+        total = Tally()
+        for tally in tallies.values():
+            total.add(tally)
+        mode = "declared" if declared else "detected"
+        print(f"language: stray segments (LG001, LG003), document language {mode}")
+        for lang, tally in sorted(tallies.items()):
+            precision, recall, f1 = tally.figures()
+            print(f"  {lang:<8} strays={tally.found + tally.missed:>3} precision={precision:.3f} "
+                  f"recall={recall:.3f} f1={f1:.3f} clean-flagged={tally.clean_flagged}"
+                  f"/{tally.clean_documents}")  # fmt: skip
+        precision, recall, f1 = total.figures()
+        per_thousand = 1000 * total.clean_flagged / max(1, total.clean_documents)
+        print(f"  ALL      strays={total.found + total.missed} precision={precision:.3f} "
+              f"recall={recall:.3f} f1={f1:.3f}; false-positive documents: "
+              f"{total.clean_flagged} of {total.clean_documents} clean "
+              f"({per_thousand:.1f} per 1,000)")  # fmt: skip
+        print("  recall by kind: " + ", ".join(
+            f"{kind} {kind_found[kind]}/{by_kind[kind]}" for kind in sorted(by_kind)))  # fmt: skip
+        show("missed", misses)
+        show("false alarms", alarms)
+    print(f"  ({time.perf_counter() - started:.1f} s)")
+
+
+SECTIONS: dict[str, Callable[[], None]] = {
+    "encoding": encoding_section,
+    "language": language_section,
+}
 
 
 def main(argv: list[str]) -> None:

@@ -101,6 +101,9 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         home = frozenset(
             name for name, count in rest.items() if count > 0 and count >= home_share * rest_letters
         )
+        block_text = text[block.first.start : block.last.end]
+        if _attributed_quotation(block_text):
+            continue
         if home and not at_home(block.script, home) and not _skipped(ctx.document, block.first):
             yield _hit(block, lines, totals, home, ctx.seed)
 
@@ -201,6 +204,12 @@ def _where(first: Segment, last: Segment, lines: Sequence[Segment]) -> str:
     return "in the middle of the document"
 
 
+def _attributed_quotation(text: str) -> bool:
+    """A quotation followed by its speaker after a dash: '“…” — Videgaray'."""
+    outside = _QUOTED.sub(" ", text)
+    return outside != text and _DASH_ATTRIBUTION.search(outside) is not None
+
+
 def _skipped(document: Document, segment: Segment) -> bool:
     """Front matter and Markdown code blocks are not prose."""
     if segment.start < document.body_start:
@@ -212,11 +221,18 @@ def _skipped(document: Document, segment: Segment) -> bool:
 
 # Languages that language identification cannot keep apart on a sentence or two: a
 # "stray" between them is more often the identifier's confusion than a leftover.
-EQUIVALENT = ({"no", "nb", "nn", "da"}, {"sr", "hr", "bs", "sh"}, {"ms", "id"}, {"fa", "ku"})
+EQUIVALENT = (
+    {"no", "nb", "nn", "da", "sv"},
+    {"sr", "hr", "bs", "sh"},
+    {"cs", "sk"},
+    {"ms", "id"},
+    {"fa", "ku"},
+)
 
 
 def same_language(first: str, second: str) -> bool:
-    """Codes one language or close ones (Norwegian and Danish, Serbo-Croatian, Malay)."""
+    """Codes of one language or of close ones (Scandinavian, Serbo-Croatian, Czech and
+    Slovak, Malay and Indonesian)."""
     first, second = first.split("-")[0], second.split("-")[0]
     return first == second or any(first in group and second in group for group in EQUIVALENT)
 
@@ -281,6 +297,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
 
 
 _URL = regex.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\S+")
+_TERM = regex.compile(r"\b[A-Z][A-Za-z0-9]*\b")
 _DASH_ATTRIBUTION = regex.compile(r"[—―–]\s*\p{Lu}\p{L}+")
 _QUOTED = regex.compile(r"[\"“”„«»‹›「」『』].*?[\"“”„«»‹›「」『』]")
 
@@ -417,7 +434,10 @@ def _judge(
         if ours and (ours >= 0.3 * len(tokens) or theirs < 0.8 * ours):
             return None  # the document's own function words lead clearly: it belongs
     index = stopword_languages()
-    content = [token for token in tokens if token not in index]
+    # Acronyms and capitalised ASCII terms (True, JSON, CSRF) are shared by every language
+    # of a technical text; they say nothing about whether a sentence belongs.
+    terms = {word.casefold() for word in _TERM.findall(text)}
+    content = [token for token in tokens if token not in index and token not in terms]
     if content:
         in_segment = Counter(content)
         shared = sum(1 for token in content if counts[token] > in_segment[token])
@@ -427,6 +447,15 @@ def _judge(
     if confirmed is None or confirmed.confidence < float(ctx.options["min-confidence"]):
         return None
     if not _foreign(confirmed.language, home):
+        return None
+    # langdetect is sure of itself even when wrong on a short sentence (it calls short
+    # Swedish Norwegian): where the function words know its language, they must agree.
+    scores = stopword_scores(tokens)
+    theirs = max(
+        (v for code, v in scores.items() if same_language(code, confirmed.language)), default=0.0
+    )
+    ours_score = max((v for code, v in scores.items() if not _foreign(code, home)), default=0.0)
+    if ours_score > theirs:
         return None
     evidence = f"langdetect {confirmed.confidence:.2f}"
     if by_words is not None:
