@@ -7,8 +7,8 @@ fingerprints. Per run: results in path order -> changed-lines filter -> baseline
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from hygiene.baseline import compare, read_baseline, with_fingerprints
@@ -19,6 +19,7 @@ from hygiene.engine import check_document
 from hygiene.errors import InputError
 from hygiene.finding import Finding
 from hygiene.globs import glob_matches
+from hygiene.jsonl import is_jsonl, iter_documents
 from hygiene.langid import document_language
 from hygiene.loaders import document_from_bytes, read_bytes
 from hygiene.packs import RuleSet, load_ruleset
@@ -27,6 +28,14 @@ from hygiene.scripts import script_counts
 from hygiene.suppress import apply_directives
 
 Result = tuple[DocumentRecord, list[Finding]]
+
+
+@dataclass
+class InputResult:
+    """What checking one input gave: a result per document, and the errors met."""
+
+    results: list[Result]
+    errors: list[InputError]
 
 
 class Checker:
@@ -64,6 +73,16 @@ class Checker:
                     value = candidate
         return value
 
+    def excluded(self, display: str) -> bool:
+        """Whether the config's ``exclude`` globs leave this walked path out."""
+        relative = self._relative(display)
+        if relative is None or relative.startswith("../"):
+            return False
+        parts = relative.split("/")
+        prefixes = ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
+        return any(glob_matches(pattern, prefix) for pattern in self.config.exclude
+                   for prefix in prefixes)  # fmt: skip
+
     def declared_languages(self, document: Document) -> tuple[str, ...]:
         """Front matter ``lang``/``language`` first, then the config's globs; a list means
         a bilingual document."""
@@ -85,6 +104,28 @@ class Checker:
             data, item.display, declared=self.declared_encoding(item.display)
         )
 
+    def documents(self, item: Input, stdin: bytes | None = None) -> Iterator[Document | InputError]:
+        """The documents of one input: a file is one, a JSON Lines shard one per text field."""
+        if item.path != STDIN and is_jsonl(item.path):
+            yield from iter_documents(
+                item.path, item.display, self.config.text_fields, self.config.id_field
+            )
+            return
+        try:
+            yield self.load(item, stdin)
+        except InputError as error:
+            yield error
+
+    def check_input(self, item: Input, stdin: bytes | None = None) -> InputResult:
+        """Check every document of one input: the unit of work of --jobs and of Dask."""
+        outcome = InputResult([], [])
+        for document in self.documents(item, stdin):
+            if isinstance(document, InputError):
+                outcome.errors.append(document)
+            else:
+                outcome.results.append(self.check(document))
+        return outcome
+
     def check(self, document: Document) -> Result:
         declared = self.declared_languages(document)
         found = check_document(document, self.ruleset.rules, declared, self.config.language_seed)
@@ -103,12 +144,13 @@ class Checker:
             suppressed=outcome.suppressed,
             language=document_language(document, declared, self.config.language_seed),
             metadata=document.metadata,
+            record=document.record,
         )
         return record, findings
 
     def report(self, results: Iterable[Result], errors: Sequence[InputError] = ()) -> Report:
         """Assemble results in a fixed order, whatever order they were produced in."""
-        ordered = sorted(results, key=lambda result: result[0].source.path)
+        ordered = sorted(results, key=lambda result: result[0].sort_key)
         findings = [finding for _, found in ordered for finding in found]
         return Report(
             config=self.config,
@@ -148,6 +190,7 @@ def check_paths(
     stdin: bytes | None = None,
     baseline: str | None = None,
     diff_base: str | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Check files and folders; unreadable inputs are reported, the others still checked.
 
@@ -156,13 +199,11 @@ def check_paths(
     """
     checker = Checker(config, ruleset)
     entries = read_baseline(baseline) if baseline else None
-    inputs, errors = discover(paths)
+    inputs, errors = discover(paths, checker.excluded)
     results = []
-    for item in inputs:
-        try:
-            results.append(checker.check(checker.load(item, stdin)))
-        except InputError as error:
-            errors.append(error)
+    for done in check_inputs(checker, inputs, stdin, jobs):
+        results.extend(done.results)
+        errors.extend(done.errors)
     report = checker.report(results, errors)
     if entries is not None and baseline is not None:
         outcome = compare(baseline, report.findings, entries)
@@ -173,3 +214,47 @@ def check_paths(
         changed = changed_lines(diff_base, [item.display for item in inputs])
         report = replace(only_changed_lines(report, changed), diff_base=diff_base)
     return report
+
+
+_WORKER: Checker | None = None
+
+
+def _start_worker(config: Config) -> None:
+    """Each worker process loads the rule packs once."""
+    global _WORKER
+    _WORKER = Checker(config)
+
+
+def _work(item: Input) -> InputResult:
+    assert _WORKER is not None
+    return _WORKER.check_input(item)
+
+
+def default_jobs(inputs: Sequence[Input]) -> int:
+    """All cores for corpora (JSON Lines shards), one process for a handful of files."""
+    if any(item.path != STDIN and is_jsonl(item.path) for item in inputs):
+        return os.cpu_count() or 1
+    return 1
+
+
+def check_inputs(
+    checker: Checker, inputs: Sequence[Input], stdin: bytes | None = None, jobs: int | None = None
+) -> Iterator[InputResult]:
+    """Check inputs in order, in this process or spread over ``jobs`` processes.
+
+    Results come back in input order whatever the number of processes, so reports are
+    identical for any ``jobs``.
+    """
+    workers = min(jobs or default_jobs(inputs), len(inputs))
+    if workers <= 1 or any(item.path == STDIN for item in inputs):
+        for item in inputs:
+            yield checker.check_input(item, stdin)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(checker.config,)
+    ) as pool:
+        yield from pool.map(_work, inputs)

@@ -38,7 +38,9 @@ def with_fingerprints(document: Document, findings: Iterable[Finding]) -> list[F
         key = (finding.code, _fold(line), _fold(finding.excerpt))
         occurrence = seen[key]
         seen[key] += 1
-        material = "\0".join((finding.code, finding.path, *key[1:], str(occurrence)))
+        record = document.record
+        where = "" if record is None else f"{record.id or record.line}/{record.field}"
+        material = "\0".join((finding.code, finding.path, where, *key[1:], str(occurrence)))
         digest = hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
         result.append(replace(finding, fingerprint=digest))
     return result

@@ -56,6 +56,11 @@ def rule_options(command: F) -> F:
             click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run."),
             click.option("--rule-packs", multiple=True, metavar="DIR",
                          help="A folder of your own rule packs (*.toml)."),
+            click.option("--text-field", "text_fields", multiple=True, metavar="NAME",
+                         help="JSON Lines: a field that holds text to check (repeatable) "
+                              "[default: text]."),
+            click.option("--id-field", metavar="NAME",
+                         help="JSON Lines: the field that identifies a record [default: id]."),
             click.option("--encoding", metavar="NAME",
                          help="Read every input in this encoding (a Python codec name) "
                               "instead of detecting it."),
@@ -90,6 +95,8 @@ def _config(
         fail_on=fail_on,  # type: ignore[arg-type]
         rule_packs=options["rule_packs"],
         encoding=options["encoding"],
+        text_fields=options["text_fields"],
+        id_field=options["id_field"],
     ), ruleset
 
 
@@ -113,6 +120,12 @@ def cli() -> None:
               help="Record the current findings as the baseline, and exit 0.")  # fmt: skip
 @click.option("--diff-base", metavar="REF",
               help="Report only findings on lines changed since this git ref.")  # fmt: skip
+@click.option("--output-dir", metavar="DIR",
+              help="Write one JSON Lines findings file per input and a completion marker "
+                   "into DIR; a rerun skips inputs already complete.")  # fmt: skip
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to spread inputs over [default: all cores for JSON Lines "
+                   "shards, else 1].")  # fmt: skip
 @rule_options
 def check(
     paths: tuple[str, ...],
@@ -123,9 +136,11 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     diff_base: str | None,
+    jobs: int | None,
+    output_dir: str | None,
     **options: Any,
 ) -> int:
-    """Check PATHS (files, folders, or - for stdin) and report findings."""
+    """Check PATHS (files, folders, JSON Lines shards, or - for stdin) and report findings."""
     from hygiene.api import check_paths
     from hygiene.atomic import write_atomically
     from hygiene.baseline import baseline_json
@@ -137,6 +152,9 @@ def check(
         if target:
             _check_writable(target)
     config, ruleset = _config(paths, options, fail_on)
+    whole_report = baseline or write_baseline or diff_base
+    if output_dir or (output_format == "jsonl" and not whole_report and "-" not in paths):
+        return _stream(paths, config, ruleset, output, output_dir, jobs, exit_zero)
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     report = check_paths(
         paths,
@@ -145,6 +163,7 @@ def check(
         stdin=stdin,
         baseline=baseline,
         diff_base=diff_base,
+        jobs=jobs,
     )
     validate(report.to_dict())
     if output_format == "jsonl":
@@ -170,6 +189,50 @@ def check(
     return ExitCode.FINDINGS
 
 
+def _stream(
+    paths: Sequence[str],
+    config: Config,
+    ruleset: RuleSet,
+    output: str | None,
+    output_dir: str | None,
+    jobs: int | None,
+    exit_zero: bool,
+) -> int:
+    """A corpus run: records written as they come, to a stream or one file per input."""
+    from hygiene.api import Checker
+    from hygiene.atomic import atomic_text
+    from hygiene.discovery import discover
+    from hygiene.rule import SEVERITY_RANK
+    from hygiene.stream import completed_counts, pending, stream_jsonl, write_output_dir
+
+    checker = Checker(config, ruleset)
+    inputs, missing = discover(paths, checker.excluded)
+    for error in missing:
+        click.echo(f"hygiene: error: {error}", err=True)
+    failing = errors = 0
+    if output_dir:
+        Path(output_dir).mkdir(parents=True, exist_ok=True)
+        todo, complete = pending(output_dir, inputs)
+        if complete:
+            click.echo(f"hygiene: skipping {complete} input(s) already complete", err=True)
+        for _ in write_output_dir(checker, todo, output_dir, jobs):
+            pass
+        click.echo(f"hygiene: wrote {len(todo)} findings file(s) to {output_dir}", err=True)
+        by_severity, errors = completed_counts(output_dir, inputs)
+        rank = SEVERITY_RANK[config.fail_on]
+        failing = sum(n for severity, n in by_severity.items() if SEVERITY_RANK[severity] >= rank)
+    elif output:
+        with atomic_text(output) as out:
+            writer = stream_jsonl(checker, inputs, out, jobs)
+        failing, errors = writer.at_or_above(config.fail_on), writer.errors
+    else:
+        writer = stream_jsonl(checker, inputs, sys.stdout, jobs)
+        failing, errors = writer.at_or_above(config.fail_on), writer.errors
+    if errors or missing:
+        return ExitCode.INPUT
+    return ExitCode.FINDINGS if failing and not exit_zero else ExitCode.CLEAN
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--diff", "show_diff", is_flag=True,
@@ -182,13 +245,15 @@ def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: 
     from hygiene.discovery import STDIN, discover
     from hygiene.errors import InputError
     from hygiene.fix import fix_file
+    from hygiene.jsonl import is_jsonl
 
     checker = Checker(*_config(paths, options))
-    inputs, errors = discover(paths)
+    inputs, errors = discover(paths, checker.excluded)
     changed = applied = 0
     for item in inputs:
-        if item.path == STDIN:
-            errors.append(InputError(item.display, "standard input cannot be fixed in place"))
+        if item.path == STDIN or is_jsonl(item.path):
+            what = "standard input" if item.path == STDIN else "a JSON Lines shard"
+            errors.append(InputError(item.display, f"{what} cannot be fixed in place"))
             continue
         try:
             outcome = fix_file(

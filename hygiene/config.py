@@ -40,6 +40,9 @@ class Config:
     encodings: Mapping[str, str] = field(default_factory=dict)
     rule_packs: tuple[str, ...] = ()
     language_seed: int = 0
+    exclude: tuple[str, ...] = ()
+    text_fields: tuple[str, ...] = ("text",)
+    id_field: str = "id"
     source: str | None = None
     root: str = "."
 
@@ -64,6 +67,8 @@ class Config:
         fail_on: Severity | None = None,
         rule_packs: Sequence[str] = (),
         encoding: str | None = None,
+        text_fields: Sequence[str] = (),
+        id_field: str | None = None,
     ) -> Config:
         """Flags win over the file: ``--select`` replaces, the others add."""
         return replace(
@@ -73,6 +78,8 @@ class Config:
             ignore=(*self.ignore, *ignore),
             fail_on=fail_on or self.fail_on,
             rule_packs=(*self.rule_packs, *rule_packs),
+            text_fields=tuple(text_fields) or self.text_fields,
+            id_field=id_field or self.id_field,
             encodings={**self.encodings, "**": check_encoding(encoding)} if encoding
             else self.encodings,
         )  # fmt: skip
@@ -131,8 +138,8 @@ def load_config(path: Path) -> Config:
         data = data.get("tool", {}).get("hygiene", {})
     where = _display(path)
     _validate(where, data)
-    for table in ("per-file-ignores", "languages", "encodings"):
-        for pattern in data.get(table, {}):
+    for table in ("per-file-ignores", "languages", "encodings", "exclude"):
+        for pattern in data.get(table, ()):
             try:
                 compile_glob(pattern)
             except GlobError as error:
@@ -154,6 +161,7 @@ def load_config(path: Path) -> Config:
         languages=dict(data.get("languages", {})),
         encodings=dict(data.get("encodings", {})),
         rule_packs=tuple(_display(root / folder) for folder in data.get("rule-packs", ())),
+        exclude=tuple(data.get("exclude", ())),
         language_seed=data.get("language-seed", 0),
         source=where,
         root=_display(root),

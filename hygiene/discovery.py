@@ -7,13 +7,15 @@ skipping hidden entries and files whose suffix is not a text format we check.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from hygiene.errors import InputError
+from hygiene.jsonl import JSONL_SUFFIXES
 from hygiene.loaders import TEXT_SUFFIXES
 
+WALKED_SUFFIXES = (*sorted(TEXT_SUFFIXES), *JSONL_SUFFIXES)
 STDIN = "-"
 STDIN_DISPLAY = "<stdin>"
 
@@ -34,8 +36,14 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def discover(arguments: Sequence[str]) -> tuple[list[Input], list[InputError]]:
-    """Every input the arguments name, once each, and the arguments that name nothing."""
+def discover(
+    arguments: Sequence[str], excluded: Callable[[str], bool] | None = None
+) -> tuple[list[Input], list[InputError]]:
+    """Every input the arguments name, once each, and the arguments that name nothing.
+
+    ``excluded`` (given a display path) prunes what folder walks find; a path named
+    as an argument is always read.
+    """
     inputs: list[Input] = []
     errors: list[InputError] = []
     seen: set[str] = set()
@@ -45,7 +53,7 @@ def discover(arguments: Sequence[str]) -> tuple[list[Input], list[InputError]]:
         else:
             path = Path(argument)
             if path.is_dir():
-                found = _walk(path)
+                found = (item for item in _walk(path) if not (excluded and excluded(item.display)))
             elif path.exists() or path.is_symlink():
                 found = iter([Input(argument, display_path(path))])
             else:
@@ -62,7 +70,7 @@ def _walk(root: Path) -> Iterator[Input]:
     for folder, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or Path(name).suffix.lower() not in TEXT_SUFFIXES:
+            if name.startswith(".") or not name.lower().endswith(WALKED_SUFFIXES):
                 continue
             path = Path(folder, name)
             yield Input(str(path), display_path(path))

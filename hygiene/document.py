@@ -95,6 +95,15 @@ class DecodeIssue:
     byte: int
 
 
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Where a document sits in a JSON Lines shard: line number, the record's id, the field."""
+
+    line: int
+    id: str | None
+    field: str
+
+
 @dataclass(frozen=True)
 class Document:
     """Decoded text with its source; offsets in findings index into ``text``."""
@@ -104,6 +113,7 @@ class Document:
     format: TextFormat = "text"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     body_start: int = 0  # where the text begins after Markdown front matter
+    record: Record | None = None
     decode_issues: tuple[DecodeIssue, ...] = ()
     lines: LineIndex = field(init=False, repr=False, compare=False)
 

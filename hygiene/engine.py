@@ -57,4 +57,5 @@ def _place(active: Rule, document: Document, segment: Segment, hit: Hit) -> Find
         excerpt=excerpt(document.text[start:end]),
         pack=active.pack,
         fix=fix,
+        record=document.record,
     )

@@ -43,6 +43,9 @@ class RulePackError(HygieneError):
         self.rule = rule
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[RulePackError], tuple[str, str, str | None]]:
+        return (type(self), (self.path, self.problem, self.rule))
+
 
 class ReportInvalidError(HygieneError):
     """A report that fails its own schema: a bug in hygiene, never written out."""
@@ -59,3 +62,7 @@ class InputError(HygieneError):
         self.path = path
         self.line = line
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        """Picklable, so errors met in --jobs workers reach the parent."""
+        return (type(self), (self.path, self.problem, self.line))

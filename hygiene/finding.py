@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hygiene.document import Span
+from hygiene.document import Record, Span
 from hygiene.rule import Fix, PackRef, Severity
 
 
@@ -25,7 +25,9 @@ class Finding:
     pack: PackRef
     fix: Fix | None = None
     fingerprint: str = ""
+    record: Record | None = None
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.span.start, self.span.end, self.code)
+    def sort_key(self) -> tuple[str, int, str, int, int, str]:
+        line, field = (self.record.line, self.record.field) if self.record else (0, "")
+        return (self.path, line, field, self.span.start, self.span.end, self.code)

@@ -10,7 +10,7 @@ from typing import Any
 from hygiene import __version__, schemas
 from hygiene.baseline import BaselineOutcome
 from hygiene.config import Config
-from hygiene.document import Source, Span, TextFormat
+from hygiene.document import Record, Source, Span, TextFormat
 from hygiene.errors import InputError, ReportInvalidError
 from hygiene.finding import Finding
 from hygiene.langid import Guess
@@ -31,6 +31,13 @@ class DocumentRecord:
     suppressed: int = 0
     language: Guess | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    record: Record | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        if self.record is None:
+            return (self.source.path, 0, "")
+        return (self.source.path, self.record.line, self.record.field)
 
 
 @dataclass(frozen=True)
@@ -68,21 +75,39 @@ class Report:
                 "packs": [_pack(pack) for pack in self.packs],
             },
             "documents": [_document(record) for record in self.documents],
-            "findings": [_finding(finding) for finding in self.findings],
-            "errors": [
-                {"path": error.path, "line": error.line, "message": error.problem}
-                for error in self.errors
-            ],
+            "findings": [finding_dict(finding) for finding in self.findings],
+            "errors": [error_dict(error) for error in self.errors],
             "baseline": _baseline(self.baseline),
-            "summary": {
-                "documents": len(self.documents),
-                "findings": len(self.findings),
-                "suppressed": sum(record.suppressed for record in self.documents),
-                "errors": len(self.errors),
-                "by_severity": self.by_severity(),
-                "by_rule": dict(sorted(Counter(f.code for f in self.findings).items())),
-            },
+            "summary": summary_dict(
+                documents=len(self.documents),
+                kinds=Counter((f.severity, f.code) for f in self.findings),
+                suppressed=sum(record.suppressed for record in self.documents),
+                errors=len(self.errors),
+            ),
         }
+
+
+def summary_dict(
+    *, documents: int, kinds: Counter[tuple[str, str]], suppressed: int, errors: int
+) -> dict[str, Any]:
+    """The summary block, from counts of findings by (severity, code)."""
+    by_severity: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    for (severity, code), count in kinds.items():
+        by_severity[severity] += count
+        by_rule[code] += count
+    return {
+        "documents": documents,
+        "findings": sum(kinds.values()),
+        "suppressed": suppressed,
+        "errors": errors,
+        "by_severity": {severity: by_severity[severity] for severity in SEVERITIES},
+        "by_rule": dict(sorted(by_rule.items())),
+    }
+
+
+def error_dict(error: InputError) -> dict[str, Any]:
+    return {"path": error.path, "line": error.line, "message": error.problem}
 
 
 def to_records(report: Report) -> list[dict[str, Any]]:
@@ -135,7 +160,7 @@ def _fix(fix: Fix) -> dict[str, Any]:
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding) -> dict[str, Any]:
     data: dict[str, Any] = {
         "code": finding.code,
         "name": finding.name,
@@ -149,7 +174,13 @@ def _finding(finding: Finding) -> dict[str, Any]:
     }
     if finding.fix is not None:
         data["fix"] = _fix(finding.fix)
+    if finding.record is not None:
+        data["record"] = _record(finding.record)
     return data
+
+
+def _record(record: Record) -> dict[str, Any]:
+    return {"line": record.line, "id": record.id, "field": record.field}
 
 
 def _document(record: DocumentRecord) -> dict[str, Any]:
@@ -174,6 +205,7 @@ def _document(record: DocumentRecord) -> dict[str, Any]:
         "metadata": dict(record.metadata),
         "findings": record.findings,
         "suppressed": record.suppressed,
+        **({"record": _record(record.record)} if record.record is not None else {}),
     }
 
 

@@ -23,14 +23,17 @@ def render(report: Report) -> str:
     lines = []
     for finding in report.findings:
         span = finding.span
+        place: tuple[tuple[str, object], ...] = (
+            (("line", span.line), ("col", span.column), ("endLine", span.end_line),
+             ("endColumn", span.end_column))
+            if finding.record is None
+            else (("line", finding.record.line),)  # a record's own line in the shard
+        )  # fmt: skip
         properties = ",".join(
             f"{key}={escape_property(str(value))}"
             for key, value in (
                 ("file", finding.path),
-                ("line", span.line),
-                ("col", span.column),
-                ("endLine", span.end_line),
-                ("endColumn", span.end_column),
+                *place,
                 ("title", f"{finding.code} {finding.name}"),
             )
         )

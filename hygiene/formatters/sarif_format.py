@@ -38,6 +38,19 @@ def _rule(rule: Rule) -> dict[str, Any]:
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     span = finding.span
+    region: dict[str, Any] = {
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+        "charOffset": span.start,
+        "charLength": span.end - span.start,
+        "snippet": {"text": finding.excerpt},
+    }
+    if finding.record is not None:
+        # Offsets index the record's decoded field, not the shard's bytes: point at the
+        # record's line and say which field in the properties.
+        region = {"startLine": finding.record.line, "snippet": {"text": finding.excerpt}}
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
@@ -46,15 +59,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": quote(finding.path)},
-                    "region": {
-                        "startLine": span.line,
-                        "startColumn": span.column,
-                        "endLine": span.end_line,
-                        "endColumn": span.end_column,
-                        "charOffset": span.start,
-                        "charLength": span.end - span.start,
-                        "snippet": {"text": finding.excerpt},
-                    },
+                    "region": region,
                 }
             }
         ],
@@ -62,6 +67,13 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if finding.code in index:
         result["ruleIndex"] = index[finding.code]
+    if finding.record is not None:
+        record = finding.record
+        result["properties"] = {
+            "record": {"line": record.line, "id": record.id, "field": record.field},
+            "span": {"start": span.start, "end": span.end, "line": span.line,
+                     "column": span.column},
+        }  # fmt: skip
     return result
 
 

@@ -11,12 +11,19 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def location(finding: Finding) -> str:
+    """``path:line:col``; in a JSON Lines shard ``path:record-line: [id field line:col]``."""
+    span, record = finding.span, finding.record
+    if record is None:
+        return f"{finding.path}:{span.line}:{span.column}"
+    where = f"{record.id or '-'} {record.field} {span.line}:{span.column}"
+    return f"{finding.path}:{record.line}: [{where}]"
+
+
 def finding_line(finding: Finding) -> str:
     """One finding as a linter prints it, with unsafe characters escaped."""
-    span = finding.span
     return escape_for_terminal(
-        f"{finding.path}:{span.line}:{span.column}: {finding.code} {finding.name} "
-        f'{finding.message}: "{finding.excerpt}"'
+        f'{location(finding)}: {finding.code} {finding.name} {finding.message}: "{finding.excerpt}"'
     )
 
 

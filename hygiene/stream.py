@@ -1,0 +1,147 @@
+"""Write a corpus run as JSON Lines records while it runs, so memory does not grow with it.
+
+The records are those of ``--format jsonl`` (header, findings, input errors, summary),
+each checked against the records schema with a validator compiled once; a clean
+document writes nothing. ``--output-dir`` writes one such file per input shard and a
+completion marker beside it, so that a rerun skips the shards already done.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from hygiene import schemas
+from hygiene.api import Checker, InputResult, check_inputs, default_jobs
+from hygiene.atomic import atomic_text, write_atomically
+from hygiene.discovery import Input
+from hygiene.errors import InputError
+from hygiene.escape import escape_json_output
+from hygiene.finding import Finding
+from hygiene.report import error_dict, finding_dict, summary_dict, to_records, validate
+from hygiene.rule import SEVERITY_RANK
+
+DONE_SUFFIX = ".done"
+FINDINGS_SUFFIX = ".findings.jsonl"
+
+
+class RecordWriter:
+    """Validates and writes records one at a time and keeps the counts for the summary."""
+
+    def __init__(self, checker: Checker, out: TextIO) -> None:
+        self.out = out
+        self.checker = checker
+        self.documents = 0
+        self.suppressed = 0
+        self.errors = 0
+        self.kinds: Counter[tuple[str, str]] = Counter()
+
+    def _write(self, record: dict[str, Any]) -> None:
+        validate(record, schemas.RECORDS)
+        self.out.write(escape_json_output(json.dumps(record, ensure_ascii=False, sort_keys=True)))
+        self.out.write("\n")
+
+    def header(self) -> None:
+        empty = self.checker.report([])
+        self._write(to_records(empty)[0])
+
+    def add(self, done: InputResult) -> list[Finding]:
+        """Write one input's findings and errors; return its findings."""
+        findings: list[Finding] = []
+        for record, found in done.results:
+            self.documents += 1
+            self.suppressed += record.suppressed
+            for finding in found:
+                self.kinds[(finding.severity, finding.code)] += 1
+                self._write({"type": "finding", "finding": finding_dict(finding)})
+            findings.extend(found)
+        for error in done.errors:
+            self.errors += 1
+            self._write({"type": "error", "error": error_dict(error)})
+        return findings
+
+    def summary(self) -> None:
+        block = summary_dict(
+            documents=self.documents, kinds=self.kinds, suppressed=self.suppressed,
+            errors=self.errors,
+        )  # fmt: skip
+        self._write({"type": "summary", "summary": block, "baseline": None})
+
+    def marker(self, item: Input) -> dict[str, Any]:
+        """What a completion marker records, so a rerun can still judge the whole run."""
+        by_severity: Counter[str] = Counter()
+        for (severity, _), count in self.kinds.items():
+            by_severity[severity] += count
+        return {"path": item.display, "by_severity": dict(sorted(by_severity.items())),
+                "errors": self.errors}  # fmt: skip
+
+    def at_or_above(self, threshold: str) -> int:
+        rank = SEVERITY_RANK[threshold]
+        return sum(n for (severity, _), n in self.kinds.items() if SEVERITY_RANK[severity] >= rank)
+
+
+def stream_jsonl(
+    checker: Checker, inputs: Sequence[Input], out: TextIO, jobs: int | None = None
+) -> RecordWriter:
+    """Check ``inputs`` and write their records to ``out`` as they come."""
+    writer = RecordWriter(checker, out)
+    writer.header()
+    if (jobs or default_jobs(inputs)) <= 1:
+        # One process: a document at a time, so not even one shard is held in memory.
+        for item in inputs:
+            for document in checker.documents(item):
+                if isinstance(document, InputError):
+                    writer.add(InputResult([], [document]))
+                else:
+                    writer.add(InputResult([checker.check(document)], []))
+    else:
+        for done in check_inputs(checker, inputs, None, jobs):
+            writer.add(done)
+    writer.summary()
+    return writer
+
+
+def output_paths(folder: str, item: Input) -> tuple[Path, Path]:
+    """Where a shard's findings and its completion marker go."""
+    relative = item.display.lstrip("/").replace("..", "__")
+    findings = Path(folder, relative + FINDINGS_SUFFIX)
+    return findings, Path(str(findings) + DONE_SUFFIX)
+
+
+def pending(folder: str, inputs: Sequence[Input]) -> tuple[list[Input], int]:
+    """The shards still to check, and how many are complete already."""
+    todo = [item for item in inputs if not output_paths(folder, item)[1].exists()]
+    return todo, len(inputs) - len(todo)
+
+
+def write_output_dir(
+    checker: Checker, inputs: Sequence[Input], folder: str, jobs: int | None = None
+) -> Iterator[tuple[Input, RecordWriter]]:
+    """Check each shard not yet complete; write its records, then its marker."""
+    todo, _ = pending(folder, inputs)
+    for item, done in zip(todo, check_inputs(checker, todo, None, jobs), strict=True):
+        findings_path, marker = output_paths(folder, item)
+        findings_path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_text(str(findings_path)) as out:
+            writer = RecordWriter(checker, out)
+            writer.header()
+            writer.add(done)
+            writer.summary()
+        write_atomically(str(marker), (json.dumps(writer.marker(item)) + "\n").encode("utf-8"))
+        yield item, writer
+
+
+def completed_counts(folder: str, inputs: Sequence[Input]) -> tuple[Counter[str], int]:
+    """Findings by severity and errors recorded by the markers of completed inputs."""
+    by_severity: Counter[str] = Counter()
+    errors = 0
+    for item in inputs:
+        marker = output_paths(folder, item)[1]
+        if marker.exists():
+            data = json.loads(marker.read_text(encoding="utf-8"))
+            by_severity.update(data["by_severity"])
+            errors += data["errors"]
+    return by_severity, errors

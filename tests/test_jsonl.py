@@ -1,0 +1,143 @@
+"""JSON Lines shards: records, fields, compression, bad records, and --jobs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import zstandard
+
+from hygiene import schemas
+from tests.conftest import run_cli
+
+RECORDS = [
+    {"id": "a1", "text": "Clean text here.", "url": "https://example.org/1", "lang": "en"},
+    {"id": "a2", "text": "The talks ended.\n\nWATCH: A video", "title": "caf\u00c3\u00a9 menu"},
+    {"id": "a3", "text": "A line\u2028separator inside, and caf\u00c3\u00a9."},
+]
+
+
+def lines(records: list[dict[str, object]]) -> str:
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def check(tmp_path: Path, *args: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+    result = run_cli("check", *args, "--format", "json", cwd=tmp_path)
+    report = json.loads(result.stdout)
+    schemas.validator(schemas.REPORT).validate(report)
+    return result.returncode, report, result.stderr.decode()
+
+
+def test_findings_name_record_line_id_and_field(tmp_path: Path) -> None:
+    (tmp_path / "shard.jsonl").write_text(lines(RECORDS), encoding="utf-8")
+    code, report, _ = check(tmp_path, "shard.jsonl", "--text-field", "text",
+                            "--text-field", "title")  # fmt: skip
+    assert code == 1
+    got = [(f["code"], f["record"], f["span"]["line"], f["span"]["column"], f["excerpt"])
+           for f in report["findings"]]  # fmt: skip
+    assert got == [
+        ("BP001", {"line": 2, "id": "a2", "field": "text"}, 3, 1, "WATCH: A video"),
+        ("EN001", {"line": 2, "id": "a2", "field": "title"}, 1, 4, "Ã©"),
+        # U+2028 inside a string neither splits the record nor the line count
+        ("EN001", {"line": 3, "id": "a3", "field": "text"}, 1, 33, "Ã©"),
+    ]
+    first = report["documents"][0]
+    assert first["metadata"] == {"url": "https://example.org/1", "lang": "en"}
+    assert first["language"] == {"code": "en", "confidence": 1.0, "evidence": "declared"}
+
+
+def test_text_output_points_at_the_record(tmp_path: Path) -> None:
+    (tmp_path / "shard.jsonl").write_text(lines(RECORDS), encoding="utf-8")
+    output = run_cli("check", "shard.jsonl", cwd=tmp_path).stdout.decode().splitlines()
+    assert output[0].startswith("shard.jsonl:2: [a2 text 3:1]: BP001 boilerplate.embed-label")
+
+
+def test_compressed_shards_read_like_plain_ones(tmp_path: Path) -> None:
+    data = lines(RECORDS).encode("utf-8")
+    (tmp_path / "a.jsonl").write_bytes(data)
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(data))
+    (tmp_path / "c.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(data))
+    (tmp_path / "d.json.gz").write_bytes(gzip.compress(data))
+    _, report, _ = check(tmp_path, ".")
+    by_path: dict[str, list[tuple[str, int]]] = {}
+    for finding in report["findings"]:
+        by_path.setdefault(finding["path"], []).append((finding["code"], finding["record"]["line"]))
+    assert sorted(by_path) == ["a.jsonl", "b.jsonl.gz", "c.jsonl.zst", "d.json.gz"]
+    assert len({tuple(found) for found in by_path.values()}) == 1
+
+
+def test_bad_records_are_errors_with_their_line_and_the_run_goes_on(tmp_path: Path) -> None:
+    bad = (
+        lines(RECORDS[:1])
+        + "{broken json\n"
+        + json.dumps({"id": "n", "text": 42}) + "\n"
+        + json.dumps({"id": "m", "body": "x"}) + "\n"
+        + "\ufeff" + json.dumps({"id": "bom", "text": "WATCH: After a BOM"}) + "\n"
+    )  # fmt: skip
+    (tmp_path / "bad.jsonl").write_text(bad, encoding="utf-8")
+    (tmp_path / "good.jsonl").write_text(lines(RECORDS[1:2]), encoding="utf-8")
+    data = gzip.compress(lines(RECORDS * 50).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    code, report, stderr = check(tmp_path, ".")
+    assert code == 3
+    assert [(e["path"], e["line"]) for e in report["errors"]] == [
+        ("bad.jsonl", 2), ("bad.jsonl", 3), ("bad.jsonl", 4), ("cut.jsonl.gz", None),
+    ]  # fmt: skip
+    assert "hygiene: error: bad.jsonl:2: malformed JSON: " in stderr
+    assert "hygiene: error: bad.jsonl:3: field 'text' is int, not a string" in stderr
+    assert "hygiene: error: cut.jsonl.gz: truncated or corrupt compressed data" in stderr
+    found = {(f["path"], f["record"]["id"]) for f in report["findings"] if f["code"] == "BP001"}
+    assert found == {("bad.jsonl", "bom"), ("good.jsonl", "a2")}
+
+
+def test_jobs_give_identical_reports(tmp_path: Path) -> None:
+    for number in range(4):
+        records = [{**record, "id": f"{number}-{record['id']}"} for record in RECORDS * 3]
+        (tmp_path / f"shard-{number}.jsonl").write_text(lines(records), encoding="utf-8")
+    one = run_cli("check", ".", "--format", "json", "--jobs", "1", cwd=tmp_path)
+    two = run_cli("check", ".", "--format", "json", "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert json.loads(one.stdout)["summary"]["findings"] == 4 * 3 * 2
+
+
+def test_jsonl_format_streams_valid_records(tmp_path: Path) -> None:
+    (tmp_path / "shard.jsonl").write_text(lines(RECORDS), encoding="utf-8")
+    result = run_cli("check", "shard.jsonl", "--format", "jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    for record in records:
+        schemas.validator(schemas.RECORDS).validate(record)
+    assert [r["type"] for r in records] == ["header", "finding", "finding", "summary"]
+    whole = json.loads(run_cli("check", "shard.jsonl", "--format", "json", cwd=tmp_path).stdout)
+    assert [r["finding"] for r in records[1:-1]] == whole["findings"]
+    assert records[-1]["summary"] == whole["summary"]
+
+
+def test_output_dir_is_resumable(tmp_path: Path) -> None:
+    (tmp_path / "shards").mkdir()
+    for number in range(3):
+        (tmp_path / "shards" / f"part-{number}.jsonl").write_text(lines(RECORDS), "utf-8")
+    first = run_cli("check", "shards", "--output-dir", "out", cwd=tmp_path)
+    assert first.returncode == 1
+    written = sorted(p.relative_to(tmp_path / "out").as_posix()
+                     for p in (tmp_path / "out").rglob("*") if p.is_file())  # fmt: skip
+    assert written == [
+        f"shards/part-{n}.jsonl.findings.jsonl{suffix}"
+        for n in range(3)
+        for suffix in ("", ".done")
+    ]
+    # A shard whose marker is gone is checked again; the others are skipped.
+    findings_file = tmp_path / "out" / "shards" / "part-1.jsonl.findings.jsonl"
+    (tmp_path / "out" / "shards" / "part-1.jsonl.findings.jsonl.done").unlink()
+    findings_file.write_text("half a file", encoding="utf-8")
+    before = (tmp_path / "out" / "shards" / "part-0.jsonl.findings.jsonl").stat().st_mtime_ns
+    second = run_cli("check", "shards", "--output-dir", "out", cwd=tmp_path)
+    assert second.returncode == 1  # the completed shards' findings still count
+    assert "skipping 2 input(s) already complete" in second.stderr.decode()
+    assert (
+        tmp_path / "out" / "shards" / "part-0.jsonl.findings.jsonl"
+    ).stat().st_mtime_ns == before
+    rewritten = [json.loads(line) for line in findings_file.read_text("utf-8").splitlines()]
+    assert rewritten[0]["type"] == "header" and rewritten[-1]["type"] == "summary"
