@@ -16,13 +16,14 @@ from hygiene.config import Config
 from hygiene.discovery import STDIN, STDIN_DISPLAY, Input, discover
 from hygiene.document import Document
 from hygiene.engine import check_document
-from hygiene.errors import InputError
+from hygiene.errors import InputError, UsageError
 from hygiene.finding import Finding
 from hygiene.globs import glob_matches
 from hygiene.jsonl import is_jsonl, iter_documents
 from hygiene.langid import document_language
 from hygiene.loaders import document_from_bytes, read_bytes
 from hygiene.packs import RuleSet, load_ruleset
+from hygiene.progress import Progress
 from hygiene.report import DocumentRecord, Report
 from hygiene.scripts import script_counts
 from hygiene.suppress import apply_directives
@@ -37,12 +38,25 @@ class InputResult:
     results: list[Result]
     errors: list[InputError]
 
+    def counts(self) -> tuple[int, int, int]:
+        """Documents, bytes of text and findings, for progress."""
+        size = sum(record.source.size for record, _ in self.results)
+        return len(self.results), size, sum(len(found) for _, found in self.results)
+
 
 class Checker:
     """A configured RuleSet, loaded once, that checks one document at a time."""
 
-    def __init__(self, config: Config | None = None, ruleset: RuleSet | None = None) -> None:
+    def __init__(
+        self,
+        config: Config | None = None,
+        ruleset: RuleSet | None = None,
+        base: str | None = None,
+    ) -> None:
+        """``base`` is the folder display paths are relative to (the caller's working
+        folder, which a cluster worker does not share)."""
         self.config = config or Config()
+        self.base = base or os.getcwd()
         full = ruleset or load_ruleset(self.config.rule_packs)
         self.ruleset = full.configure(self.config)
         self._active = frozenset(r.code for r in self.ruleset.rules)
@@ -51,7 +65,8 @@ class Checker:
         """A display path relative to the config's folder, where globs apply."""
         if path == STDIN_DISPLAY:
             return None
-        return os.path.relpath(path, self.config.root).replace(os.sep, "/")
+        root = os.path.join(self.base, self.config.root)
+        return os.path.relpath(os.path.join(self.base, path), root).replace(os.sep, "/")
 
     def _ignored_here(self, relative: str | None) -> tuple[str, ...]:
         if relative is None:
@@ -142,7 +157,7 @@ class Checker:
             scripts=dict(script_counts(document.text)),
             findings=len(findings),
             suppressed=outcome.suppressed,
-            language=document_language(document, declared, self.config.language_seed),
+            language=document_language(document, declared),
             metadata=document.metadata,
             record=document.record,
         )
@@ -191,6 +206,8 @@ def check_paths(
     baseline: str | None = None,
     diff_base: str | None = None,
     jobs: int | None = None,
+    scheduler: str | None = None,
+    quiet: bool = True,
 ) -> Report:
     """Check files and folders; unreadable inputs are reported, the others still checked.
 
@@ -201,9 +218,11 @@ def check_paths(
     entries = read_baseline(baseline) if baseline else None
     inputs, errors = discover(paths, checker.excluded)
     results = []
-    for done in check_inputs(checker, inputs, stdin, jobs):
-        results.extend(done.results)
-        errors.extend(done.errors)
+    with Progress(quiet) as progress:
+        for done in check_inputs(checker, inputs, stdin, jobs, scheduler):
+            results.extend(done.results)
+            errors.extend(done.errors)
+            progress.advance(*done.counts())
     report = checker.report(results, errors)
     if entries is not None and baseline is not None:
         outcome = compare(baseline, report.findings, entries)
@@ -238,13 +257,20 @@ def default_jobs(inputs: Sequence[Input]) -> int:
 
 
 def check_inputs(
-    checker: Checker, inputs: Sequence[Input], stdin: bytes | None = None, jobs: int | None = None
+    checker: Checker,
+    inputs: Sequence[Input],
+    stdin: bytes | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[InputResult]:
-    """Check inputs in order, in this process or spread over ``jobs`` processes.
+    """Check inputs in order: in this process, over ``jobs`` processes, or on a Dask cluster.
 
-    Results come back in input order whatever the number of processes, so reports are
-    identical for any ``jobs``.
+    Results come back in input order however they are computed, so reports are
+    identical for any ``jobs`` and for a cluster.
     """
+    if scheduler is not None:
+        yield from _on_cluster(checker, inputs, scheduler)
+        return
     workers = min(jobs or default_jobs(inputs), len(inputs))
     if workers <= 1 or any(item.path == STDIN for item in inputs):
         for item in inputs:
@@ -258,3 +284,14 @@ def check_inputs(
         workers, mp_context=context, initializer=_start_worker, initargs=(checker.config,)
     ) as pool:
         yield from pool.map(_work, inputs)
+
+
+def _on_cluster(checker: Checker, inputs: Sequence[Input], scheduler: str) -> Iterator[InputResult]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--scheduler needs the dask extra: pip install 'hygiene[dask]'") from None
+    from hygiene.dask import map_inputs
+
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        yield from map_inputs(client, checker.config, inputs)

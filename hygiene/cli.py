@@ -123,6 +123,10 @@ def cli() -> None:
 @click.option("--output-dir", metavar="DIR",
               help="Write one JSON Lines findings file per input and a completion marker "
                    "into DIR; a rerun skips inputs already complete.")  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the checks on a Dask cluster (tcp://host:8786); "
+                   "needs hygiene[dask].")  # fmt: skip
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes to spread inputs over [default: all cores for JSON Lines "
                    "shards, else 1].")  # fmt: skip
@@ -138,6 +142,8 @@ def check(
     diff_base: str | None,
     jobs: int | None,
     output_dir: str | None,
+    scheduler: str | None,
+    quiet: bool,
     **options: Any,
 ) -> int:
     """Check PATHS (files, folders, JSON Lines shards, or - for stdin) and report findings."""
@@ -154,7 +160,9 @@ def check(
     config, ruleset = _config(paths, options, fail_on)
     whole_report = baseline or write_baseline or diff_base
     if output_dir or (output_format == "jsonl" and not whole_report and "-" not in paths):
-        return _stream(paths, config, ruleset, output, output_dir, jobs, exit_zero)
+        return _stream(
+            paths, config, ruleset, output, output_dir, jobs, scheduler, exit_zero, quiet
+        )
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     report = check_paths(
         paths,
@@ -164,6 +172,8 @@ def check(
         baseline=baseline,
         diff_base=diff_base,
         jobs=jobs,
+        scheduler=scheduler,
+        quiet=quiet,
     )
     validate(report.to_dict())
     if output_format == "jsonl":
@@ -196,12 +206,15 @@ def _stream(
     output: str | None,
     output_dir: str | None,
     jobs: int | None,
+    scheduler: str | None,
     exit_zero: bool,
+    quiet: bool,
 ) -> int:
     """A corpus run: records written as they come, to a stream or one file per input."""
     from hygiene.api import Checker
     from hygiene.atomic import atomic_text
     from hygiene.discovery import discover
+    from hygiene.progress import Progress
     from hygiene.rule import SEVERITY_RANK
     from hygiene.stream import completed_counts, pending, stream_jsonl, write_output_dir
 
@@ -210,23 +223,26 @@ def _stream(
     for error in missing:
         click.echo(f"hygiene: error: {error}", err=True)
     failing = errors = 0
+    progress = Progress(quiet)
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
         todo, complete = pending(output_dir, inputs)
         if complete:
             click.echo(f"hygiene: skipping {complete} input(s) already complete", err=True)
-        for _ in write_output_dir(checker, todo, output_dir, jobs):
-            pass
+        with progress:
+            for _ in write_output_dir(checker, todo, output_dir, jobs, scheduler, progress):
+                pass
         click.echo(f"hygiene: wrote {len(todo)} findings file(s) to {output_dir}", err=True)
         by_severity, errors = completed_counts(output_dir, inputs)
         rank = SEVERITY_RANK[config.fail_on]
         failing = sum(n for severity, n in by_severity.items() if SEVERITY_RANK[severity] >= rank)
     elif output:
-        with atomic_text(output) as out:
-            writer = stream_jsonl(checker, inputs, out, jobs)
+        with atomic_text(output) as out, progress:
+            writer = stream_jsonl(checker, inputs, out, jobs, scheduler, progress)
         failing, errors = writer.at_or_above(config.fail_on), writer.errors
     else:
-        writer = stream_jsonl(checker, inputs, sys.stdout, jobs)
+        with progress:
+            writer = stream_jsonl(checker, inputs, sys.stdout, jobs, scheduler, progress)
         failing, errors = writer.at_or_above(config.fail_on), writer.errors
     if errors or missing:
         return ExitCode.INPUT

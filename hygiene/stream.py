@@ -21,6 +21,7 @@ from hygiene.discovery import Input
 from hygiene.errors import InputError
 from hygiene.escape import escape_json_output
 from hygiene.finding import Finding
+from hygiene.progress import Progress
 from hygiene.report import error_dict, finding_dict, summary_dict, to_records, validate
 from hygiene.rule import SEVERITY_RANK
 
@@ -84,22 +85,30 @@ class RecordWriter:
 
 
 def stream_jsonl(
-    checker: Checker, inputs: Sequence[Input], out: TextIO, jobs: int | None = None
+    checker: Checker,
+    inputs: Sequence[Input],
+    out: TextIO,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
 ) -> RecordWriter:
     """Check ``inputs`` and write their records to ``out`` as they come."""
     writer = RecordWriter(checker, out)
     writer.header()
-    if (jobs or default_jobs(inputs)) <= 1:
+    if scheduler is None and (jobs or default_jobs(inputs)) <= 1:
         # One process: a document at a time, so not even one shard is held in memory.
         for item in inputs:
             for document in checker.documents(item):
-                if isinstance(document, InputError):
-                    writer.add(InputResult([], [document]))
-                else:
-                    writer.add(InputResult([checker.check(document)], []))
+                done = InputResult([], [document]) if isinstance(document, InputError) else (
+                    InputResult([checker.check(document)], []))  # fmt: skip
+                writer.add(done)
+                if progress:
+                    progress.advance(*done.counts())
     else:
-        for done in check_inputs(checker, inputs, None, jobs):
+        for done in check_inputs(checker, inputs, None, jobs, scheduler):
             writer.add(done)
+            if progress:
+                progress.advance(*done.counts())
     writer.summary()
     return writer
 
@@ -118,11 +127,17 @@ def pending(folder: str, inputs: Sequence[Input]) -> tuple[list[Input], int]:
 
 
 def write_output_dir(
-    checker: Checker, inputs: Sequence[Input], folder: str, jobs: int | None = None
+    checker: Checker,
+    inputs: Sequence[Input],
+    folder: str,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[Input, RecordWriter]]:
     """Check each shard not yet complete; write its records, then its marker."""
     todo, _ = pending(folder, inputs)
-    for item, done in zip(todo, check_inputs(checker, todo, None, jobs), strict=True):
+    done_inputs = check_inputs(checker, todo, None, jobs, scheduler)
+    for item, done in zip(todo, done_inputs, strict=True):
         findings_path, marker = output_paths(folder, item)
         findings_path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_text(str(findings_path)) as out:
@@ -130,6 +145,8 @@ def write_output_dir(
             writer.header()
             writer.add(done)
             writer.summary()
+        if progress:
+            progress.advance(*done.counts())
         write_atomically(str(marker), (json.dumps(writer.marker(item)) + "\n").encode("utf-8"))
         yield item, writer
 

@@ -28,6 +28,7 @@ def test_clean_english_file_loads_no_language_model(tmp_path: Path) -> None:
     modules = imported_modules("check", "notes.md", cwd=tmp_path)
     assert "hygiene" in modules and "regex" in modules  # the measurement works
     assert "langdetect" not in modules
+    assert "tqdm" not in modules  # no terminal, no progress bar
 
 
 def test_a_stray_paragraph_does_load_it(tmp_path: Path) -> None:

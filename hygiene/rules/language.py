@@ -339,19 +339,20 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         Low point in relations
     """
     document = ctx.document
+    paragraphs = [p for p in ctx.segments.get("paragraph") if not _skipped(document, p)]
+    if len(paragraphs) < 2:
+        return  # one paragraph has nothing to stray from
     declared = ctx.declared_languages
     home: tuple[str, ...]
     if declared:
         home = declared
     else:
-        guess = text_language(segment.text[document.body_start : document.body_start + 20000],
-                              ctx.seed)  # fmt: skip
+        guess = text_language(
+            segment.text[document.body_start : document.body_start + 20000], ctx.seed
+        )
         if guess is None:
             return
         home = (guess.language,)
-    paragraphs = [p for p in ctx.segments.get("paragraph") if not _skipped(document, p)]
-    if len(paragraphs) < 2:
-        return
     counts = Counter(words(segment.text[document.body_start :]))
     lines = ctx.segments.get("line")
     main_script = _main_script(segment.text[document.body_start : document.body_start + 20000])

@@ -1,0 +1,62 @@
+"""Past one machine: the same per-input check, scheduled on a Dask cluster.
+
+Workers run ``Checker.check_input``, the function ``--jobs`` runs in local
+processes, so findings are the same whatever runs them. Inputs must be readable by
+the workers at the same paths (a shared file system or object store mount).
+
+    from distributed import Client
+    from hygiene.dask import check_shards
+
+    report = check_shards(["shards/"], client=Client("tcp://scheduler:8786"))
+
+Install with ``pip install 'hygiene[dask]'``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from hygiene.api import Checker, InputResult
+from hygiene.config import Config
+from hygiene.discovery import Input, discover
+from hygiene.report import Report
+
+_CHECKERS: dict[str, Checker] = {}
+
+
+def check_on_worker(item: Input, config: Config, base: str) -> InputResult:
+    """Runs on a worker: rule packs load once per worker process and configuration."""
+    key = f"{config.digest()}{config.rule_packs!r}{base}"
+    checker = _CHECKERS.get(key)
+    if checker is None:
+        checker = _CHECKERS[key] = Checker(config, base=base)
+    return checker.check_input(item)
+
+
+def map_inputs(client: Any, config: Config, inputs: Sequence[Input]) -> Iterator[InputResult]:
+    """Each input's result, in input order, computed on the cluster.
+
+    Workers get absolute paths (their working folder is not ours) and keep our display
+    paths, so reports read as a local run's.
+    """
+    base = os.getcwd()
+    located = [Input(os.path.abspath(item.path), item.display) for item in inputs]
+    packs = tuple(os.path.abspath(folder) for folder in config.rule_packs)
+    config = replace(config, rule_packs=packs)
+    futures = client.map(check_on_worker, located, config=config, base=base, pure=False)
+    for future in futures:
+        yield future.result()
+
+
+def check_shards(paths: Sequence[str], client: Any, config: Config | None = None) -> Report:
+    """Check files, folders and shards on a Dask cluster; the report equals a local run's."""
+    checker = Checker(config)
+    inputs, errors = discover(paths, checker.excluded)
+    results = []
+    for done in map_inputs(client, checker.config, inputs):
+        results.extend(done.results)
+        errors.extend(done.errors)
+    return checker.report(results, errors)
