@@ -215,7 +215,7 @@ def _stream(
     from hygiene.atomic import atomic_text
     from hygiene.discovery import discover
     from hygiene.progress import Progress
-    from hygiene.rule import SEVERITY_RANK
+    from hygiene.rule import count_at_or_above
     from hygiene.stream import completed_counts, pending, stream_jsonl, write_output_dir
 
     checker = Checker(config, ruleset)
@@ -234,8 +234,7 @@ def _stream(
                 pass
         click.echo(f"hygiene: wrote {len(todo)} findings file(s) to {output_dir}", err=True)
         by_severity, errors = completed_counts(output_dir, inputs)
-        rank = SEVERITY_RANK[config.fail_on]
-        failing = sum(n for severity, n in by_severity.items() if SEVERITY_RANK[severity] >= rank)
+        failing = count_at_or_above(by_severity, config.fail_on)
     elif output:
         with atomic_text(output) as out, progress:
             writer = stream_jsonl(checker, inputs, out, jobs, scheduler, progress)

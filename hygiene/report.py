@@ -14,7 +14,7 @@ from hygiene.document import Record, Source, Span, TextFormat
 from hygiene.errors import InputError, ReportInvalidError
 from hygiene.finding import Finding
 from hygiene.langid import Guess
-from hygiene.rule import SEVERITIES, SEVERITY_RANK, Fix, PackRef, Rule, Severity
+from hygiene.rule import SEVERITIES, Fix, PackRef, Rule, Severity, count_at_or_above
 
 SCHEMA_VERSION = "1.1.0"
 LANGUAGE_DETECTOR = "langdetect"
@@ -54,8 +54,7 @@ class Report:
     diff_base: str | None = None
 
     def count_at_or_above(self, threshold: Severity) -> int:
-        rank = SEVERITY_RANK[threshold]
-        return sum(1 for finding in self.findings if SEVERITY_RANK[finding.severity] >= rank)
+        return count_at_or_above(self.by_severity(), threshold)
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(finding.severity for finding in self.findings)

@@ -27,6 +27,12 @@ SEVERITY_RANK: Mapping[str, int] = MappingProxyType({"info": 0, "warning": 1, "e
 FixSafety = Literal["safe", "unsafe", "display-only"]
 
 
+def count_at_or_above(by_severity: Mapping[str, int], threshold: str) -> int:
+    """How many findings, counted by severity, are at or above ``threshold``."""
+    rank = SEVERITY_RANK[threshold]
+    return sum(count for severity, count in by_severity.items() if SEVERITY_RANK[severity] >= rank)
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` by ``replacement``."""

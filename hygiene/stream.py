@@ -23,7 +23,7 @@ from hygiene.escape import escape_json_output
 from hygiene.finding import Finding
 from hygiene.progress import Progress
 from hygiene.report import error_dict, finding_dict, summary_dict, to_records, validate
-from hygiene.rule import SEVERITY_RANK
+from hygiene.rule import count_at_or_above
 
 DONE_SUFFIX = ".done"
 FINDINGS_SUFFIX = ".findings.jsonl"
@@ -71,17 +71,19 @@ class RecordWriter:
         )  # fmt: skip
         self._write({"type": "summary", "summary": block, "baseline": None})
 
+    def by_severity(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for (severity, _), count in self.kinds.items():
+            counts[severity] += count
+        return counts
+
     def marker(self, item: Input) -> dict[str, Any]:
         """What a completion marker records, so a rerun can still judge the whole run."""
-        by_severity: Counter[str] = Counter()
-        for (severity, _), count in self.kinds.items():
-            by_severity[severity] += count
-        return {"path": item.display, "by_severity": dict(sorted(by_severity.items())),
+        return {"path": item.display, "by_severity": dict(sorted(self.by_severity().items())),
                 "errors": self.errors}  # fmt: skip
 
     def at_or_above(self, threshold: str) -> int:
-        rank = SEVERITY_RANK[threshold]
-        return sum(n for (severity, _), n in self.kinds.items() if SEVERITY_RANK[severity] >= rank)
+        return count_at_or_above(self.by_severity(), threshold)
 
 
 def stream_jsonl(
