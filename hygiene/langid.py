@@ -122,7 +122,7 @@ def text_language(text: str, seed: int = 0) -> Guess | None:
     guess = guess_by_stopwords(tokens)
     if guess is not None or len(tokens) < 8:
         return guess
-    return langdetect_guess(text[:5000], seed)
+    return langdetect_guess(text[:2000], seed)
 
 
 SAMPLE = 20000

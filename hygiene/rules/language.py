@@ -343,6 +343,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     if len(paragraphs) < 2:
         return  # one paragraph has nothing to stray from
     declared = ctx.declared_languages
+    lines = ctx.segments.get("line")
+    main_script = _main_script(segment.text[document.body_start : document.body_start + 20000])
+    if not declared and _uniform(paragraphs, lines, main_script, ctx):
+        return  # every paragraph's function words point one way: nothing to detect
     home: tuple[str, ...]
     if declared:
         home = declared
@@ -354,8 +358,6 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
             return
         home = (guess.language,)
     counts = Counter(words(segment.text[document.body_start :]))
-    lines = ctx.segments.get("line")
-    main_script = _main_script(segment.text[document.body_start : document.body_start + 20000])
     for paragraph in paragraphs:
         for candidate in _candidates(paragraph, lines):
             if _main_script(candidate.text) != main_script:
@@ -375,6 +377,31 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
                     f"({evidence}), {where}",
                 )
                 break
+
+
+def _uniform(
+    paragraphs: Sequence[Segment], lines: Sequence[Segment], script: str | None, ctx: RuleContext
+) -> bool:
+    """Whether no candidate could stray: no interface label, and the function words of every
+    longer paragraph lead in one language. Spares a language model for most documents."""
+    leaders: set[str] = set()
+    for paragraph in paragraphs:
+        for candidate in _candidates(paragraph, lines):
+            if _main_script(candidate.text) != script:
+                continue
+            tokens = words(candidate.text)
+            if len(tokens) <= int(ctx.options["max-label-words"]):
+                if label_languages(candidate.text):
+                    return False
+                continue
+            if len(tokens) < int(ctx.options["min-words"]):
+                continue
+            scores = stopword_scores(tokens)
+            if not scores:
+                return False  # a language without function words on file: ask the model
+            leaders.add(max(sorted(scores), key=lambda code: scores[code]))
+    codes = sorted(leaders)
+    return all(same_language(codes[0], code) for code in codes[1:])
 
 
 def _main_script(text: str) -> str | None:
