@@ -157,8 +157,13 @@ def check(
     for target in (output, write_baseline):
         if target:
             _check_writable(target)
-    config, ruleset = _config(paths, options, fail_on)
     whole_report = baseline or write_baseline or diff_base
+    if output_dir and (whole_report or output):
+        raise UsageError(
+            "--output-dir writes one findings file per input: it does not combine with -o, "
+            "--baseline, --write-baseline or --diff-base"
+        )
+    config, ruleset = _config(paths, options, fail_on)
     if output_dir or (output_format == "jsonl" and not whole_report and "-" not in paths):
         return _stream(
             paths, config, ruleset, output, output_dir, jobs, scheduler, exit_zero, quiet

@@ -141,3 +141,12 @@ def test_output_dir_is_resumable(tmp_path: Path) -> None:
     ).stat().st_mtime_ns == before
     rewritten = [json.loads(line) for line in findings_file.read_text("utf-8").splitlines()]
     assert rewritten[0]["type"] == "header" and rewritten[-1]["type"] == "summary"
+
+
+def test_output_dir_refuses_whole_report_options(tmp_path: Path) -> None:
+    (tmp_path / "shard.jsonl").write_text(lines(RECORDS), encoding="utf-8")
+    result = run_cli("check", "shard.jsonl", "--output-dir", "out", "--baseline", "b.json",
+                     cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2
+    assert "--output-dir writes one findings file per input" in result.stderr.decode()
+    assert not (tmp_path / "out").exists()
