@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from hygiene import schemas
+from hygiene.discovery import display_path
 from hygiene.errors import ConfigError
 from hygiene.globs import GlobError, compile_glob
 from hygiene.rule import Severity
@@ -98,7 +99,7 @@ def check_encoding(name: str) -> str:
 
 def find_config_file(paths: Sequence[str]) -> Path | None:
     """The nearest hygiene.toml, or pyproject.toml with ``[tool.hygiene]``, above the paths."""
-    folders = [Path(p).resolve() for p in paths if p != "-"] or [Path.cwd()]
+    folders = [Path(os.path.abspath(p)) for p in paths if p != "-"] or [Path.cwd()]
     start = Path(os.path.commonpath([str(f if f.is_dir() else f.parent) for f in folders]))
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
@@ -119,16 +120,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{_display(path)}: cannot read: {error}") from None
+        raise ConfigError(f"{display_path(path)}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{_display(path)}: invalid TOML: {error}") from None
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        raise ConfigError(f"{display_path(path)}: invalid TOML: {error}") from None
 
 
 def load_config(path: Path) -> Config:
@@ -136,7 +130,7 @@ def load_config(path: Path) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("hygiene", {})
-    where = _display(path)
+    where = display_path(path)
     _validate(where, data)
     for table in ("per-file-ignores", "languages", "encodings", "exclude"):
         for pattern in data.get(table, ()):
@@ -160,11 +154,11 @@ def load_config(path: Path) -> Config:
         fail_on=data.get("fail-on", "warning"),
         languages=dict(data.get("languages", {})),
         encodings=dict(data.get("encodings", {})),
-        rule_packs=tuple(_display(root / folder) for folder in data.get("rule-packs", ())),
+        rule_packs=tuple(display_path(root / folder) for folder in data.get("rule-packs", ())),
         exclude=tuple(data.get("exclude", ())),
         language_seed=data.get("language-seed", 0),
         source=where,
-        root=_display(root),
+        root=display_path(root),
     )
 
 

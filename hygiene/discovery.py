@@ -29,11 +29,15 @@ class Input:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working folder when inside it, so reports hold no absolute paths."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
+    """Relative to the working folder when inside it, so reports hold no absolute paths.
+
+    Symbolic links are not resolved: the path reads as the user named it, and a link
+    loop is the reader's error to report, not a crash here.
+    """
+    relative = os.path.relpath(os.path.abspath(path), os.getcwd())
+    if relative == ".." or relative.startswith("../"):
         return path.as_posix()
+    return Path(relative).as_posix()
 
 
 def discover(
@@ -54,6 +58,10 @@ def discover(
             path = Path(argument)
             if path.is_dir():
                 found = (item for item in _walk(path) if not (excluded and excluded(item.display)))
+            elif path.exists() and not path.is_file():
+                # A FIFO would block the run forever, a device would never end.
+                errors.append(InputError(argument, "not a regular file (a pipe, socket or device)"))
+                continue
             elif path.exists() or path.is_symlink():
                 found = iter([Input(argument, display_path(path))])
             else:
@@ -73,4 +81,5 @@ def _walk(root: Path) -> Iterator[Input]:
             if name.startswith(".") or not name.lower().endswith(WALKED_SUFFIXES):
                 continue
             path = Path(folder, name)
-            yield Input(str(path), display_path(path))
+            if path.is_file():  # FIFOs, sockets and devices found while walking are skipped
+                yield Input(str(path), display_path(path))
