@@ -1,9 +1,9 @@
 """Fingerprints that survive edits elsewhere in a file, and the baseline file built from them.
 
-A fingerprint hashes the rule code, the path, the finding's line and excerpt with
-white space folded, and how many identical findings came before it in the file.
-It never uses the line number, so inserting a paragraph above a finding leaves
-its fingerprint unchanged.
+A fingerprint hashes the rule code, the path, the finding's line (by its own hash, so a
+long line is hashed once) and excerpt with white space folded, and how many identical
+findings came before it in the file. It never uses the line number, so inserting a
+paragraph above a finding leaves its fingerprint unchanged.
 """
 
 from __future__ import annotations
@@ -30,12 +30,17 @@ def _fold(text: str) -> str:
 def with_fingerprints(document: Document, findings: Iterable[Finding]) -> list[Finding]:
     """The findings, in order, each with its fingerprint set."""
     seen: Counter[tuple[str, str, str]] = Counter()
+    folded_lines: dict[int, str] = {}  # a long line with many findings is folded once
     result = []
     for finding in findings:
-        line_start = document.lines.line_start(finding.span.line)
-        line_end = document.text.find("\n", line_start)
-        line = document.text[line_start : line_end if line_end != -1 else len(document.text)]
-        key = (finding.code, _fold(line), _fold(finding.excerpt))
+        number = finding.span.line
+        if number not in folded_lines:
+            line_start = document.lines.line_start(number)
+            line_end = document.text.find("\n", line_start)
+            end = line_end if line_end != -1 else len(document.text)
+            line = _fold(document.text[line_start:end])
+            folded_lines[number] = hashlib.sha256(line.encode("utf-8", "surrogatepass")).hexdigest()
+        key = (finding.code, folded_lines[number], _fold(finding.excerpt))
         occurrence = seen[key]
         seen[key] += 1
         record = document.record

@@ -11,7 +11,8 @@ ftfy is imported on first use, never on clean ASCII or clean non-Latin text.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -115,11 +116,46 @@ def round_trips(damaged: str, repair: str, steps: tuple[Step, ...]) -> bool:
     return text == damaged
 
 
+_TOKENS = regex.compile(r"\S+|\s+")
+
+
+def _char_opcodes(original: str, fixed: str) -> list[tuple[str, int, int, int, int]]:
+    """Character-level differences, found word by word: a diff of whole lines grows with the
+    square of their length, one of words with the square of a word's."""
+    before = [m.span() for m in _TOKENS.finditer(original)]
+    after = [m.span() for m in _TOKENS.finditer(fixed)]
+    pairs: Sequence[tuple[str, int, int, int, int]]
+    if len(before) == len(after):
+        # The usual case: repairs change letters inside words, not the words' number, so
+        # words pair up by position (and repetitive text cannot slow the diff down).
+        pairs = [
+            ("equal" if original[a:b] == fixed[c:d] else "replace", w, w + 1, w, w + 1)
+            for w, ((a, b), (c, d)) in enumerate(zip(before, after, strict=True))
+        ]
+    else:
+        pairs = difflib.SequenceMatcher(
+            None, [original[a:b] for a, b in before], [fixed[a:b] for a, b in after],
+            autojunk=False,
+        ).get_opcodes()  # fmt: skip
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    for tag, w1, w2, v1, v2 in pairs:
+        i1 = before[w1][0] if w1 < len(before) else len(original)
+        i2 = before[w2 - 1][1] if w2 > w1 else i1
+        j1 = after[v1][0] if v1 < len(after) else len(fixed)
+        j2 = after[v2 - 1][1] if v2 > v1 else j1
+        if tag == "equal":
+            opcodes.append(("equal", i1, i2, j1, j2))
+            continue
+        inner = difflib.SequenceMatcher(None, original[i1:i2], fixed[j1:j2], autojunk=False)
+        for kind, a1, a2, b1, b2 in inner.get_opcodes():
+            opcodes.append((kind, i1 + a1, i1 + a2, j1 + b1, j1 + b2))
+    return opcodes
+
+
 def _regions(original: str, fixed: str) -> list[tuple[int, int, int, int]]:
     """Changed regions, joined across short runs of spaces ('Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€' is one)."""
-    matcher = difflib.SequenceMatcher(None, original, fixed, autojunk=False)
     regions: list[tuple[int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _char_opcodes(original, fixed):
         if tag == "equal":
             continue
         if regions and _GAP.fullmatch(original[regions[-1][1] : i1]):
@@ -199,9 +235,33 @@ def _common_prefix(first: str, second: str) -> str:
     return first[:size]
 
 
-@lru_cache(maxsize=4096)
+CHUNK = 2000
+
+
 def find_damage(line: str) -> tuple[Damage, ...]:
-    """Every damaged run in one line, in order."""
+    """Every damaged run in one line, in order.
+
+    A long line is read in pieces of about CHUNK code points cut at white space: ftfy
+    and the diff that locates its changes grow faster than linearly with length (a 5 MB
+    line did not finish in two minutes), while mojibake is local to its words.
+    """
+    if len(line) <= CHUNK:
+        return _find_damage(line)
+    found: list[Damage] = []
+    start = 0
+    while start < len(line):
+        end = min(start + CHUNK, len(line))
+        if end < len(line):
+            cut = line.rfind(" ", start + CHUNK // 2, end)
+            end = cut + 1 if cut != -1 else end
+        for damage in _find_damage(line[start:end]):
+            found.append(replace(damage, start=damage.start + start, end=damage.end + start))
+        start = end
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _find_damage(line: str) -> tuple[Damage, ...]:
     if line.isascii():
         return ()
     suspect = _SUSPECT.search(line) is not None
