@@ -344,32 +344,34 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         return  # one paragraph has nothing to stray from
     declared = ctx.declared_languages
     lines = ctx.segments.get("line")
-    main_script = _main_script(segment.text[document.body_start : document.body_start + 20000])
-    if not declared and _uniform(paragraphs, lines, main_script, ctx):
+    sample = segment.text[document.body_start : document.body_start + 20000]
+    main_script = _main_script(sample)
+    # Candidates in another script are LG001's to judge.
+    groups = [
+        [c for c in _candidates(p, lines, document) if _main_script(c.text) == main_script]
+        for p in paragraphs
+    ]
+    if not declared and _uniform(groups, ctx):
         return  # every paragraph's function words point one way: nothing to detect
     home: tuple[str, ...]
     if declared:
         home = declared
     else:
-        guess = text_language(
-            segment.text[document.body_start : document.body_start + 20000], ctx.seed
-        )
+        guess = text_language(sample, ctx.seed)
         if guess is None:
             return
         home = (guess.language,)
     counts = Counter(words(segment.text[document.body_start :]))
-    for paragraph in paragraphs:
-        for candidate in _candidates(paragraph, lines):
-            if _main_script(candidate.text) != main_script:
-                continue  # another script: LG001's to judge
+    for group in groups:
+        for candidate in group:
             found = _judge(candidate.text, home, counts, ctx)
             if found is not None:
                 language, evidence = found
                 text = candidate.text
                 start = candidate.start + (len(text) - len(text.lstrip()))
                 end = candidate.start + len(text.rstrip())
-                where = _where(candidate_first(candidate, lines), candidate_last(candidate, lines),
-                               lines)  # fmt: skip
+                where = _where(_line_at(candidate.start, lines, document),
+                               _line_at(candidate.end, lines, document), lines)  # fmt: skip
                 yield Hit(
                     start,
                     end,
@@ -379,29 +381,29 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
                 break
 
 
-def _uniform(
-    paragraphs: Sequence[Segment], lines: Sequence[Segment], script: str | None, ctx: RuleContext
-) -> bool:
+def _uniform(groups: Sequence[Sequence[Segment]], ctx: RuleContext) -> bool:
     """Whether no candidate could stray: no interface label, and the function words of every
     longer paragraph lead in one language. Spares a language model for most documents."""
     leaders: set[str] = set()
-    for paragraph in paragraphs:
-        for candidate in _candidates(paragraph, lines):
-            if _main_script(candidate.text) != script:
-                continue
-            tokens = words(candidate.text)
-            if len(tokens) <= int(ctx.options["max-label-words"]):
-                if label_languages(candidate.text):
-                    return False
-                continue
-            if len(tokens) < int(ctx.options["min-words"]):
-                continue
-            scores = stopword_scores(tokens)
-            if not scores:
-                return False  # a language without function words on file: ask the model
-            leaders.add(max(sorted(scores), key=lambda code: scores[code]))
+    for candidate in (c for group in groups for c in group):
+        tokens = words(candidate.text)
+        if len(tokens) <= int(ctx.options["max-label-words"]):
+            if label_languages(candidate.text):
+                return False
+            continue
+        if len(tokens) < int(ctx.options["min-words"]):
+            continue
+        scores = stopword_scores(tokens)
+        if not scores:
+            return False  # a language without function words on file: ask the model
+        leaders.add(max(sorted(scores), key=lambda code: scores[code]))
     codes = sorted(leaders)
     return all(same_language(codes[0], code) for code in codes[1:])
+
+
+def _line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:
+    """The line holding ``offset``: line segments are indexed by line number - 1."""
+    return lines[document.lines.position(offset).line - 1]
 
 
 def _main_script(text: str) -> str | None:
@@ -409,21 +411,11 @@ def _main_script(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def candidate_first(candidate: Segment, lines: Sequence[Segment]) -> Segment:
-    return next(line for line in lines if line.start <= candidate.start <= line.end)
-
-
-def candidate_last(candidate: Segment, lines: Sequence[Segment]) -> Segment:
-    return next(line for line in lines if line.start <= candidate.end <= line.end)
-
-
-def _candidates(paragraph: Segment, lines: Sequence[Segment]) -> list[Segment]:
+def _candidates(paragraph: Segment, lines: Sequence[Segment], document: Document) -> list[Segment]:
     """The paragraph, then its first and last lines when it has several (labels sit there)."""
-    inner = [line for line in lines if paragraph.start <= line.start and line.end <= paragraph.end]
-    found = [paragraph]
-    if len(inner) > 1:
-        found += [inner[-1], inner[0]]
-    return found
+    first = _line_at(paragraph.start, lines, document)
+    last = _line_at(paragraph.end, lines, document)
+    return [paragraph] if first is last else [paragraph, last, first]
 
 
 def _judge(
