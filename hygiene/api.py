@@ -60,6 +60,7 @@ class Checker:
         full = ruleset or load_ruleset(self.config.rule_packs)
         self.ruleset = full.configure(self.config)
         self._active = frozenset(r.code for r in self.ruleset.rules)
+        self._ignore_cache: dict[tuple[str, ...], frozenset[str]] = {}
 
     def _relative(self, path: str) -> str | None:
         """A display path relative to the config's folder, where globs apply."""
@@ -77,6 +78,18 @@ class Checker:
             if glob_matches(pattern, relative)
             for selector in selectors
         )
+
+    def _ignored_codes(self, selectors: tuple[str, ...]) -> frozenset[str]:
+        """The codes per-file-ignore selectors name, resolved once per set of selectors."""
+        codes = self._ignore_cache.get(selectors)
+        if codes is None:
+            codes = (
+                frozenset(r.code for r in self.ruleset.select(selectors).rules)
+                if selectors
+                else frozenset()
+            )
+            self._ignore_cache[selectors] = codes
+        return codes
 
     def _declared(self, table: Mapping[str, Any], path: str) -> Any:
         """The value a config table of globs gives ``path``; the last matching glob wins."""
@@ -131,24 +144,28 @@ class Checker:
         except InputError as error:
             yield error
 
+    def iter_input(self, item: Input, stdin: bytes | None = None) -> Iterator[InputResult]:
+        """One result a document (or error) as they come: a shard of any size streams."""
+        for document in self.documents(item, stdin):
+            if isinstance(document, InputError):
+                yield InputResult([], [document])
+            else:
+                yield InputResult([self.check(document)], [])
+
     def check_input(self, item: Input, stdin: bytes | None = None) -> InputResult:
         """Check every document of one input: the unit of work of --jobs and of Dask."""
         outcome = InputResult([], [])
-        for document in self.documents(item, stdin):
-            if isinstance(document, InputError):
-                outcome.errors.append(document)
-            else:
-                outcome.results.append(self.check(document))
+        for part in self.iter_input(item, stdin):
+            outcome.results.extend(part.results)
+            outcome.errors.extend(part.errors)
         return outcome
 
     def check(self, document: Document) -> Result:
         declared = self.declared_languages(document)
         found = check_document(document, self.ruleset.rules, declared, self.config.language_seed)
-        ignored = self._ignored_here(self._relative(document.path))
+        ignored = self._ignored_codes(self._ignored_here(self._relative(document.path)))
         if ignored:
-            dropped = self.ruleset.select(ignored)
-            codes = {r.code for r in dropped.rules}
-            found = [f for f in found if f.code not in codes]
+            found = [f for f in found if f.code not in ignored]
         outcome = apply_directives(document, found, self._active)
         findings = with_fingerprints(document, outcome.kept)
         record = DocumentRecord(

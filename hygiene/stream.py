@@ -18,7 +18,6 @@ from hygiene import schemas
 from hygiene.api import Checker, InputResult, check_inputs, default_jobs
 from hygiene.atomic import atomic_text, write_atomically
 from hygiene.discovery import Input
-from hygiene.errors import InputError
 from hygiene.escape import escape_json_output
 from hygiene.finding import Finding
 from hygiene.progress import Progress
@@ -97,20 +96,16 @@ def stream_jsonl(
     """Check ``inputs`` and write their records to ``out`` as they come."""
     writer = RecordWriter(checker, out)
     writer.header()
+    parts: Iterator[InputResult]
     if scheduler is None and (jobs or default_jobs(inputs)) <= 1:
         # One process: a document at a time, so not even one shard is held in memory.
-        for item in inputs:
-            for document in checker.documents(item):
-                done = InputResult([], [document]) if isinstance(document, InputError) else (
-                    InputResult([checker.check(document)], []))  # fmt: skip
-                writer.add(done)
-                if progress:
-                    progress.advance(*done.counts())
+        parts = (part for item in inputs for part in checker.iter_input(item))
     else:
-        for done in check_inputs(checker, inputs, None, jobs, scheduler):
-            writer.add(done)
-            if progress:
-                progress.advance(*done.counts())
+        parts = check_inputs(checker, inputs, None, jobs, scheduler)
+    for done in parts:
+        writer.add(done)
+        if progress:
+            progress.advance(*done.counts())
     writer.summary()
     return writer
 
