@@ -24,6 +24,7 @@ from hygiene.langid import document_language
 from hygiene.loaders import document_from_bytes, read_bytes
 from hygiene.packs import RuleSet, load_ruleset
 from hygiene.progress import Progress
+from hygiene.repeats import LineCounts, count_documents
 from hygiene.report import DocumentRecord, Report
 from hygiene.scripts import script_counts
 from hygiene.suppress import apply_directives
@@ -61,6 +62,21 @@ class Checker:
         self.ruleset = full.configure(self.config)
         self._active = frozenset(r.code for r in self.ruleset.rules)
         self._ignore_cache: dict[tuple[str, ...], frozenset[str]] = {}
+        self.corpus: LineCounts | None = None
+
+    def count_lines(self, inputs: Sequence[Input], stdin: bytes | None = None) -> None:
+        """Read the run once to count its lines, when a rule compares documents (BP010).
+
+        Unreadable inputs are skipped here; the check proper reports them.
+        """
+        if self.corpus is not None or not any(r.reads_corpus for r in self.ruleset.rules):
+            return
+        self.corpus = count_documents(
+            document
+            for item in inputs
+            for document in self.documents(item, stdin)
+            if isinstance(document, Document)
+        )
 
     def _relative(self, path: str) -> str | None:
         """A display path relative to the config's folder, where globs apply."""
@@ -162,7 +178,9 @@ class Checker:
 
     def check(self, document: Document) -> Result:
         declared = self.declared_languages(document)
-        found = check_document(document, self.ruleset.rules, declared, self.config.language_seed)
+        found = check_document(
+            document, self.ruleset.rules, declared, self.config.language_seed, self.corpus
+        )
         ignored = self._ignored_codes(self._ignored_here(self._relative(document.path)))
         if ignored:
             found = [f for f in found if f.code not in ignored]
@@ -255,10 +273,11 @@ def check_paths(
 _WORKER: Checker | None = None
 
 
-def _start_worker(config: Config) -> None:
-    """Each worker process loads the rule packs once."""
+def _start_worker(config: Config, corpus: LineCounts | None) -> None:
+    """Each worker process loads the rule packs, and gets the run's line counts, once."""
     global _WORKER
     _WORKER = Checker(config)
+    _WORKER.corpus = corpus
 
 
 def _work(item: Input) -> InputResult:
@@ -285,6 +304,7 @@ def check_inputs(
     Results come back in input order however they are computed, so reports are
     identical for any ``jobs`` and for a cluster.
     """
+    checker.count_lines(inputs, stdin)
     if scheduler is not None:
         yield from _on_cluster(checker, inputs, scheduler)
         return
@@ -298,7 +318,10 @@ def check_inputs(
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(checker.config,)
+        workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(checker.config, checker.corpus),
     ) as pool:
         yield from pool.map(_work, inputs)
 
@@ -311,4 +334,4 @@ def _on_cluster(checker: Checker, inputs: Sequence[Input], scheduler: str) -> It
     from hygiene.dask import map_inputs
 
     with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-        yield from map_inputs(client, checker.config, inputs)
+        yield from map_inputs(client, checker.config, inputs, checker.corpus)

@@ -22,31 +22,41 @@ from typing import Any
 from hygiene.api import Checker, InputResult
 from hygiene.config import Config
 from hygiene.discovery import Input, discover
+from hygiene.repeats import LineCounts
 from hygiene.report import Report
 
 _CHECKERS: dict[str, Checker] = {}
 
 
-def check_on_worker(item: Input, config: Config, base: str) -> InputResult:
+def check_on_worker(
+    item: Input, config: Config, base: str, corpus: LineCounts | None = None
+) -> InputResult:
     """Runs on a worker: rule packs load once per worker process and configuration."""
     key = f"{config.digest()}{config.rule_packs!r}{base}"
     checker = _CHECKERS.get(key)
     if checker is None:
         checker = _CHECKERS[key] = Checker(config, base=base)
+    checker.corpus = corpus
     return checker.check_input(item)
 
 
-def map_inputs(client: Any, config: Config, inputs: Sequence[Input]) -> Iterator[InputResult]:
+def map_inputs(
+    client: Any, config: Config, inputs: Sequence[Input], corpus: LineCounts | None = None
+) -> Iterator[InputResult]:
     """Each input's result, in input order, computed on the cluster.
 
     Workers get absolute paths (their working folder is not ours) and keep our display
-    paths, so reports read as a local run's.
+    paths, so reports read as a local run's. The run's line counts (BP010), counted
+    here, go to every worker once.
     """
     base = os.getcwd()
     located = [Input(os.path.abspath(item.path), item.display) for item in inputs]
     packs = tuple(os.path.abspath(folder) for folder in config.rule_packs)
     config = replace(config, rule_packs=packs)
-    futures = client.map(check_on_worker, located, config=config, base=base, pure=False)
+    shared = client.scatter(corpus, broadcast=True) if corpus is not None else None
+    futures = client.map(
+        check_on_worker, located, config=config, base=base, corpus=shared, pure=False
+    )
     for future in futures:
         yield future.result()
 
@@ -55,8 +65,9 @@ def check_shards(paths: Sequence[str], client: Any, config: Config | None = None
     """Check files, folders and shards on a Dask cluster; the report equals a local run's."""
     checker = Checker(config)
     inputs, errors = discover(paths, checker.excluded)
+    checker.count_lines(inputs)
     results = []
-    for done in map_inputs(client, checker.config, inputs):
+    for done in map_inputs(client, checker.config, inputs, checker.corpus):
         results.extend(done.results)
         errors.extend(done.errors)
     return checker.report(results, errors)

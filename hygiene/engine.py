@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from hygiene.document import Document
 from hygiene.finding import Finding
+from hygiene.repeats import LineCounts
 from hygiene.rule import Edit, Hit, Rule, RuleContext
 from hygiene.segment import Segment, Segmenter
 
@@ -25,12 +26,13 @@ def check_document(
     rules: tuple[Rule, ...],
     declared_languages: tuple[str, ...] = (),
     seed: int = 0,
+    corpus: LineCounts | None = None,
 ) -> list[Finding]:
     """Every finding of ``rules`` in ``document``, sorted by position then code."""
     segments = Segmenter(document.text)
     findings: list[Finding] = []
     for active in rules:
-        ctx = RuleContext(document, segments, active.options, declared_languages, seed)
+        ctx = RuleContext(document, segments, active.options, declared_languages, seed, corpus)
         for segment in segments.get(active.scope):
             for hit in active.check(segment, ctx):
                 findings.append(_place(active, document, segment, hit))

@@ -142,17 +142,16 @@ def _continues(lines: list[Segment], index: int) -> bool:
 
 
 def line_removal(text: str, line: Segment, lines: list[Segment]) -> tuple[int, int]:
-    """The offsets that delete a line with its line break, and a blank line beside it when
-    it stood alone, so that no double blank line is left behind."""
+    """The offsets that delete a line with the line break before it, and a blank line
+    beside it when it stood alone, so that no double blank line is left behind. The
+    first line goes with the blank lines after it."""
     index = line.index
-    if index + 1 >= len(lines):  # the last line: take the break before it instead
-        if index == 0:
-            return line.start, line.end
-        previous = lines[index - 1]
-        blank_before = not previous.text.strip() and index >= 2
-        return (previous.start if blank_before else previous.end), len(text)
-    end = lines[index + 1].start
-    blank_before = index == 0 or not lines[index - 1].text.strip()
-    if blank_before and not lines[index + 1].text.strip():
-        end = lines[index + 2].start if index + 2 < len(lines) else len(text)
-    return line.start, end
+    if index == 0:
+        following = next((n for n in lines[1:] if n.text.strip()), None)
+        return 0, following.start if following is not None else len(text)
+    start, end = lines[index - 1].end, line.end
+    blank_before = not lines[index - 1].text.strip()
+    blank_after = index + 1 >= len(lines) or not lines[index + 1].text.strip()
+    if blank_before and blank_after and index >= 2:
+        start = lines[index - 2].end
+    return start, end

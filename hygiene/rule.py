@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from hygiene.document import Document
+from hygiene.repeats import LineCounts
 from hygiene.segment import Scope, Segment, Segmenter
 
 Severity = Literal["error", "warning", "info"]
@@ -104,6 +105,7 @@ class RuleContext:
     options: Mapping[str, Any]
     declared_languages: tuple[str, ...] = ()
     seed: int = 0
+    corpus: LineCounts | None = None  # line counts of the whole run, for corpus rules
 
 
 Check = Callable[[Segment, RuleContext], Iterable[Hit]]
@@ -122,6 +124,7 @@ class Rule:
     pack: PackRef
     options: Mapping[str, Any] = field(default_factory=dict)
     enabled_by_default: bool = True
+    reads_corpus: bool = False  # needs the run's line counts (ctx.corpus) before it checks
 
     @property
     def group(self) -> str:
@@ -182,6 +185,7 @@ def rule(
     scope: Scope,
     options: Mapping[str, Any] | None = None,
     enabled_by_default: bool = True,
+    reads_corpus: bool = False,
 ) -> Callable[[Check], Rule]:
     """Turn a check function into a Rule; its docstring is the rule's documentation."""
 
@@ -196,6 +200,7 @@ def rule(
             pack=module_pack(check.__module__),
             options=MappingProxyType(dict(options or {})),
             enabled_by_default=enabled_by_default,
+            reads_corpus=reads_corpus,
         )
 
     return wrap

@@ -99,6 +99,7 @@ def stream_jsonl(
     parts: Iterator[InputResult]
     if scheduler is None and (jobs or default_jobs(inputs)) <= 1:
         # One process: a document at a time, so not even one shard is held in memory.
+        checker.count_lines(inputs)
         parts = (part for item in inputs for part in checker.iter_input(item))
     else:
         parts = check_inputs(checker, inputs, None, jobs, scheduler)

@@ -96,7 +96,8 @@ ALPHABET = st.sampled_from(list("ab \n\r\t:.WATCH\u00a0\u0007\u200b\u202e👩\u2
 )
 @given(text=st.text(alphabet=ALPHABET, max_size=80), unsafe=st.booleans())
 def test_fixing_is_idempotent_and_local(ruleset: RuleSet, text: str, unsafe: bool) -> None:
-    checker = Checker(Config(), ruleset)
+    # Character fixes only: deleting boilerplate lines is its own property, below.
+    checker = Checker(Config(ignore=("BP",)), ruleset)
 
     def check(document: Document) -> list[Finding]:
         return checker.check(document)[1]
@@ -175,3 +176,48 @@ def test_mojibake_repairs_are_idempotent(ruleset: RuleSet, pieces: list[str], un
     first = fix_document(document_from_bytes(text.encode("utf-8"), "doc.txt"), check, unsafe)
     again = fix_document(document_from_bytes(first.after.encode("utf-8"), "doc.txt"), check, unsafe)
     assert again.after == first.after and again.applied == 0
+
+
+LINES = st.sampled_from([
+    "The talks ended on Thursday.", "Advertisement", "Share", "Tweet", "Email",
+    "WATCH: Trump on Mexico relations", "Back to top", "", "Officials said they would resume.",
+    "READ MORE: Tillerson meets Videgaray", "12 Comments", "© 2017 VOA. All rights reserved.",
+])  # fmt: skip
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(LINES, max_size=12), newline=st.sampled_from(["\n", "\r\n"]))
+def test_deleting_boilerplate_lines_keeps_the_rest_in_order(
+    ruleset: RuleSet, lines: list[str], newline: str
+) -> None:
+    checker = Checker(Config(select=("BP",)), ruleset)
+
+    def check(document: Document) -> list[Finding]:
+        return checker.check(document)[1]
+
+    text = newline.join(lines)
+    fixed = fix_document(document_from_bytes(text.encode("utf-8"), "doc.txt"), check, True)
+    again = fix_document(document_from_bytes(fixed.after.encode("utf-8"), "doc.txt"), check, True)
+    assert again.after == fixed.after and again.applied == 0
+    kept = iter(text.split(newline))
+    assert all(line in kept for line in fixed.after.split(newline) if line)  # a subsequence
+    assert "\r\n" not in fixed.after or newline == "\r\n"
+    assert text.startswith(newline) or not fixed.after.startswith(newline)
+
+
+def test_boilerplate_lines_go_only_with_unsafe_fixes_and_show_in_the_diff(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    text = "The talks ended on Thursday.\n\nAdvertisement\n\nOfficials said they would resume.\n"
+    path.write_text(text, encoding="utf-8")
+    assert run_cli("fix", "doc.md", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == text
+    shown = run_cli("fix", "--diff", "--unsafe-fixes", "doc.md", cwd=tmp_path)
+    assert shown.returncode == 1
+    assert "\n-Advertisement\n" in shown.stdout.decode()
+    assert path.read_text(encoding="utf-8") == text
+    assert run_cli("fix", "--unsafe-fixes", "doc.md", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == (
+        "The talks ended on Thursday.\n\nOfficials said they would resume.\n"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from pathlib import Path
 
 import zstandard
@@ -99,7 +100,10 @@ def test_jobs_give_identical_reports(tmp_path: Path) -> None:
     two = run_cli("check", ".", "--format", "json", "--jobs", "2", cwd=tmp_path)
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
-    assert json.loads(one.stdout)["summary"]["findings"] == 4 * 3 * 2
+    codes = Counter(f["code"] for f in json.loads(one.stdout)["findings"])
+    # Each of the 12 copies of a2 has a BP001 label and an EN001 title; the copies repeat
+    # the run's lines, so the corpus rule reports a2's and a3's long lines in every copy.
+    assert codes == {"BP001": 12, "EN001": 12, "BP010": 36}
 
 
 def test_jsonl_format_streams_valid_records(tmp_path: Path) -> None:

@@ -72,4 +72,4 @@ def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
     checked = run(python, "-m", "hygiene", "check", "seed.txt", "--format", "json", cwd=elsewhere)
     assert checked.returncode == 1, checked.stderr
     assert '"code": "LG001"' in checked.stdout
-    assert '"name": "rules/boilerplate.toml"' in checked.stdout
+    assert '"name": "rules/boilerplate-embeds.toml"' in checked.stdout

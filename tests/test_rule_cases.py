@@ -2,12 +2,14 @@
 
 A ``fire`` case lists exactly the findings the rule must report (line, column,
 excerpt); a ``pass`` case must give none; a ``known-failure`` case says which way it
-``should`` go (``fire`` or ``pass``) and runs as a strict xfail.
+``should`` go (``fire`` or ``pass``) and runs as a strict xfail. A case for a rule that
+compares documents (BP010) lists the run's ``other`` documents.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from hygiene.api import Checker
 from hygiene.config import Config
 from hygiene.loaders import document_from_bytes
 from hygiene.packs import RuleSet
+from hygiene.repeats import count_documents
 from hygiene.rule import BYTES_EXAMPLE, example_bytes
 from tests.conftest import FIXTURES
 
@@ -39,7 +42,11 @@ def _cases() -> list[Any]:
 
 
 def found(
-    ruleset: RuleSet, code: str, text: str | bytes, path: str = "case.txt"
+    ruleset: RuleSet,
+    code: str,
+    text: str | bytes,
+    path: str = "case.txt",
+    other: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """The findings of one rule on ``text``, as line, column and excerpt.
 
@@ -48,7 +55,13 @@ def found(
     """
     checker = Checker(Config(extend_select=(code,)), ruleset)
     data = text if isinstance(text, bytes) else text.encode("utf-8")
-    _, findings = checker.check(document_from_bytes(data, path))
+    document = document_from_bytes(data, path)
+    if other:
+        others = (
+            document_from_bytes(t.encode("utf-8"), f"other-{n}.txt") for n, t in enumerate(other)
+        )
+        checker.corpus = count_documents([document, *others])
+    _, findings = checker.check(document)
     return [
         {"line": f.span.line, "column": f.span.column, "excerpt": f.excerpt}
         for f in findings
@@ -59,7 +72,7 @@ def found(
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_case(ruleset: RuleSet, code: str, case: dict[str, Any]) -> None:
     data = example_bytes(BYTES_EXAMPLE + case["bytes"]) if "bytes" in case else case["text"]
-    got = found(ruleset, code, data, case.get("path", "case.txt"))
+    got = found(ruleset, code, data, case.get("path", "case.txt"), case.get("other", ()))
     if "should" in case:  # a known failure states only which way it should go
         assert bool(got) == (case["should"] == "fire")
     else:

@@ -1,0 +1,92 @@
+"""Lines a corpus repeats: how many documents of a run carry each line, in bounded memory.
+
+A site's footer or byline template recurs verbatim in thousands of its pages. To
+find it, a run counts, for every line, the documents that hold it, after collapsing
+white space and digits (``© 2016`` and ``© 2017`` are one line). Counting the lines
+themselves would take memory in proportion to the corpus; instead each line is
+hashed and counted in a count-min sketch: a fixed table of 4 x 2^20 counters (16 MiB)
+whatever the corpus size. A sketch can only overcount, never undercount, and with
+4 rows an overcount needs a collision in every row; the counts are plain sums, so
+they do not depend on the order the documents came in or on how many processes
+checked them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from hygiene.document import LINE_BREAK, Document
+
+DEPTH = 4
+WIDTH_BITS = 20
+_WIDTH = 1 << WIDTH_BITS
+_MASK = _WIDTH - 1
+MIN_LENGTH = 15  # shorter lines ("Yes.", "Share") repeat by chance, or are other rules' business
+
+_DIGITS = regex.compile(r"\d+")
+_SPACES = regex.compile(r"\s+")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def normalize(line: str) -> str | None:
+    """A line as it is counted, or None when it is too short to be a template line."""
+    text = _SPACES.sub(" ", _DIGITS.sub("0", line)).strip()
+    if len(text) < MIN_LENGTH or not _LETTER.search(text):
+        return None
+    return text
+
+
+def line_key(normalized: str) -> int:
+    """A 128-bit hash of a normalised line; stable across runs and machines."""
+    digest = hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).digest()
+    return int.from_bytes(digest, "little")
+
+
+def _cells(key: int) -> Iterator[int]:
+    for row in range(DEPTH):
+        yield row * _WIDTH + ((key >> (row * WIDTH_BITS)) & _MASK)
+
+
+def document_keys(document: Document) -> set[int]:
+    """The distinct line keys of a document's body."""
+    keys = set()
+    # Lines as the rules see them (LINE_BREAK), not str.splitlines, which also breaks
+    # at U+2028 and form feeds.
+    for line in LINE_BREAK.split(document.text[document.body_start :]):
+        normalized = normalize(line)
+        if normalized is not None:
+            keys.add(line_key(normalized))
+    return keys
+
+
+class LineCounts:
+    """How many documents of a run hold each line, estimated from above."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self._counters = array("I", bytes(4 * DEPTH * _WIDTH))
+
+    def add(self, keys: Iterable[int]) -> None:
+        """Count one document, given its distinct line keys."""
+        self.documents += 1
+        counters = self._counters
+        for key in keys:
+            for cell in _cells(key):
+                counters[cell] += 1
+
+    def documents_with(self, key: int) -> int:
+        """Documents holding the line: exact unless every row collides, never fewer."""
+        counters = self._counters
+        return min(counters[cell] for cell in _cells(key))
+
+
+def count_documents(documents: Iterable[Document]) -> LineCounts:
+    """Count the lines of every document of a run."""
+    counts = LineCounts()
+    for document in documents:
+        counts.add(document_keys(document))
+    return counts
