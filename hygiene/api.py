@@ -24,9 +24,11 @@ from hygiene.langid import document_language
 from hygiene.loaders import document_from_bytes, read_bytes
 from hygiene.packs import RuleSet, load_ruleset
 from hygiene.progress import Progress
+from hygiene.provenance import provenance_of, provenance_record
 from hygiene.repeats import LineCounts, count_documents
 from hygiene.report import DocumentRecord, Report
 from hygiene.scripts import script_counts
+from hygiene.segment import Segmenter
 from hygiene.suppress import apply_directives
 
 Result = tuple[DocumentRecord, list[Finding]]
@@ -178,8 +180,9 @@ class Checker:
 
     def check(self, document: Document) -> Result:
         declared = self.declared_languages(document)
+        segments = Segmenter(document.text)
         found = check_document(
-            document, self.ruleset.rules, declared, self.config.language_seed, self.corpus
+            document, self.ruleset.rules, declared, self.config.language_seed, self.corpus, segments
         )
         ignored = self._ignored_codes(self._ignored_here(self._relative(document.path)))
         if ignored:
@@ -195,6 +198,7 @@ class Checker:
             language=document_language(document, declared),
             metadata=document.metadata,
             record=document.record,
+            provenance=provenance_record(document, provenance_of(document, segments)),
         )
         return record, findings
 

@@ -27,9 +27,13 @@ def check_document(
     declared_languages: tuple[str, ...] = (),
     seed: int = 0,
     corpus: LineCounts | None = None,
+    segments: Segmenter | None = None,
 ) -> list[Finding]:
-    """Every finding of ``rules`` in ``document``, sorted by position then code."""
-    segments = Segmenter(document.text)
+    """Every finding of ``rules`` in ``document``, sorted by position then code.
+
+    ``segments`` lets the caller share what rules computed (the quotations, for the report).
+    """
+    segments = segments or Segmenter(document.text)
     findings: list[Finding] = []
     for active in rules:
         ctx = RuleContext(document, segments, active.options, declared_languages, seed, corpus)

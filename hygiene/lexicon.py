@@ -20,7 +20,8 @@ _WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _LABEL_NOISE = regex.compile(r"[\p{P}\p{S}\p{N}\s]+")
 
 
-def _read(name: str) -> Any:
+def read_lexicon(name: str) -> Any:
+    """A lexicon file of ``rules/lexicons/``, parsed."""
     try:
         folder: Any = resources.files("hygiene.builtin_packs").joinpath("lexicons")
     except ModuleNotFoundError:  # a source checkout run without installing
@@ -42,7 +43,7 @@ def normalize_label(text: str) -> str:
 def ui_labels() -> Mapping[str, frozenset[str]]:
     """Normalised interface label -> the languages that use it."""
     index: dict[str, set[str]] = defaultdict(set)
-    for language, labels in _read("ui-labels.json").items():
+    for language, labels in read_lexicon("ui-labels.json").items():
         for label in labels:
             index[normalize_label(label)].add(language.split("-")[0])
     return {label: frozenset(languages) for label, languages in index.items()}
@@ -52,7 +53,7 @@ def ui_labels() -> Mapping[str, frozenset[str]]:
 def stopword_languages() -> Mapping[str, frozenset[str]]:
     """Function word -> the languages whose list holds it."""
     index: dict[str, set[str]] = defaultdict(set)
-    for language, entries in _read("stopwords-iso.json").items():
+    for language, entries in read_lexicon("stopwords-iso.json").items():
         for entry in entries:
             if _WORDS.fullmatch(entry):
                 index[entry.casefold()].add(language)

@@ -66,6 +66,8 @@ class RuleSet:
 
         A selector is ``ALL``, a code or code prefix (``BP``, ``BP001``), a group
         (``boilerplate``) or a rule name; one that matches no rule is a usage error.
+        An opt-in rule is picked only by ``ALL``, its code, its name or a code prefix
+        longer than its group's (``BP1``): ``BP`` means the group's usual rules.
         """
         self.check_selectors((*select, *ignore, *extend))
 
@@ -136,12 +138,15 @@ def _merge_options(rule: Rule, overrides: Mapping[str, Any], where: str) -> Mapp
 
 
 def _matches(selector: str, candidate: Rule) -> bool:
-    if selector.upper() == "ALL":
+    if selector.upper() == "ALL" or selector == candidate.name:
         return True
-    if selector in (candidate.name, candidate.group):
-        return True
-    return bool(re.fullmatch(r"[A-Za-z]{2}\d{0,3}", selector)) and candidate.code.startswith(
-        selector.upper()
+    if selector == candidate.group:
+        return candidate.enabled_by_default
+    if not re.fullmatch(r"[A-Za-z]{2}\d{0,3}", selector):
+        return False
+    broad = len(selector) == 2  # a whole group, by its prefix
+    return candidate.code.startswith(selector.upper()) and (
+        candidate.enabled_by_default or not broad
     )
 
 

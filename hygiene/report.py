@@ -14,9 +14,10 @@ from hygiene.document import Record, Source, Span, TextFormat
 from hygiene.errors import InputError, ReportInvalidError
 from hygiene.finding import Finding
 from hygiene.langid import Guess
+from hygiene.provenance import ProvenanceRecord
 from hygiene.rule import SEVERITIES, Fix, PackRef, Rule, Severity, count_at_or_above
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 LANGUAGE_DETECTOR = "langdetect"
 
 
@@ -32,6 +33,7 @@ class DocumentRecord:
     language: Guess | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
     record: Record | None = None
+    provenance: ProvenanceRecord | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, str]:
@@ -204,7 +206,31 @@ def _document(record: DocumentRecord) -> dict[str, Any]:
         "metadata": dict(record.metadata),
         "findings": record.findings,
         "suppressed": record.suppressed,
+        "provenance": _provenance(record.provenance),
         **({"record": _record(record.record)} if record.record is not None else {}),
+    }
+
+
+def _provenance(found: ProvenanceRecord | None) -> dict[str, Any]:
+    if found is None:
+        return {"quotations": [], "credits": [], "sources": {}}
+    return {
+        "quotations": [
+            {
+                "span": _span(q.span),
+                "kind": q.kind,
+                "attribution": q.attribution,
+                "speaker": q.speaker,
+                "speaker_span": None if q.speaker_span is None else _span(q.speaker_span),
+                "verb": q.verb,
+                "carried": q.carried,
+            }
+            for q in found.quotations
+        ],
+        "credits": [
+            {"kind": c.kind, "source": c.source, "span": _span(c.span)} for c in found.credits
+        ],
+        "sources": dict(sorted(found.sources.items())),
     }
 
 

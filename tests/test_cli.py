@@ -31,11 +31,15 @@ def test_seed_text_output_and_exit_1() -> None:
     lines = result.stdout.decode("utf-8").splitlines()
     assert [line.split(" ")[0:2] for line in lines[:-1]] == [
         ["seeds/000_3b11dac5e552c86b.txt:21:1:", "BP001"],
+        ["seeds/000_3b11dac5e552c86b.txt:31:27:", "PV002"],
+        ["seeds/000_3b11dac5e552c86b.txt:31:110:", "PV002"],
+        ["seeds/000_3b11dac5e552c86b.txt:43:1:", "PV002"],
+        ["seeds/000_3b11dac5e552c86b.txt:43:234:", "PV002"],
         ["seeds/000_3b11dac5e552c86b.txt:54:72:", "UC004"],
         ["seeds/000_3b11dac5e552c86b.txt:54:176:", "UC004"],
         ["seeds/000_3b11dac5e552c86b.txt:58:1:", "LG001"],
     ]
-    assert lines[-1] == "Found 4 findings (2 warnings, 2 info) in 1 document."
+    assert lines[-1] == "Found 8 findings (2 warnings, 6 info) in 1 document."
 
 
 def test_seed_json_validates_and_has_exactly_the_expected_findings() -> None:
@@ -49,15 +53,46 @@ def test_seed_json_validates_and_has_exactly_the_expected_findings() -> None:
     ]
     assert got == [
         ("BP001", "warning", 21, 1, "WATCH: Trump on Mexico relations"),
+        (
+            "PV002",
+            "info",
+            31,
+            27,
+            "according to officials in both countries who spoke on condition",
+        ),
+        ("PV002", "info", 31, 110, "Media reports say"),
+        ("PV002", "info", 43, 1, "A U.S. official"),
+        ("PV002", "info", 43, 234, "the official"),
         ("UC004", "info", 54, 72, "\u00a0"),
         ("UC004", "info", 54, 176, "\u00a0"),
         ("LG001", "warning", 58, 1, "коментарі читачів:"),
     ]
-    language = report["findings"][3]
+    language = report["findings"][-1]
     assert language["name"] == "language.foreign-script"
     assert "Cyrillic" in language["message"] and "end of the document" in language["message"]
     text = SEED.read_text(encoding="utf-8")
     assert text[language["span"]["start"] : language["span"]["end"]] == "коментарі читачів:"
+
+
+def test_seed_provenance_lists_every_quotation_with_its_speaker() -> None:
+    report = json.loads(run_cli("check", "seeds/", "--format", "json").stdout)
+    provenance = report["documents"][0]["provenance"]
+    quotes = provenance["quotations"]
+    text = SEED.read_text(encoding="utf-8")
+    assert len(quotes) == 16
+    assert all(q["attribution"] in ("named", "anonymous") and q["speaker"] for q in quotes)
+    speakers = [q["speaker"] for q in quotes]
+    assert speakers[:5] == ["Secretary of State Rex Tillerson"] * 2 + [
+        "Luis Videgaray",
+        "Tillerson",
+        "Trump",
+    ]
+    assert [q["attribution"] for q in quotes].count("anonymous") == 2
+    last = quotes[-1]  # continues after "O’Neil said." in the same paragraph
+    assert (last["speaker"], last["carried"]) == ("O’Neil", True)
+    assert text[last["span"]["start"] : last["span"]["start"] + 19] == "“Rising nationalism"
+    assert {c["source"] for c in provenance["credits"]} == {"VOA"}
+    assert "PV001" not in {f["code"] for f in report["findings"]}
     (document,) = report["documents"]
     assert document["sha256"] == "28c5ce94a4f7c8f8121c0455351318545a7f5aa2dfc695be0112129ef62e6654"
     assert (document["bytes"], document["encoding"], document["bom"], document["newline"]) == (

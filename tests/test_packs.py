@@ -97,8 +97,12 @@ def test_selectors(ruleset: object) -> None:
     assert isinstance(ruleset, RuleSet)
     codes = lambda selected: [r.code for r in selected.rules]  # noqa: E731
     assert codes(ruleset.select(["UC"])) == ["UC001", "UC002", "UC003", "UC004"]
-    boilerplate = [f"BP{n:03}" for n in (*range(1, 11), *range(101, 107))]
+    boilerplate = [f"BP{n:03}" for n in range(1, 11)]
     assert codes(ruleset.select(["boilerplate", "LG001"])) == [*boilerplate, "LG001"]
+    # Opt-in rules come only by name, code or a prefix narrower than the group's.
+    assert codes(ruleset.select(["BP"])) == boilerplate
+    assert codes(ruleset.select(["BP1"])) == [f"BP{n}" for n in range(101, 107)]
+    assert codes(ruleset.select(["provenance.missing-source-field"])) == ["PV004"]
     assert codes(ruleset.select(["unicode.bidi-control"])) == ["UC001"]
     assert "UC004" not in codes(ruleset.select(ignore=["UC004"]))
     with pytest.raises(UsageError, match="unknown rule selector 'ZZ9'"):

@@ -11,6 +11,12 @@ from hygiene.rule import Rule
 
 def python_rules() -> tuple[Rule, ...]:
     """Every built-in Python rule, imported on demand."""
-    from hygiene.rules import boilerplate, encoding, language, suppression
+    from hygiene.rules import boilerplate, encoding, language, provenance, suppression
 
-    return (*boilerplate.RULES, *encoding.RULES, *language.RULES, *suppression.RULES)
+    return (
+        *boilerplate.RULES,
+        *encoding.RULES,
+        *language.RULES,
+        *provenance.RULES,
+        *suppression.RULES,
+    )

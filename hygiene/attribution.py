@@ -1,0 +1,453 @@
+"""Who said each quotation: the speaker and the speech verb, from the words around it.
+
+For each quotation, in order: the words after it in its sentence (``," said
+Tillerson.``, ``," Trump said``), the words before it (``Kelly emphasized Thursday
+there will be "..."``, ``according to X``), the sentence before it when that one ends
+with a colon, an interview label opening its paragraph (``Q:``, ``SMITH:``), and last
+the previous quotation of the same paragraph (a quote that continues after ``O'Neil
+said.``). A speaker whose description ends with an anonymous noun (``a U.S.
+official``, ``sources``, ``media reports``) is anonymous. A quotation still without a
+speaker takes the one of a later quotation of its paragraph: news quotes one speaker a
+paragraph. A quotation nobody is found
+for is a short term (scare quotes, a word being discussed), a title, or unattributed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any, Literal
+
+import regex
+
+from hygiene.lexicon import read_lexicon
+from hygiene.quotes import Quotation
+
+Attribution = Literal["named", "anonymous", "none"]
+QuoteKind = Literal["quote", "term", "title"]
+
+MAX_SPEAKER_WORDS = 8
+MAX_TERM_WORDS = 4
+_QUOTE_MARKS = "“”„«»‹›「」『』\"'‘’"
+_PHRASE_STOPS = ',;:()“”„«»‹›「」『』"'  # not ’ and ': apostrophes (O’Neil) far more often
+_BOUNDARY = regex.compile(
+    r"(?<=[.!?…。！？])[" + _QUOTE_MARKS + r")\]]*\s+(?=[\p{Lu}\p{Lo}" + _QUOTE_MARKS + r"—–])"
+)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.’'-]*")
+_RELATIVE = {
+    "who",
+    "which",
+    "que",
+    "qui",
+    "der",
+    "die",
+    "che",
+    "który",
+    "która",
+    "который",
+    "которая",
+    "який",
+    "яка",
+    "som",
+}
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "il",
+    "elle",
+    "ils",
+    "er",
+    "sie",
+    "él",
+    "ella",
+    "lui",
+    "lei",
+    "ele",
+    "ela",
+    "hij",
+    "zij",
+    "on",
+    "ona",
+    "он",
+    "она",
+    "вони",
+    "він",
+    "вона",
+    "han",
+    "hon",
+}
+_LEADING = {
+    "and",
+    "but",
+    "or",
+    "then",
+    "earlier",
+    "later",
+    "also",
+    "however",
+    "meanwhile",
+    "y",
+    "et",
+    "und",
+    "e",
+    "и",
+    "і",
+}
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "some",
+    "several",
+    "un",
+    "una",
+    "unos",
+    "unas",
+    "el",
+    "la",
+    "los",
+    "las",
+    "le",
+    "les",
+    "des",
+    "ein",
+    "eine",
+    "der",
+    "die",
+    "das",
+    "il",
+    "lo",
+    "gli",
+    "i",
+    "o",
+    "os",
+    "as",
+    "um",
+    "uma",
+    "de",
+    "het",
+    "een",
+}
+_EPIGRAPH = regex.compile(r"^\s*(?:--|[—–])\s*(?P<name>\p{Lu}[\p{L}.’' -]{1,60}?)\s*$")
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}?\.?")
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+    "vs",
+    "no",
+    "sra",
+    "m",
+    "mme",
+    "dott",
+    "prof",
+    "hr",
+    "fr",
+}
+_NAME_JOINERS = {"of", "de", "del", "der", "von", "van", "da", "di", "la", "le", "al", "bin", "du"}
+_INTERVIEW = regex.compile(r"^\s*(?P<label>[\p{Lu}][\p{L}\p{M}.’' -]{0,40}?)\s*:\s+\S")
+_DISCUSSED = regex.compile(
+    r"(?i)(?:word|term|phrase|expression|slogan|called|so-called|dubbed|mot|terme|palabra|término|Wort|Begriff|parola|termine|palavra|termo|слово|термін|термин)\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """A quotation with what the text says about its source."""
+
+    quotation: Quotation
+    kind: QuoteKind
+    attribution: Attribution
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    verb: str | None = None
+    carried: bool = False  # the speaker of the previous quotation of its paragraph
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    verbs: regex.Pattern[str]
+    according: regex.Pattern[str]
+    anonymous: frozenset[str]
+
+
+def _phrase_matcher(phrases: Iterable[str]) -> regex.Pattern[str]:
+    """One pattern for a list of phrases: word-bounded ones in a single group (so the
+    engine checks the boundary once per position), unspaced-script ones apart."""
+    spaced: list[str] = []
+    unspaced: list[str] = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = r"\s+".join(map(regex.escape, phrase.split()))
+        (unspaced if _UNSPACED.match(phrase[-1]) else spaced).append(body)
+    parts = []
+    if spaced:
+        parts.append(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(spaced)})(?![\p{{L}}\p{{M}}])")
+    if unspaced:
+        parts.append("|".join(unspaced))
+    return regex.compile("|".join(parts), regex.IGNORECASE)
+
+
+@cache
+def speech_lexicon() -> SpeechLexicon:
+    data: Mapping[str, Any] = read_lexicon("speech.json")
+    languages = [entry for key, entry in data.items() if not key.startswith("_")]
+    return SpeechLexicon(
+        verbs=_phrase_matcher(v for e in languages for v in e["verbs"]),
+        according=_phrase_matcher(v for e in languages for v in e["according"]),
+        anonymous=frozenset(w.casefold() for e in languages for w in e["anonymous"]),
+    )
+
+
+def sentence_bounds(text: str, quotations: list[Quotation], offset: int) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, never split inside a quotation (offsets in the document)."""
+    masked = list(text)
+    for quote in quotations:
+        low, high = quote.start - offset, quote.end - offset
+        for index in range(max(low + 1, 0), min(high - 1, len(masked))):
+            masked[index] = "x"
+    plain = "".join(masked)
+    starts = [
+        0,
+        *(m.end() for m in _BOUNDARY.finditer(plain) if not _abbreviation(plain, m.start())),
+    ]
+    ends = [*(start for start in starts[1:]), len(text)]
+    return [(offset + low, offset + high) for low, high in zip(starts, ends, strict=True)]
+
+
+def _abbreviation(text: str, stop: int) -> bool:
+    """Whether the period before ``stop`` ends an abbreviation (U.S., Gen., Mr.), not a sentence."""
+    token = text[:stop].rsplit(None, 1)[-1] if text[:stop].strip() else ""
+    return bool(_INITIALS.fullmatch(token)) or token.casefold().rstrip(".") in _ABBREVIATIONS
+
+
+def _words(text: str) -> list[regex.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _speaker_before(text: str, end: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``end``: back to a comma, a quote or the sentence start."""
+    head = text[:end].rstrip().rstrip(",;:").rstrip()
+    cut = max(head.rfind(mark) for mark in _PHRASE_STOPS)
+    phrase_start = cut + 1
+    words = [w for w in _words(head) if w.start() >= phrase_start]
+    if not words:
+        return None
+    if words[-1].group().casefold() in _RELATIVE and cut > 0:  # "Luis Videgaray, who said"
+        return _speaker_before(text, cut)
+    while words and words[0].group().casefold() in _LEADING:
+        words = words[1:]
+    if not words:
+        return None  # "..., but says": the subject is the previous speaker
+    words = words[-MAX_SPEAKER_WORDS:]
+    # "a day after his press secretary Sean Spicer": the name at the end is the speaker.
+    capitals = [w for w in words if w.group()[0].isupper()]
+    if words[-1].group()[0].isupper() and len(capitals) < len(words):
+        run: list[regex.Match[str]] = []
+        for word in reversed(words):
+            if not word.group()[0].isupper() and word.group() not in _NAME_JOINERS:
+                break
+            run.insert(0, word)
+        while run and run[0].group() in _NAME_JOINERS:
+            run = run[1:]
+        words = run or words
+    return words[0].start(), words[-1].end()
+
+
+def _speaker_after(text: str, start: int) -> tuple[int, int] | None:
+    """The noun phrase that starts at ``start``: up to a comma, a stop or a quote."""
+    stops = [i for i in (text.find(mark, start) for mark in _PHRASE_STOPS + ".!?") if i != -1]
+    stop = min(stops, default=len(text))
+    words = [w for w in _words(text[:stop]) if w.start() >= start][:MAX_SPEAKER_WORDS]
+    if not words:
+        return None
+    return words[0].start(), words[-1].end()
+
+
+def _kind_of_speaker(speaker: str, lexicon: SpeechLexicon) -> Attribution:
+    words = [w.group().casefold() for w in _words(speaker)]
+    if not words:
+        return "none"
+    if words[-1] in lexicon.anonymous or "familiar" in words or "condition" in words:
+        return "anonymous"
+    content = [w for w in words if w not in _DETERMINERS]
+    names = [w for w in _words(speaker)[1:] if w.group()[0].isupper()]
+    if content and content[0] in lexicon.anonymous and not names:  # fuentes del ministerio
+        return "anonymous"
+    if any(char in speaker for char in "官员消息人士媒体關係者当局者") and any(
+        noun in speaker for noun in lexicon.anonymous
+    ):
+        return "anonymous"
+    return "named"
+
+
+def _find(
+    text: str, quote_start: int, quote_end: int, sentence: tuple[int, int], lexicon: SpeechLexicon
+) -> tuple[tuple[int, int], str | None] | None:
+    """Speaker span and verb for a quotation, from its own sentence (paragraph offsets).
+
+    An empty span with a verb means the subject is understood (``, dice.``, ``but says``).
+    """
+    low, high = sentence
+    tail_start = quote_end
+    following = text[tail_start:high]
+    epigraph = _EPIGRAPH.match(following)
+    if epigraph:  # "The care of human life ..." --Thomas Jefferson
+        return (tail_start + epigraph.start("name"), tail_start + epigraph.end("name")), None
+    stripped = following.lstrip(" ,;:—–-\u00a0")
+    offset = tail_start + len(following) - len(stripped)
+    next_quote = min((stripped.find(m) for m in '“„«‹「『"' if m in stripped), default=-1)
+    window = stripped if next_quote < 0 else stripped[:next_quote]
+    verb = lexicon.verbs.search(window)
+    if verb and len(_words(window[: verb.start()])) <= MAX_SPEAKER_WORDS:
+        between = window[: verb.start()].rstrip()
+        if not between or between.endswith(","):  # ," said Tillerson. / ..., said X
+            speaker = _speaker_after(text, offset + verb.end())
+            if speaker:
+                return speaker, verb.group()
+        speaker = _speaker_before(text, offset + verb.start())  # ," Trump said
+        if speaker and speaker[0] >= offset:
+            return speaker, verb.group()
+        if not between:  # Bakan, "..." dedi. / 大臣は「…」と述べた。: the subject came first
+            speaker = _speaker_before(text, quote_start) if quote_start > low else None
+            if speaker and speaker[0] >= low:
+                return speaker, verb.group()
+            return (0, 0), verb.group()  # ", dice.": the subject is understood
+    head = text[low:quote_start]
+    according = list(lexicon.according.finditer(head + " " + window))
+    if according:
+        match = according[-1]
+        at = (
+            low + match.end() if match.start() < len(head) else offset + match.end() - len(head) - 1
+        )
+        speaker = _speaker_after(text, at)
+        if speaker:
+            return speaker, match.group()
+    verbs = list(lexicon.verbs.finditer(head))
+    if verbs:  # Kelly emphasized Thursday there will be "..."
+        verb = verbs[-1]
+        speaker = _speaker_before(text, low + verb.start())
+        return speaker or (0, 0), verb.group()
+    return None
+
+
+def attribute(
+    paragraph_text: str, paragraph_start: int, quotations: list[Quotation]
+) -> list[Attributed]:
+    """Attribute the quotations of one paragraph (document offsets in, document offsets out)."""
+    lexicon = speech_lexicon()
+    sentences = sentence_bounds(paragraph_text, quotations, paragraph_start)
+    interview = _INTERVIEW.match(paragraph_text)
+    results: list[Attributed] = []
+    previous: Attributed | None = None
+    for quote in quotations:
+        local_start, local_end = quote.start - paragraph_start, quote.end - paragraph_start
+        sentence = next(((lo, hi) for lo, hi in sentences if lo <= quote.start < hi), sentences[-1])
+        bounds = (max(0, sentence[0] - paragraph_start), max(0, sentence[1] - paragraph_start))
+        if local_start < 0:  # the quote began in an earlier paragraph
+            local_start, bounds = 0, (0, bounds[1])
+        found = _find(paragraph_text, local_start, local_end, bounds, lexicon)
+        if found is None and bounds[0] > 0 and paragraph_text[: bounds[0]].rstrip().endswith(":"):
+            before = next(((lo, hi) for lo, hi in sentences if hi == sentence[0]), None)
+            if before is not None:
+                head = (before[0] - paragraph_start, before[1] - paragraph_start)
+                found = _find(paragraph_text, head[1], head[1], head, lexicon)
+        if found is not None:
+            (low, high), verb = found
+            speaker = paragraph_text[low:high]
+            if not speaker or speaker.casefold() in _PRONOUNS:
+                if previous is not None and previous.speaker:
+                    attributed = replace(previous, quotation=quote, verb=verb, carried=True)
+                else:  # the subject is understood: attributed, by a name the text gave before
+                    attributed = Attributed(quote, "quote", "named", speaker or None, None, verb)
+            else:
+                span = (paragraph_start + low, paragraph_start + high)
+                kind = _kind_of_speaker(speaker, lexicon)
+                attributed = Attributed(quote, "quote", kind, speaker, span, verb)
+        elif interview is not None:
+            label = interview.group("label")
+            attributed = Attributed(quote, "quote", _kind_of_speaker(label, lexicon), label,
+                                    (paragraph_start + interview.start("label"),
+                                     paragraph_start + interview.end("label")), None)  # fmt: skip
+        elif previous is not None and previous.attribution != "none" and previous.kind == "quote":
+            attributed = Attributed(quote, "quote", previous.attribution, previous.speaker,
+                                    previous.speaker_span, previous.verb, carried=True)  # fmt: skip
+        else:
+            attributed = Attributed(quote, _unattributed_kind(paragraph_text, local_start, quote,
+                                                              paragraph_start), "none")  # fmt: skip
+        results.append(attributed)
+        if attributed.kind == "quote":
+            previous = attributed
+    # A paragraph of news quotes one speaker: a quotation that opens it unattributed takes
+    # the speaker of the paragraph's next attributed quotation ("...", X said later on).
+    following: Attributed | None = None
+    for index in range(len(results) - 1, -1, -1):
+        current = results[index]
+        if current.attribution != "none" and current.kind == "quote":
+            following = current
+        elif current.kind == "quote" and following is not None:
+            results[index] = replace(following, quotation=current.quotation, carried=True)
+    return results
+
+
+def _unattributed_kind(text: str, local_start: int, quote: Quotation, offset: int) -> QuoteKind:
+    """A quotation without a speaker: a short term, a title, or a real quote."""
+    inner_start, inner_end = quote.inner
+    inner = text[inner_start - offset : inner_end - offset] if inner_start >= offset else ""
+    words = _words(inner)
+    unspaced = len(_UNSPACED.findall(inner))
+    size = len(words) + unspaced // 2 if unspaced else len(words)  # ~2 characters a word
+    if 0 < size <= MAX_TERM_WORDS or _DISCUSSED.search(text[:local_start]):
+        return "term"
+    lettered = [w.group() for w in words if w.group()[0].isalpha()]
+    if 1 < len(lettered) <= 12 and all(w[0].isupper() for w in lettered if len(w) > 3):
+        return "title"
+    return "quote"
+
+
+def vague_sources(
+    paragraph_text: str, paragraph_start: int, quotations: list[Quotation]
+) -> list[tuple[int, int]]:
+    """Anonymous sourcing in sentences without a quotation: ``according to officials who
+    spoke on condition ...``, ``Media reports say ...`` (document offsets of the source)."""
+    lexicon = speech_lexicon()
+    found: list[tuple[int, int]] = []
+    for low, high in sentence_bounds(paragraph_text, quotations, paragraph_start):
+        if any(low <= q.start < high for q in quotations):
+            continue
+        sentence = paragraph_text[low - paragraph_start : high - paragraph_start]
+        base = low
+        for match in lexicon.according.finditer(sentence):
+            span = _speaker_after(sentence, match.end())
+            if span and _kind_of_speaker(sentence[span[0] : span[1]], lexicon) == "anonymous":
+                found.append((base + match.start(), base + span[1]))
+        for match in lexicon.verbs.finditer(sentence):
+            span = _speaker_before(sentence, match.start())
+            if (
+                span
+                and span[1] >= match.start() - 1
+                and _kind_of_speaker(sentence[span[0] : span[1]], lexicon) == "anonymous"
+            ):
+                found.append((base + span[0], base + match.end()))
+    return found
