@@ -211,9 +211,9 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
 
     def recognise(line: Candidate, ctx: RuleContext) -> str | None:
         """What the line shows of its phrase, or None when it is not furniture."""
-        if line.bare in standalone:
+        if line.whole in standalone:
             return line.label_text
-        if line.bare in whole_lines and (line.in_menu or " " in line.bare):
+        if line.whole in whole_lines and (line.in_menu or line.counted or " " in line.whole):
             return line.label_text
         if glued_buttons is not None:
             parts = _BUTTON_SEPARATORS.split(line.bare)
@@ -228,8 +228,8 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
         opening = starts.match(line.bare)
         if opening and short(line.bare[opening.end() :], ctx):
             return line.label_text
-        closing = ends.match(line.bare)
-        if closing and len(line.bare[: closing.start()].split()) <= ctx.options["end-words"]:
+        closing = ends.match(line.whole)
+        if closing and len(line.whole[: closing.start()].split()) <= ctx.options["end-words"]:
             return line.label_text
         if line.at_edge and edges.match(line.bare):
             return line.label_text

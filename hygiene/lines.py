@@ -27,7 +27,7 @@ WRAP_WIDTH = 50
 _LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _LEAD = regex.compile(r"^(?:\s+|#{1,6}(?=\s)|>|[-*+•·▪◦►▶▸→»›|](?=\s))*")
 _EDGE_MARKS = "*_[](){}<>"
-_TRAIL = regex.compile(r"(?:[\s:：»›→>|▼▾↓↑▸►*_\]\)\-–—]|\.\.\.|…)+$")
+_TRAIL = regex.compile(r"(?:[\s:：»›→>|•·▼▾↓↑▸►*_\]\)\-–—]|\.\.\.|…)+$")
 _COUNT_BEFORE = regex.compile(r"^[(\[#]?\d[\d.,]*[kKmM]?[)\]]?(?:\s+|(?=\p{Lu}))")
 _COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
 _SPACES = regex.compile(r"\s+")
@@ -51,6 +51,21 @@ def bare(text: str) -> str:
     return _SPACES.sub(" ", core).casefold().strip()
 
 
+def whole_line(bare_text: str) -> str:
+    """A bare line as whole-line phrases are compared: a final period goes when three words
+    or more precede it (``Comments are closed.``), not after one or two, where it makes a
+    sentence of a button (``I agree.``)."""
+    if bare_text.endswith(".") and not bare_text.endswith("..") and bare_text.count(" ") >= 2:
+        return bare_text[:-1]
+    return bare_text
+
+
+def counted(text: str) -> bool:
+    """Whether a line carries a count beside its words: ``12 Comments``, ``Fans (250)``."""
+    core = label_text(text).strip(_EDGE_MARKS + " ")
+    return bool(_COUNT_BEFORE.search(core) or _COUNT_AFTER.search(core))
+
+
 def normalize_phrase(phrase: str) -> str:
     """A phrase from a pack, prepared like a line's bare text."""
     return _SPACES.sub(" ", _TRAIL.sub("", phrase.strip())).casefold().strip()
@@ -65,7 +80,9 @@ class Candidate:
     end: int
     label_text: str  # for label matching, original case
     bare: str
+    whole: str  # bare, as whole-line phrases compare it
     at_edge: bool
+    counted: bool  # a count beside the words: "12 Comments" is furniture wherever it stands
     in_menu: bool  # first or last, or touching another short line: where menus and buttons sit
 
 
@@ -105,8 +122,10 @@ class LineLayout:
                     start=line.start + lead,
                     end=line.start + lead + len(stripped),
                     label_text=label_text(stripped),
-                    bare=bare(stripped),
+                    bare=(words := bare(stripped)),
+                    whole=whole_line(words),
                     at_edge=at_edge,
+                    counted=counted(stripped),
                     in_menu=position in (0, len(body) - 1)
                     or any(len(n.text.strip()) < WRAP_WIDTH for n in touching),
                 )
