@@ -17,7 +17,7 @@ import regex
 
 from hygiene.document import Document
 from hygiene.scripts import at_home, script_counts
-from hygiene.segment import Segment, Segmenter, fenced_code_blocks
+from hygiene.segment import Segment, Segmenter
 
 # Longer lines are prose: no furniture label, button or notice runs this long.
 MAX_LINE = 400
@@ -91,13 +91,12 @@ class LineLayout:
 
     def __init__(self, document: Document, segments: Segmenter, edge_lines: int) -> None:
         lines = segments.get("line")
-        code = fenced_code_blocks(document.text)
         body = [
             line
             for line in lines
             if line.text.strip()
             and line.start >= document.body_start
-            and not any(low <= line.start < high for low, high in code)
+            and not segments.in_code(line.start)
         ]
         edges = {line.index for line in (*body[:edge_lines], *body[-edge_lines:])}
         home = _main_script(document.text[document.body_start :])

@@ -17,7 +17,7 @@ import regex
 from hygiene.attribution import Attributed, attribute, vague_sources
 from hygiene.document import Document, Span
 from hygiene.quotes import StrayMark, scan
-from hygiene.segment import Segmenter, fenced_code_blocks
+from hygiene.segment import Segmenter
 
 SOURCE_FIELDS = ("url", "source", "license", "date", "author", "lang", "sha256")
 
@@ -63,10 +63,9 @@ def provenance_of(document: Document, segments: Segmenter) -> DocumentProvenance
 
 
 def _compute(document: Document, segments: Segmenter) -> DocumentProvenance:
-    code = fenced_code_blocks(document.text)
     paragraphs = [
         p for p in segments.get("paragraph")
-        if p.start >= document.body_start and not any(lo <= p.start < hi for lo, hi in code)
+        if p.start >= document.body_start and not segments.in_code(p.start)
     ]  # fmt: skip
     found = scan(paragraphs)
     attributed: list[Attributed] = []

@@ -75,6 +75,11 @@ class Segmenter:
         self._cache: dict[Scope, list[Segment]] = {}
         self._memo: dict[Hashable, Any] = {}
 
+    def in_code(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a Markdown fenced code block (found once per text)."""
+        blocks = self.memo("code-blocks", lambda: fenced_code_blocks(self._text))
+        return any(low <= offset < high for low, high in blocks)
+
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A value derived from this document, computed once for every rule that asks."""
         if key not in self._memo:

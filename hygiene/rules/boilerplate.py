@@ -14,7 +14,7 @@ import regex
 from hygiene.lines import line_removal
 from hygiene.repeats import line_key, normalize
 from hygiene.rule import Edit, Fix, Hit, RuleContext, rule
-from hygiene.segment import Segment, fenced_code_blocks
+from hygiene.segment import Segment
 
 
 @rule(
@@ -112,7 +112,7 @@ def unterminated_paragraph(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     text = segment.text
     if segment.start < document.body_start or _MARKUP_PARAGRAPH.match(text):
         return
-    if _in_code(ctx, segment.start) or _TERMINAL.search(text):
+    if ctx.segments.in_code(segment.start) or _TERMINAL.search(text):
         return
     last = text.rsplit("\n", 1)[-1]
     start = len(text) - len(last) + (len(last) - len(last.lstrip()))
@@ -164,11 +164,6 @@ def non_alphabetic_words(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         f"only {ratio:.0%} of the {len(tokens)} words contain a letter "
         f"(Gopher keeps documents from {ctx.options['min-ratio']:.0%})",
     )
-
-
-def _in_code(ctx: RuleContext, offset: int) -> bool:
-    blocks = ctx.segments.memo("code-blocks", lambda: fenced_code_blocks(ctx.document.text))
-    return any(low <= offset < high for low, high in blocks)
 
 
 RULES = (corpus_repeat, unterminated_paragraph, non_alphabetic_words)

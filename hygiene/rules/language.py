@@ -27,7 +27,7 @@ from hygiene.scripts import (
     non_latin_runs,
     script_counts,
 )
-from hygiene.segment import Segment, fenced_code_blocks
+from hygiene.segment import Segment
 
 
 @dataclass(slots=True)
@@ -104,7 +104,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         block_text = text[block.first.start : block.last.end]
         if _attributed_quotation(block_text):
             continue
-        if home and not at_home(block.script, home) and not _skipped(ctx.document, block.first):
+        if home and not at_home(block.script, home) and not _skipped(ctx, block.first):
             yield _hit(block, lines, totals, home, ctx.seed)
 
 
@@ -210,13 +210,11 @@ def _attributed_quotation(text: str) -> bool:
     return outside != text and _DASH_ATTRIBUTION.search(outside) is not None
 
 
-def _skipped(document: Document, segment: Segment) -> bool:
+def _skipped(ctx: RuleContext, segment: Segment) -> bool:
     """Front matter and Markdown code blocks are not prose."""
-    if segment.start < document.body_start:
+    if segment.start < ctx.document.body_start:
         return True
-    if document.format != "markdown":
-        return False
-    return any(start <= segment.start < end for start, end in fenced_code_blocks(document.text))
+    return ctx.document.format == "markdown" and ctx.segments.in_code(segment.start)
 
 
 # Languages that language identification cannot keep apart on a sentence or two: a
@@ -339,7 +337,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         Low point in relations
     """
     document = ctx.document
-    paragraphs = [p for p in ctx.segments.get("paragraph") if not _skipped(document, p)]
+    paragraphs = [p for p in ctx.segments.get("paragraph") if not _skipped(ctx, p)]
     if len(paragraphs) < 2:
         return  # one paragraph has nothing to stray from
     declared = ctx.declared_languages
