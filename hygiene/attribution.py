@@ -14,6 +14,7 @@ for is a short term (scare quotes, a word being discussed), a title, or unattrib
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -28,6 +29,10 @@ Attribution = Literal["named", "anonymous", "none"]
 QuoteKind = Literal["quote", "term", "title"]
 
 MAX_SPEAKER_WORDS = 8
+# Attribution is local: a quotation's speaker is written within this many characters of
+# it. The bound keeps the work per quotation constant, so a text of 100,000 quotation
+# marks costs linear time, not quadratic.
+WINDOW = 300
 MAX_TERM_WORDS = 4
 _QUOTE_MARKS = "“”„«»‹›「」『』\"'‘’"
 _PHRASE_STOPS = ',;:()“”„«»‹›「」『』"'  # not ’ and ': apostrophes (O’Neil) far more often
@@ -238,20 +243,25 @@ def sentence_bounds(text: str, quotations: list[Quotation], offset: int) -> list
 
 def _abbreviation(text: str, stop: int) -> bool:
     """Whether the period before ``stop`` ends an abbreviation (U.S., Gen., Mr.), not a sentence."""
-    token = text[:stop].rsplit(None, 1)[-1] if text[:stop].strip() else ""
+    before = text[max(0, stop - 20) : stop]
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
     return bool(_INITIALS.fullmatch(token)) or token.casefold().rstrip(".") in _ABBREVIATIONS
 
 
-def _words(text: str) -> list[regex.Match[str]]:
-    return list(_WORD.finditer(text))
+def _words(text: str, start: int = 0, end: int | None = None) -> list[regex.Match[str]]:
+    return list(_WORD.finditer(text, start, len(text) if end is None else end))
 
 
 def _speaker_before(text: str, end: int) -> tuple[int, int] | None:
     """The noun phrase that ends at ``end``: back to a comma, a quote or the sentence start."""
-    head = text[:end].rstrip().rstrip(",;:").rstrip()
+    base = max(0, end - WINDOW)
+    head = text[base:end].rstrip().rstrip(",;:").rstrip()
     cut = max(head.rfind(mark) for mark in _PHRASE_STOPS)
+    if cut < 0 and base > 0:
+        cut = 0  # the window's edge bounds the phrase
+    cut = cut + base if cut >= 0 else -1
     phrase_start = cut + 1
-    words = [w for w in _words(head) if w.start() >= phrase_start]
+    words = [w for w in _words(text, base, base + len(head)) if w.start() >= phrase_start]
     if not words:
         return None
     if words[-1].group().casefold() in _RELATIVE and cut > 0:  # "Luis Videgaray, who said"
@@ -277,9 +287,10 @@ def _speaker_before(text: str, end: int) -> tuple[int, int] | None:
 
 def _speaker_after(text: str, start: int) -> tuple[int, int] | None:
     """The noun phrase that starts at ``start``: up to a comma, a stop or a quote."""
-    stops = [i for i in (text.find(mark, start) for mark in _PHRASE_STOPS + ".!?") if i != -1]
-    stop = min(stops, default=len(text))
-    words = [w for w in _words(text[:stop]) if w.start() >= start][:MAX_SPEAKER_WORDS]
+    limit = min(len(text), start + WINDOW)
+    stops = [i for i in (text.find(m, start, limit) for m in _PHRASE_STOPS + ".!?") if i != -1]
+    stop = min(stops, default=limit)
+    words = _words(text, start, stop)[:MAX_SPEAKER_WORDS]
     if not words:
         return None
     return words[0].start(), words[-1].end()
@@ -295,8 +306,8 @@ def _kind_of_speaker(speaker: str, lexicon: SpeechLexicon) -> Attribution:
     names = [w for w in _words(speaker)[1:] if w.group()[0].isupper()]
     if content and content[0] in lexicon.anonymous and not names:  # fuentes del ministerio
         return "anonymous"
-    if any(char in speaker for char in "官员消息人士媒体關係者当局者") and any(
-        noun in speaker for noun in lexicon.anonymous
+    if _UNSPACED.search(speaker) and any(  # 消息人士说: no spaces to find the noun by
+        noun in speaker for noun in lexicon.anonymous if _UNSPACED.match(noun)
     ):
         return "anonymous"
     return "named"
@@ -309,7 +320,7 @@ def _find(
 
     An empty span with a verb means the subject is understood (``, dice.``, ``but says``).
     """
-    low, high = sentence
+    low, high = max(sentence[0], quote_start - WINDOW), min(sentence[1], quote_end + WINDOW)
     tail_start = quote_end
     following = text[tail_start:high]
     epigraph = _EPIGRAPH.match(following)
@@ -361,15 +372,17 @@ def attribute(
     interview = _INTERVIEW.match(paragraph_text)
     results: list[Attributed] = []
     previous: Attributed | None = None
+    starts = [low for low, _ in sentences]
     for quote in quotations:
         local_start, local_end = quote.start - paragraph_start, quote.end - paragraph_start
-        sentence = next(((lo, hi) for lo, hi in sentences if lo <= quote.start < hi), sentences[-1])
+        sentence = sentences[max(0, bisect_right(starts, quote.start) - 1)]
         bounds = (max(0, sentence[0] - paragraph_start), max(0, sentence[1] - paragraph_start))
         if local_start < 0:  # the quote began in an earlier paragraph
             local_start, bounds = 0, (0, bounds[1])
         found = _find(paragraph_text, local_start, local_end, bounds, lexicon)
         if found is None and bounds[0] > 0 and paragraph_text[: bounds[0]].rstrip().endswith(":"):
-            before = next(((lo, hi) for lo, hi in sentences if hi == sentence[0]), None)
+            position = bisect_right(starts, sentence[0]) - 2
+            before = sentences[position] if position >= 0 else None
             if before is not None:
                 head = (before[0] - paragraph_start, before[1] - paragraph_start)
                 found = _find(paragraph_text, head[1], head[1], head, lexicon)
@@ -418,7 +431,9 @@ def _unattributed_kind(text: str, local_start: int, quote: Quotation, offset: in
     words = _words(inner)
     unspaced = len(_UNSPACED.findall(inner))
     size = len(words) + unspaced // 2 if unspaced else len(words)  # ~2 characters a word
-    if 0 < size <= MAX_TERM_WORDS or _DISCUSSED.search(text[:local_start]):
+    if 0 < size <= MAX_TERM_WORDS or _DISCUSSED.search(
+        text[max(0, local_start - 40) : local_start]
+    ):
         return "term"
     lettered = [w.group() for w in words if w.group()[0].isalpha()]
     if 1 < len(lettered) <= 12 and all(w[0].isupper() for w in lettered if len(w) > 3):
@@ -433,8 +448,11 @@ def vague_sources(
     spoke on condition ...``, ``Media reports say ...`` (document offsets of the source)."""
     lexicon = speech_lexicon()
     found: list[tuple[int, int]] = []
-    for low, high in sentence_bounds(paragraph_text, quotations, paragraph_start):
-        if any(low <= q.start < high for q in quotations):
+    sentences = sentence_bounds(paragraph_text, quotations, paragraph_start)
+    starts = [low for low, _ in sentences]
+    quoted = {bisect_right(starts, q.start) - 1 for q in quotations}
+    for number, (low, high) in enumerate(sentences):
+        if number in quoted:
             continue
         sentence = paragraph_text[low - paragraph_start : high - paragraph_start]
         base = low

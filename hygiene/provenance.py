@@ -8,6 +8,7 @@ and the source fields of its metadata (front matter, JSON Lines fields).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ import regex
 
 from hygiene.attribution import Attributed, attribute, vague_sources
 from hygiene.document import Document, Span
-from hygiene.quotes import StrayMark, scan
+from hygiene.quotes import Quotation, StrayMark, scan
 from hygiene.segment import Segmenter
 
 SOURCE_FIELDS = ("url", "source", "license", "date", "author", "lang", "sha256")
@@ -70,12 +71,16 @@ def _compute(document: Document, segments: Segmenter) -> DocumentProvenance:
     found = scan(paragraphs)
     attributed: list[Attributed] = []
     vague: list[tuple[int, int]] = []
-    for paragraph in paragraphs:
-        starting = [q for q in found.quotations if paragraph.start <= q.start < paragraph.end]
+    starts = [p.start for p in paragraphs]
+    by_paragraph: dict[int, list[Quotation]] = {}
+    for quotation in found.quotations:
+        by_paragraph.setdefault(bisect_right(starts, quotation.start) - 1, []).append(quotation)
+    for number, paragraph in enumerate(paragraphs):
+        starting = by_paragraph.get(number, [])
         for quote in attribute(paragraph.text, paragraph.start, starting):
             if quote.attribution == "none" and quote.quotation.paragraphs > 1:
                 # A quote over several paragraphs may be attributed after it closes.
-                last = next(p for p in paragraphs if p.start <= quote.quotation.end - 1 < p.end)
+                last = paragraphs[bisect_right(starts, quote.quotation.end - 1) - 1]
                 retry = attribute(last.text, last.start, [quote.quotation])[0]
                 quote = retry if retry.attribution != "none" else quote
             attributed.append(quote)
