@@ -172,7 +172,10 @@ def _decode_lossy(data: bytes, encoding: str, evidence: EncodingEvidence, skip: 
     for match in _ESCAPED.finditer(escaped):
         offset = match.start()
         if len(issues) < MAX_DECODE_ISSUES:
-            prefix = len(escaped[:offset].encode(encoding, "surrogateescape"))
+            try:
+                prefix = len(escaped[:offset].encode(encoding, "surrogateescape"))
+            except UnicodeEncodeError:  # UTF-32 decodes with escapes but cannot encode them
+                return Decoded(body.decode(encoding, "replace"), encoding, skip > 0, evidence)
             issues.append(DecodeIssue(offset, skip + prefix, ord(match.group()) - 0xDC00))
     text = _ESCAPED.sub("\N{REPLACEMENT CHARACTER}", escaped)
     return Decoded(text, encoding, skip > 0, evidence, tuple(issues))

@@ -111,3 +111,10 @@ def test_binary_sniffing() -> None:
     assert looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     assert not looks_binary(b"a stray NUL\0 in otherwise ordinary text")
     assert not looks_binary("plain text, ünïcödé".encode())
+
+
+def test_utf32_bom_with_bytes_it_cannot_decode_is_read_with_replacements() -> None:
+    # Found by the fuzz harness: UTF-32 decodes with surrogateescape but cannot encode back.
+    document = document_from_bytes(b"\x00\x00\xfe\xff\xff\xff\xff\xff\xa2\xfc\xd9", "doc.txt")
+    assert document.source.encoding == "utf-32-be"
+    assert "\N{REPLACEMENT CHARACTER}" in document.text
