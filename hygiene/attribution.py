@@ -196,6 +196,14 @@ class SpeechLexicon:
     verbs: regex.Pattern[str]
     according: regex.Pattern[str]
     anonymous: frozenset[str]
+    openers: frozenset[str]  # first words of every verb and source phrase, case-folded
+
+    def may_source(self, text: str) -> bool:
+        """Whether ``text`` can hold a speech verb or a source phrase at all: a cheap test
+        by words that spares most sentences the phrase matchers."""
+        if _UNSPACED.search(text):
+            return True
+        return any(word.group().casefold() in self.openers for word in _WORD.finditer(text))
 
 
 def _phrase_matcher(phrases: Iterable[str]) -> regex.Pattern[str]:
@@ -218,10 +226,12 @@ def _phrase_matcher(phrases: Iterable[str]) -> regex.Pattern[str]:
 def speech_lexicon() -> SpeechLexicon:
     data: Mapping[str, Any] = read_lexicon("speech.json")
     languages = [entry for key, entry in data.items() if not key.startswith("_")]
+    phrases = [p for e in languages for key in ("verbs", "according") for p in e[key]]
     return SpeechLexicon(
         verbs=_phrase_matcher(v for e in languages for v in e["verbs"]),
         according=_phrase_matcher(v for e in languages for v in e["according"]),
         anonymous=frozenset(w.casefold() for e in languages for w in e["anonymous"]),
+        openers=frozenset(m.group().casefold() for p in phrases if (m := _WORD.match(p))),
     )
 
 
@@ -455,6 +465,8 @@ def vague_sources(
         if number in quoted:
             continue
         sentence = paragraph_text[low - paragraph_start : high - paragraph_start]
+        if not lexicon.may_source(sentence):
+            continue
         base = low
         for match in lexicon.according.finditer(sentence):
             span = _speaker_after(sentence, match.end())
