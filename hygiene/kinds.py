@@ -18,6 +18,8 @@ from hygiene.lines import Candidate, LineLayout, line_removal, normalize_phrase
 from hygiene.rule import Check, Edit, Fix, Hit, RuleContext
 from hygiene.segment import Segment
 
+# A user's regex runs over untrusted text: each search may take this many seconds.
+PATTERN_DEFAULTS: Mapping[str, Any] = {"timeout": 1.0}
 LINE_PHRASE_DEFAULTS: Mapping[str, Any] = {
     "max-length": 100,  # characters after a label or an opening phrase
     "prose-endings": ".,;",  # a line ending so is a sentence, not furniture
@@ -89,12 +91,19 @@ def compile_pattern(spec: Mapping[str, Any]) -> Compiled:
     fix_spec: Mapping[str, Any] | None = spec.get("fix")
 
     def allowed_spans(text: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for allow in allows for m in allow.finditer(text)]
+        timeout = PATTERN_DEFAULTS["timeout"]
+        return [(m.start(), m.end()) for a in allows for m in a.finditer(text, timeout=timeout)]
 
     def check(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         text = segment.text
         shields: list[tuple[int, int]] | None = None
-        for match in pattern.finditer(text):
+        try:
+            matches = list(pattern.finditer(text, timeout=ctx.options["timeout"]))
+        except TimeoutError:  # an OSError: caught here, before any file-error handler
+            line_end = text.find("\n")
+            yield Hit(0, len(text) if line_end == -1 else line_end, _timed_out(ctx))
+            return
+        for match in matches:
             start, end = match.span()
             if allows:
                 shields = allowed_spans(text) if shields is None else shields
@@ -111,7 +120,14 @@ def compile_pattern(spec: Mapping[str, Any]) -> Compiled:
             message = template.format_map({"match": found, "char": describe_char(found[:1])})
             yield Hit(start, end, message, fix)
 
-    return Compiled(check, dict(spec.get("options", {})))
+    return Compiled(check, {**PATTERN_DEFAULTS, **spec.get("options", {})})
+
+
+def _timed_out(ctx: RuleContext) -> str:
+    return (
+        f"the rule's pattern ran out of time ({ctx.options['timeout']} s) on this text and "
+        "was stopped; simplify the pattern (nested repeats such as (a|aa)+ backtrack)"
+    )
 
 
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")

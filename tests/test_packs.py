@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,22 @@ def test_cli_runs_a_user_pack(tmp_path: Path) -> None:
     assert result.stdout.decode().splitlines()[0] == (
         'doc.txt:2:1: XX001 extra.shout shouting: VERYLOUDWORDS: "VERYLOUDWORDS"'
     )
+
+
+def test_a_backtracking_user_pattern_times_out_as_a_finding(tmp_path: Path) -> None:
+    packs = tmp_path / "my-packs"
+    packs.mkdir()
+    rule = GOOD_RULE.replace("pattern = '[A-Z]{10,}'", "pattern = '(a|aa)+$'")
+    (packs / "extra.toml").write_text(HEADER + rule + "[rule.options]\ntimeout = 0.5\n", "utf-8")
+    (tmp_path / "hostile.txt").write_text("a" * 100_000 + "b\n", "utf-8")
+    (tmp_path / "fine.txt").write_text("aaaa\n", "utf-8")
+    result = run_cli("check", "hostile.txt", "fine.txt", "--rule-packs", "my-packs",
+                     "--select", "XX001", "--format", "json", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    found = {
+        (f["path"], f["message"].split(" (")[0]) for f in json.loads(result.stdout)["findings"]
+    }
+    assert found == {
+        ("hostile.txt", "the rule's pattern ran out of time"),
+        ("fine.txt", "shouting: aaaa"),
+    }
