@@ -287,3 +287,20 @@ def test_symlink_loop_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.stderr.decode().startswith("hygiene: error: loop.txt: ")
     assert result.stderr.decode().count("\n") == 1
     assert "ok.txt:1:1: BP001" in result.stdout.decode()
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
+    write(tmp_path, "many.txt", "Intro.\n\n" + "WATCH: A video\n" * 20_000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hygiene", "check", "many.txt"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()  # like `| head -1`
+    process.stdout.close()
+    stderr = process.stderr.read()
+    process.wait(timeout=120)
+    assert stderr == b""  # no traceback, no BrokenPipeError message
