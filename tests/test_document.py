@@ -118,3 +118,9 @@ def test_utf32_bom_with_bytes_it_cannot_decode_is_read_with_replacements() -> No
     document = document_from_bytes(b"\x00\x00\xfe\xff\xff\xff\xff\xff\xa2\xfc\xd9", "doc.txt")
     assert document.source.encoding == "utf-32-be"
     assert "\N{REPLACEMENT CHARACTER}" in document.text
+
+
+def test_a_stray_nul_in_short_text_is_not_read_as_utf16() -> None:
+    document = document_from_bytes(b"ab\x00cdefghijklmnopqrstuvwxyz and more text here\n", "d.txt")
+    assert document.source.encoding == "utf-8"
+    assert "\x00" in document.text  # left for UC003 to report
