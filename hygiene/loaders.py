@@ -120,7 +120,7 @@ def _mostly_utf8(data: bytes) -> bool:
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text without a BOM shows NUL in every other byte of its ASCII characters."""
     sample = data[:BINARY_SNIFF]
-    if len(sample) < 16 or len(sample) % 2:  # too short to tell from a stray NUL in text
+    if len(sample) < 4 or len(sample) % 2:
         return None
     even, odd = sample[0::2], sample[1::2]
     pairs = len(odd)
