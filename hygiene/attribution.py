@@ -196,11 +196,11 @@ class SpeechLexicon:
     verbs: regex.Pattern[str]
     according: regex.Pattern[str]
     anonymous: frozenset[str]
-    openers: frozenset[str]  # first words of every verb and source phrase, case-folded
+    openers: frozenset[str]  # the longest word of every verb and source phrase, case-folded
 
     def may_source(self, text: str) -> bool:
         """Whether ``text`` can hold a speech verb or a source phrase at all: a cheap test
-        by words that spares most sentences the phrase matchers."""
+        by words (each phrase's longest) that spares most sentences the phrase matchers."""
         if _UNSPACED.search(text):
             return True
         return any(word.group().casefold() in self.openers for word in _WORD.finditer(text))
@@ -222,6 +222,11 @@ def _phrase_matcher(phrases: Iterable[str]) -> regex.Pattern[str]:
     return regex.compile("|".join(parts), regex.IGNORECASE)
 
 
+def _longest_word(phrase: str) -> str:
+    """The word that stands for a phrase in a quick test: ``déclaré`` for ``a déclaré``."""
+    return max((w.group() for w in _WORD.finditer(phrase)), key=len, default=phrase).casefold()
+
+
 @cache
 def speech_lexicon() -> SpeechLexicon:
     data: Mapping[str, Any] = read_lexicon("speech.json")
@@ -231,7 +236,7 @@ def speech_lexicon() -> SpeechLexicon:
         verbs=_phrase_matcher(v for e in languages for v in e["verbs"]),
         according=_phrase_matcher(v for e in languages for v in e["according"]),
         anonymous=frozenset(w.casefold() for e in languages for w in e["anonymous"]),
-        openers=frozenset(m.group().casefold() for p in phrases if (m := _WORD.match(p))),
+        openers=frozenset(_longest_word(p) for p in phrases),
     )
 
 
