@@ -40,15 +40,15 @@ def label_text(text: str) -> str:
     return _LEAD.sub("", _LINK.sub(r"\1", text)).strip()
 
 
-def bare(text: str) -> str:
-    """The words of a line as phrases are compared: no marks, counts or spacing, case-folded.
+def bare(label: str) -> tuple[str, bool]:
+    """The words of a line (its ``label_text``) as phrases are compared, with no marks,
+    counts or spacing, case-folded; and whether a count was taken away.
 
-    ``**Comments (12)** »`` and ``12 comments`` both become ``comments``.
+    ``**Comments (12)** »`` and ``12 comments`` both become ``comments``, counted.
     """
-    core = label_text(text).strip(_EDGE_MARKS + " ")
-    core = _TRAIL.sub("", core).strip(_EDGE_MARKS + " ")
-    core = _COUNT_AFTER.sub("", _COUNT_BEFORE.sub("", core))
-    return _SPACES.sub(" ", core).casefold().strip()
+    core = _TRAIL.sub("", label.strip(_EDGE_MARKS + " ")).strip(_EDGE_MARKS + " ")
+    words = _COUNT_AFTER.sub("", _COUNT_BEFORE.sub("", core))
+    return _SPACES.sub(" ", words).casefold().strip(), words != core
 
 
 def whole_line(bare_text: str) -> str:
@@ -58,12 +58,6 @@ def whole_line(bare_text: str) -> str:
     if bare_text.endswith(".") and not bare_text.endswith("..") and bare_text.count(" ") >= 2:
         return bare_text[:-1]
     return bare_text
-
-
-def counted(text: str) -> bool:
-    """Whether a line carries a count beside its words: ``12 Comments``, ``Fans (250)``."""
-    core = label_text(text).strip(_EDGE_MARKS + " ")
-    return bool(_COUNT_BEFORE.search(core) or _COUNT_AFTER.search(core))
 
 
 def normalize_phrase(phrase: str) -> str:
@@ -114,17 +108,18 @@ class LineLayout:
                 lines[max(0, line.index - 1) : line.index] + lines[line.index + 1 : line.index + 2]
             )
             touching = [n for n in around if n.text.strip()]
-            at_edge = line.index in edges
+            label = label_text(stripped)
+            words, counted = bare(label)
             self.candidates.append(
                 Candidate(
                     line=line,
                     start=line.start + lead,
                     end=line.start + lead + len(stripped),
-                    label_text=label_text(stripped),
-                    bare=(words := bare(stripped)),
+                    label_text=label,
+                    bare=words,
                     whole=whole_line(words),
-                    at_edge=at_edge,
-                    counted=counted(stripped),
+                    at_edge=line.index in edges,
+                    counted=counted,
                     in_menu=position in (0, len(body) - 1)
                     or any(len(n.text.strip()) < WRAP_WIDTH for n in touching),
                 )
