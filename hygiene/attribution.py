@@ -8,8 +8,8 @@ the previous quotation of the same paragraph (a quote that continues after ``O'N
 said.``). A speaker whose description ends with an anonymous noun (``a U.S.
 official``, ``sources``, ``media reports``) is anonymous. A quotation still without a
 speaker takes the one of a later quotation of its paragraph: news quotes one speaker a
-paragraph. A quotation nobody is found
-for is a short term (scare quotes, a word being discussed), a title, or unattributed.
+paragraph. A quotation nobody is found for is a short term (scare quotes, a word being
+discussed), a title, or unattributed.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any, Literal
 import regex
 
 from hygiene.lexicon import read_lexicon
+from hygiene.phrases import UNSPACED, alternation
 from hygiene.quotes import Quotation
 
 Attribution = Literal["named", "anonymous", "none"]
@@ -41,136 +42,30 @@ _BOUNDARY = regex.compile(
 )
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.’'-]*")
 _RELATIVE = {
-    "who",
-    "which",
-    "que",
-    "qui",
-    "der",
-    "die",
-    "che",
-    "który",
-    "która",
-    "который",
-    "которая",
-    "який",
-    "яка",
-    "som",
-}
+    "who", "which", "que", "qui", "der", "die", "che", "który", "która", "который",
+    "которая", "який", "яка", "som"
+}  # fmt: skip
 _PRONOUNS = {
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "il",
-    "elle",
-    "ils",
-    "er",
-    "sie",
-    "él",
-    "ella",
-    "lui",
-    "lei",
-    "ele",
-    "ela",
-    "hij",
-    "zij",
-    "on",
-    "ona",
-    "он",
-    "она",
-    "вони",
-    "він",
-    "вона",
-    "han",
-    "hon",
-}
+    "he", "she", "they", "it", "we", "i", "il", "elle", "ils", "er", "sie", "él", "ella",
+    "lui", "lei", "ele", "ela", "hij", "zij", "on", "ona", "он", "она", "вони", "він",
+    "вона", "han", "hon"
+}  # fmt: skip
 _LEADING = {
-    "and",
-    "but",
-    "or",
-    "then",
-    "earlier",
-    "later",
-    "also",
-    "however",
-    "meanwhile",
-    "y",
-    "et",
-    "und",
-    "e",
-    "и",
-    "і",
-}
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+    "and", "but", "or", "then", "earlier", "later", "also", "however", "meanwhile", "y",
+    "et", "und", "e", "и", "і"
+}  # fmt: skip
 _DETERMINERS = {
-    "a",
-    "an",
-    "the",
-    "some",
-    "several",
-    "un",
-    "una",
-    "unos",
-    "unas",
-    "el",
-    "la",
-    "los",
-    "las",
-    "le",
-    "les",
-    "des",
-    "ein",
-    "eine",
-    "der",
-    "die",
-    "das",
-    "il",
-    "lo",
-    "gli",
-    "i",
-    "o",
-    "os",
-    "as",
-    "um",
-    "uma",
-    "de",
-    "het",
-    "een",
-}
+    "a", "an", "the", "some", "several", "un", "una", "unos", "unas", "el", "la", "los",
+    "las", "le", "les", "des", "ein", "eine", "der", "die", "das", "il", "lo", "gli", "i",
+    "o", "os", "as", "um", "uma", "de", "het", "een"
+}  # fmt: skip
 _EPIGRAPH = regex.compile(r"^\s*(?:--|[—–])\s*(?P<name>\p{Lu}[\p{L}.’' -]{1,60}?)\s*$")
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}?\.?")
 _ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
-    "st",
-    "jr",
-    "sr",
-    "inc",
-    "co",
-    "corp",
-    "ltd",
-    "vs",
-    "no",
-    "sra",
-    "m",
-    "mme",
-    "dott",
-    "prof",
-    "hr",
-    "fr",
-}
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st",
+    "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "sra", "m", "mme", "dott", "prof",
+    "hr", "fr"
+}  # fmt: skip
 _NAME_JOINERS = {"of", "de", "del", "der", "von", "van", "da", "di", "la", "le", "al", "bin", "du"}
 _INTERVIEW = regex.compile(r"^\s*(?P<label>[\p{Lu}][\p{L}\p{M}.’' -]{0,40}?)\s*:\s+\S")
 _DISCUSSED = regex.compile(
@@ -201,25 +96,14 @@ class SpeechLexicon:
     def may_source(self, text: str) -> bool:
         """Whether ``text`` can hold a speech verb or a source phrase at all: a cheap test
         by words (each phrase's longest) that spares most sentences the phrase matchers."""
-        if _UNSPACED.search(text):
+        if UNSPACED.search(text):
             return True
         return any(word.group().casefold() in self.openers for word in _WORD.finditer(text))
 
 
 def _phrase_matcher(phrases: Iterable[str]) -> regex.Pattern[str]:
-    """One pattern for a list of phrases: word-bounded ones in a single group (so the
-    engine checks the boundary once per position), unspaced-script ones apart."""
-    spaced: list[str] = []
-    unspaced: list[str] = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = r"\s+".join(map(regex.escape, phrase.split()))
-        (unspaced if _UNSPACED.match(phrase[-1]) else spaced).append(body)
-    parts = []
-    if spaced:
-        parts.append(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(spaced)})(?![\p{{L}}\p{{M}}])")
-    if unspaced:
-        parts.append("|".join(unspaced))
-    return regex.compile("|".join(parts), regex.IGNORECASE)
+    """Phrases searched for anywhere in a sentence: spaced ones start at a word start."""
+    return regex.compile(alternation(phrases, r"(?<![\p{L}\p{M}])"), regex.IGNORECASE)
 
 
 def _longest_word(phrase: str) -> str:
@@ -240,19 +124,21 @@ def speech_lexicon() -> SpeechLexicon:
     )
 
 
-def sentence_bounds(text: str, quotations: list[Quotation], offset: int) -> list[tuple[int, int]]:
+Sentence = tuple[int, int]  # offsets in the document
+
+
+def sentence_bounds(text: str, quotations: list[Quotation], offset: int) -> list[Sentence]:
     """Sentences of a paragraph, never split inside a quotation (offsets in the document)."""
     masked = list(text)
     for quote in quotations:
-        low, high = quote.start - offset, quote.end - offset
-        for index in range(max(low + 1, 0), min(high - 1, len(masked))):
-            masked[index] = "x"
+        low, high = max(quote.start - offset + 1, 0), min(quote.end - offset - 1, len(masked))
+        masked[low:high] = "x" * max(0, high - low)
     plain = "".join(masked)
     starts = [
         0,
         *(m.end() for m in _BOUNDARY.finditer(plain) if not _abbreviation(plain, m.start())),
     ]
-    ends = [*(start for start in starts[1:]), len(text)]
+    ends = [*starts[1:], len(text)]
     return [(offset + low, offset + high) for low, high in zip(starts, ends, strict=True)]
 
 
@@ -312,17 +198,18 @@ def _speaker_after(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _kind_of_speaker(speaker: str, lexicon: SpeechLexicon) -> Attribution:
-    words = [w.group().casefold() for w in _words(speaker)]
+    matches = _words(speaker)
+    words = [w.group().casefold() for w in matches]
     if not words:
         return "none"
     if words[-1] in lexicon.anonymous or "familiar" in words or "condition" in words:
         return "anonymous"
     content = [w for w in words if w not in _DETERMINERS]
-    names = [w for w in _words(speaker)[1:] if w.group()[0].isupper()]
+    names = [w for w in matches[1:] if w.group()[0].isupper()]
     if content and content[0] in lexicon.anonymous and not names:  # fuentes del ministerio
         return "anonymous"
-    if _UNSPACED.search(speaker) and any(  # 消息人士说: no spaces to find the noun by
-        noun in speaker for noun in lexicon.anonymous if _UNSPACED.match(noun)
+    if UNSPACED.search(speaker) and any(  # 消息人士说: no spaces to find the noun by
+        noun in speaker for noun in lexicon.anonymous if UNSPACED.match(noun)
     ):
         return "anonymous"
     return "named"
@@ -361,15 +248,14 @@ def _find(
                 return speaker, verb.group()
             return (0, 0), verb.group()  # ", dice.": the subject is understood
     head = text[low:quote_start]
-    according = list(lexicon.according.finditer(head + " " + window))
-    if according:
-        match = according[-1]
-        at = (
-            low + match.end() if match.start() < len(head) else offset + match.end() - len(head) - 1
-        )
-        speaker = _speaker_after(text, at)
-        if speaker:
-            return speaker, match.group()
+    # According to X: the last such phrase, after the quote or else before it.
+    for base, part in ((offset, window), (low, head)):
+        according = list(lexicon.according.finditer(part))
+        if according:
+            speaker = _speaker_after(text, base + according[-1].end())
+            if speaker:
+                return speaker, according[-1].group()
+            break
     verbs = list(lexicon.verbs.finditer(head))
     if verbs:  # Kelly emphasized Thursday there will be "..."
         verb = verbs[-1]
@@ -379,11 +265,14 @@ def _find(
 
 
 def attribute(
-    paragraph_text: str, paragraph_start: int, quotations: list[Quotation]
+    paragraph_text: str,
+    paragraph_start: int,
+    quotations: list[Quotation],
+    sentences: list[Sentence],
 ) -> list[Attributed]:
-    """Attribute the quotations of one paragraph (document offsets in, document offsets out)."""
+    """Attribute the quotations of one paragraph, given its ``sentence_bounds``
+    (document offsets in, document offsets out)."""
     lexicon = speech_lexicon()
-    sentences = sentence_bounds(paragraph_text, quotations, paragraph_start)
     interview = _INTERVIEW.match(paragraph_text)
     results: list[Attributed] = []
     previous: Attributed | None = None
@@ -418,9 +307,8 @@ def attribute(
             attributed = Attributed(quote, "quote", _kind_of_speaker(label, lexicon), label,
                                     (paragraph_start + interview.start("label"),
                                      paragraph_start + interview.end("label")), None)  # fmt: skip
-        elif previous is not None and previous.attribution != "none" and previous.kind == "quote":
-            attributed = Attributed(quote, "quote", previous.attribution, previous.speaker,
-                                    previous.speaker_span, previous.verb, carried=True)  # fmt: skip
+        elif previous is not None and previous.attribution != "none":
+            attributed = replace(previous, quotation=quote, carried=True)
         else:
             attributed = Attributed(quote, _unattributed_kind(paragraph_text, local_start, quote,
                                                               paragraph_start), "none")  # fmt: skip
@@ -444,7 +332,7 @@ def _unattributed_kind(text: str, local_start: int, quote: Quotation, offset: in
     inner_start, inner_end = quote.inner
     inner = text[inner_start - offset : inner_end - offset] if inner_start >= offset else ""
     words = _words(inner)
-    unspaced = len(_UNSPACED.findall(inner))
+    unspaced = len(UNSPACED.findall(inner))
     size = len(words) + unspaced // 2 if unspaced else len(words)  # ~2 characters a word
     if 0 < size <= MAX_TERM_WORDS or _DISCUSSED.search(
         text[max(0, local_start - 40) : local_start]
@@ -457,13 +345,15 @@ def _unattributed_kind(text: str, local_start: int, quote: Quotation, offset: in
 
 
 def vague_sources(
-    paragraph_text: str, paragraph_start: int, quotations: list[Quotation]
+    paragraph_text: str,
+    paragraph_start: int,
+    quotations: list[Quotation],
+    sentences: list[Sentence],
 ) -> list[tuple[int, int]]:
     """Anonymous sourcing in sentences without a quotation: ``according to officials who
     spoke on condition ...``, ``Media reports say ...`` (document offsets of the source)."""
     lexicon = speech_lexicon()
     found: list[tuple[int, int]] = []
-    sentences = sentence_bounds(paragraph_text, quotations, paragraph_start)
     starts = [low for low, _ in sentences]
     quoted = {bisect_right(starts, q.start) - 1 for q in quotations}
     for number, (low, high) in enumerate(sentences):

@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from hygiene.lines import Candidate, LineLayout, line_removal, normalize_phrase
+from hygiene.phrases import alternation
 from hygiene.rule import Check, Edit, Fix, Hit, RuleContext
 from hygiene.segment import Segment
 
@@ -130,31 +131,12 @@ def _timed_out(ctx: RuleContext) -> str:
     )
 
 
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-# A phrase ends where its word ends: no letter or digit follows, except letters of a
-# script written without spaces ("本网站使用cookie来…").
-_WORD_END = (
-    r"(?!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])"
-    r"[\p{L}\p{M}\p{N}])"
-)
 _TAIL_MARKS = " -–—:|,;/"
 _BUTTON_SEPARATORS = regex.compile(r"[\s|•·/,]+")
 
 
 def _phrases(spec: Mapping[str, Any], key: str) -> list[str]:
     return sorted({normalize_phrase(p) for p in spec.get(key, ())} - {""}, key=len, reverse=True)
-
-
-def _alternation(phrases: Sequence[str]) -> str:
-    """Phrases as one alternation, longest first; a phrase ends at a word boundary
-    unless its script is written without spaces."""
-    alternatives = []
-    for phrase in phrases:
-        body = r"\s+".join(map(regex.escape, phrase.split()))
-        if not _UNSPACED.match(phrase[-1]):
-            body += _WORD_END
-        alternatives.append(body)
-    return "|".join(alternatives)
 
 
 class _PhraseList:
@@ -169,7 +151,7 @@ class _PhraseList:
         self.edges = frozenset(phrase[-2:] if at_end else phrase[:2] for phrase in phrases)
         self.matcher = None
         if phrases:
-            source = _alternation(phrases)
+            source = alternation(phrases)
             self.matcher = _compile_regex(
                 rf"(?:^|(?<=[\s\p{{P}}\p{{S}}]))(?:{source})$" if at_end else source
             )
@@ -212,7 +194,7 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     label_matcher = None
     if labels:
         label_matcher = _compile_regex(
-            rf"(?P<label>{_alternation(labels)})[ \t]*(?:{'|'.join(map(regex.escape, separators))})"
+            rf"(?P<label>{alternation(labels)})[ \t]*(?:{'|'.join(map(regex.escape, separators))})"
             rf"[ \t]*(?P<title>\S.*?)[ \t]*$",
             regex.IGNORECASE | regex.FULLCASE,
         )

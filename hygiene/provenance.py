@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from hygiene.attribution import Attributed, attribute, vague_sources
+from hygiene.attribution import Attributed, attribute, sentence_bounds, vague_sources
 from hygiene.document import Document, Span
 from hygiene.quotes import Quotation, StrayMark, scan
 from hygiene.segment import Segmenter
@@ -77,18 +77,21 @@ def _compute(document: Document, segments: Segmenter) -> DocumentProvenance:
         by_paragraph.setdefault(bisect_right(starts, quotation.start) - 1, []).append(quotation)
     for number, paragraph in enumerate(paragraphs):
         starting = by_paragraph.get(number, [])
-        for quote in attribute(paragraph.text, paragraph.start, starting):
+        sentences = sentence_bounds(paragraph.text, starting, paragraph.start)
+        for quote in attribute(paragraph.text, paragraph.start, starting, sentences):
             if quote.attribution == "none" and quote.quotation.paragraphs > 1:
                 # A quote over several paragraphs may be attributed after it closes.
                 last = paragraphs[bisect_right(starts, quote.quotation.end - 1) - 1]
-                retry = attribute(last.text, last.start, [quote.quotation])[0]
+                alone = [quote.quotation]
+                retry = attribute(
+                    last.text, last.start, alone, sentence_bounds(last.text, alone, last.start)
+                )[0]
                 quote = retry if retry.attribution != "none" else quote
             attributed.append(quote)
-        vague.extend(vague_sources(paragraph.text, paragraph.start, starting))
+        vague.extend(vague_sources(paragraph.text, paragraph.start, starting, sentences))
     credits = []
-    body = document.text
     for kind, pattern in _CREDITS:
-        for match in pattern.finditer(body, document.body_start):
+        for match in pattern.finditer(document.text, document.body_start):
             source = match.group("source").strip(" .,")
             credits.append(Credit(kind, source, match.start(), match.end()))
     sources = {key: document.metadata[key] for key in SOURCE_FIELDS if key in document.metadata}
