@@ -38,9 +38,10 @@ MAX_TERM_WORDS = 4
 _QUOTE_MARKS = "“”„«»‹›「」『』\"'‘’"
 _PHRASE_STOPS = ',;:()“”„«»‹›「」『』"'  # not ’ and ': apostrophes (O’Neil) far more often
 _BOUNDARY = regex.compile(
-    r"(?<=[.!?…。！？])[" + _QUOTE_MARKS + r")\]]*\s+(?=[\p{Lu}\p{Lo}" + _QUOTE_MARKS + r"—–])"
+    r"[.!?…。！？][" + _QUOTE_MARKS + r")\]]*\s+(?=[\p{Lu}\p{Lo}" + _QUOTE_MARKS + r"—–])"
 )
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.’'-]*")
+_PIECE = 1 << 16
 _RELATIVE = {
     "who", "which", "que", "qui", "der", "die", "che", "który", "która", "который",
     "которая", "який", "яка", "som"
@@ -96,9 +97,17 @@ class SpeechLexicon:
     def may_source(self, text: str) -> bool:
         """Whether ``text`` can hold a speech verb or a source phrase at all: a cheap test
         by words (each phrase's longest) that spares most sentences the phrase matchers."""
-        if UNSPACED.search(text):
+        if not text.isascii() and UNSPACED.search(text):
             return True
-        return any(word.group().casefold() in self.openers for word in _WORD.finditer(text))
+        folded = text.casefold()
+        start = 0
+        while start < len(folded):  # a piece at a time: a huge sentence's words never all live
+            stop = folded.find(" ", start + _PIECE)
+            stop = len(folded) if stop == -1 else stop
+            if not self.openers.isdisjoint(_WORD.findall(folded, start, stop)):
+                return True
+            start = stop
+        return False
 
 
 def _phrase_matcher(phrases: Iterable[str]) -> regex.Pattern[str]:
@@ -129,14 +138,17 @@ Sentence = tuple[int, int]  # offsets in the document
 
 def sentence_bounds(text: str, quotations: list[Quotation], offset: int) -> list[Sentence]:
     """Sentences of a paragraph, never split inside a quotation (offsets in the document)."""
-    masked = list(text)
-    for quote in quotations:
-        low, high = max(quote.start - offset + 1, 0), min(quote.end - offset - 1, len(masked))
-        masked[low:high] = "x" * max(0, high - low)
-    plain = "".join(masked)
+    pieces, done = [], 0
+    for quote in quotations:  # in order; the quoted words become x's of the same length
+        low = max(quote.start - offset + 1, done)
+        high = min(quote.end - offset - 1, len(text))
+        if high > low:
+            pieces += (text[done:low], "x" * (high - low))
+            done = high
+    plain = "".join((*pieces, text[done:])) if pieces else text
     starts = [
         0,
-        *(m.end() for m in _BOUNDARY.finditer(plain) if not _abbreviation(plain, m.start())),
+        *(m.end() for m in _BOUNDARY.finditer(plain) if not _abbreviation(plain, m.start() + 1)),
     ]
     ends = [*starts[1:], len(text)]
     return [(offset + low, offset + high) for low, high in zip(starts, ends, strict=True)]

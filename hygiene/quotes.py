@@ -12,6 +12,7 @@ Marks that never close, or close without opening, are returned as unbalanced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hygiene.segment import Segment
@@ -34,6 +35,10 @@ _SAME_BOTH_WAYS = frozenset("\u201d\u00bb")
 _SINGLE = "\u2018'"
 _CLOSING_ONLY = frozenset("\u201d\u00bb\u203a\u300d\u300f")
 _DASHES = ("\u2014 ", "\u2013 ", "\u2015 ")  # — – ― followed by a space
+# Every character the scanner reacts to; it jumps from one to the next.
+_MARK = re.compile(
+    "[" + re.escape("".join(sorted(set("".join(CLOSERS) + "".join(CLOSERS.values()))))) + "]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,8 @@ def scan_paragraph(
     stack: list[tuple[str, int]] = []
     found: list[tuple[int, int, str]] = []
     strays: list[StrayMark] = []
-    for index, char in enumerate(text):
+    for match in _MARK.finditer(text):
+        index, char = match.start(), match.group()
         top = stack[-1][0] if stack else None
         if top is not None and char in CLOSERS[top]:
             if top in _SINGLE + '"\u201d\u00bb' and not _closes(text, index):

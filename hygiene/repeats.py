@@ -26,6 +26,7 @@ WIDTH_BITS = 20
 _WIDTH = 1 << WIDTH_BITS
 _MASK = _WIDTH - 1
 MIN_LENGTH = 15  # shorter lines ("Yes.", "Share") repeat by chance, or are other rules' business
+MAX_LENGTH = 2000  # a template line is a footer or a notice, not a whole paragraph
 
 _DIGITS = regex.compile(r"\d+")
 _SPACES = regex.compile(r"\s+")
@@ -33,7 +34,9 @@ _LETTER = regex.compile(r"\p{L}")
 
 
 def normalize(line: str) -> str | None:
-    """A line as it is counted, or None when it is too short to be a template line."""
+    """A line as it is counted, or None when it is too short or too long to be a template line."""
+    if len(line) > MAX_LENGTH:
+        return None
     text = _SPACES.sub(" ", _DIGITS.sub("0", line)).strip()
     if len(text) < MIN_LENGTH or not _LETTER.search(text):
         return None

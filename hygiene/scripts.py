@@ -36,6 +36,7 @@ WRITTEN_TOGETHER: Mapping[str, frozenset[str]] = MappingProxyType(
 )
 
 _NON_LETTERS = regex.compile(r"\P{L}+")
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _NON_LATIN_LETTERS = regex.compile(r"[^\P{L}\p{Latin}]+")
 _SCRIPT_RUN = regex.compile(
     "|".join(f"(?P<{name}>\\p{{Script={name}}}+)" for name in KNOWN_SCRIPTS[1:])
@@ -68,6 +69,8 @@ def non_latin_runs(text: str, start: int = 0, end: int | None = None) -> Iterato
 
 def count_letters(text: str) -> int:
     """How many letters (Unicode category L) ``text`` holds."""
+    if text.isascii():  # bytes.translate deletes in C, many times faster than a regex
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
     return len(_NON_LETTERS.sub("", text))
 
 

@@ -31,7 +31,7 @@ def corpus_repeat(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Why: Sites stamp every page with the same footer, byline template or disclaimer, and
     a scraper keeps it on every document; in a corpus it is the most repeated text of all.
     No phrase list knows a site's own template, but the run does: a line (white space and
-    digits collapsed, 15 characters or more) held by more than ``min-share`` of the run's
+    digits collapsed, 15 to 2,000 characters) held by more than ``min-share`` of the run's
     documents, and by at least ``min-documents`` of them, is reported with its count.
     Counts are hashed into a fixed-size table, so memory stays bounded on millions of
     documents, and a run that checks this rule reads its inputs twice. Alone, one
