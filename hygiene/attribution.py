@@ -138,7 +138,8 @@ Sentence = tuple[int, int]  # offsets in the document
 
 def sentence_bounds(text: str, quotations: list[Quotation], offset: int) -> list[Sentence]:
     """Sentences of a paragraph, never split inside a quotation (offsets in the document)."""
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for quote in quotations:  # in order; the quoted words become x's of the same length
         low = max(quote.start - offset + 1, done)
         high = min(quote.end - offset - 1, len(text))
