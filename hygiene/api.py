@@ -55,10 +55,14 @@ class Checker:
         config: Config | None = None,
         ruleset: RuleSet | None = None,
         base: str | None = None,
+        describe: bool = True,
     ) -> None:
         """``base`` is the folder display paths are relative to (the caller's working
-        folder, which a cluster worker does not share)."""
+        folder, which a cluster worker does not share). ``describe=False`` leaves out
+        what only the report's document list shows (scripts, language, quotations):
+        a streamed corpus run writes findings alone and need not compute it."""
         self.config = config or Config()
+        self.describe = describe
         self.base = base or os.getcwd()
         full = ruleset or load_ruleset(self.config.rule_packs)
         self.ruleset = full.configure(self.config)
@@ -145,7 +149,8 @@ class Checker:
 
     def load(self, item: Input, stdin: bytes | None = None) -> Document:
         """Read and decode one input, with the encoding the config declares for it."""
-        data = (stdin or b"") if item.path == STDIN else read_bytes(item.path, item.display)
+        limit = self.config.max_document_bytes
+        data = (stdin or b"") if item.path == STDIN else read_bytes(item.path, item.display, limit)
         return document_from_bytes(
             data, item.display, declared=self.declared_encoding(item.display)
         )
@@ -154,8 +159,9 @@ class Checker:
         """The documents of one input: a file is one, a JSON Lines shard one per text field."""
         if item.path != STDIN and is_jsonl(item.path):
             yield from iter_documents(
-                item.path, item.display, self.config.text_fields, self.config.id_field
-            )
+                item.path, item.display, self.config.text_fields, self.config.id_field,
+                self.config.max_document_bytes,
+            )  # fmt: skip
             return
         try:
             yield self.load(item, stdin)
@@ -192,14 +198,19 @@ class Checker:
         record = DocumentRecord(
             source=document.source,
             format=document.format,
-            scripts=dict(script_counts(document.text)),
+            scripts={},
             findings=len(findings),
             suppressed=outcome.suppressed,
-            language=document_language(document, declared),
             metadata=document.metadata,
             record=document.record,
-            provenance=provenance_record(document, provenance_of(document, segments)),
         )
+        if self.describe:
+            record = replace(
+                record,
+                scripts=dict(script_counts(document.text)),
+                language=document_language(document, declared),
+                provenance=provenance_record(document, provenance_of(document, segments)),
+            )
         return record, findings
 
     def report(self, results: Iterable[Result], errors: Sequence[InputError] = ()) -> Report:
@@ -277,10 +288,10 @@ def check_paths(
 _WORKER: Checker | None = None
 
 
-def _start_worker(config: Config, corpus: LineCounts | None) -> None:
+def _start_worker(config: Config, corpus: LineCounts | None, describe: bool) -> None:
     """Each worker process loads the rule packs, and gets the run's line counts, once."""
     global _WORKER
-    _WORKER = Checker(config)
+    _WORKER = Checker(config, describe=describe)
     _WORKER.corpus = corpus
 
 
@@ -325,7 +336,7 @@ def check_inputs(
         workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(checker.config, checker.corpus),
+        initargs=(checker.config, checker.corpus, checker.describe),
     ) as pool:
         yield from pool.map(_work, inputs)
 
@@ -338,4 +349,4 @@ def _on_cluster(checker: Checker, inputs: Sequence[Input], scheduler: str) -> It
     from hygiene.dask import map_inputs
 
     with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-        yield from map_inputs(client, checker.config, inputs, checker.corpus)
+        yield from map_inputs(client, checker.config, inputs, checker.corpus, checker.describe)

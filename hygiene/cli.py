@@ -35,6 +35,8 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 def _check_writable(output: str) -> None:
     """Fail before any work when a file could not be written."""
     folder = Path(output).parent
+    if Path(output).is_dir():
+        raise UsageError(f"{output}: cannot write: it is a folder, not a file")
     if not folder.is_dir():
         raise UsageError(f"{output}: cannot write: no folder {str(folder)!r}")
     if not os.access(folder, os.W_OK):
@@ -157,6 +159,8 @@ def check(
     for target in (output, write_baseline):
         if target:
             _check_writable(target)
+    if output_dir and os.path.exists(output_dir) and not os.path.isdir(output_dir):
+        raise UsageError(f"{output_dir}: --output-dir must be a folder, and this is a file")
     whole_report = baseline or write_baseline or diff_base
     if output_dir and (whole_report or output):
         raise UsageError(
@@ -223,7 +227,7 @@ def _stream(
     from hygiene.rule import count_at_or_above
     from hygiene.stream import completed_counts, pending, stream_jsonl, write_output_dir
 
-    checker = Checker(config, ruleset)
+    checker = Checker(config, ruleset, describe=False)  # records hold findings, not documents
     inputs, missing = discover(paths, checker.excluded)
     for error in missing:
         click.echo(f"hygiene: error: {error}", err=True)
@@ -283,6 +287,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: 
                 unsafe=unsafe_fixes,
                 write=not show_diff,
                 declared=checker.declared_encoding(item.display),
+                limit=checker.config.max_document_bytes,
             )
         except InputError as unreadable:
             errors.append(unreadable)

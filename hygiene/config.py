@@ -41,6 +41,7 @@ class Config:
     encodings: Mapping[str, str] = field(default_factory=dict)
     rule_packs: tuple[str, ...] = ()
     language_seed: int = 0
+    max_document_megabytes: int = 64
     exclude: tuple[str, ...] = ()
     text_fields: tuple[str, ...] = ("text",)
     id_field: str = "id"
@@ -52,6 +53,10 @@ class Config:
         return {
             key: (list(value) if isinstance(value, tuple) else value) for key, value in data.items()
         }
+
+    @property
+    def max_document_bytes(self) -> int:
+        return self.max_document_megabytes << 20
 
     def digest(self) -> str:
         """A stable fingerprint of what changes results (not where the file was)."""
@@ -157,6 +162,7 @@ def load_config(path: Path) -> Config:
         rule_packs=tuple(display_path(root / folder) for folder in data.get("rule-packs", ())),
         exclude=tuple(data.get("exclude", ())),
         language_seed=data.get("language-seed", 0),
+        max_document_megabytes=data.get("max-document-megabytes", 64),
         source=where,
         root=display_path(root),
     )
@@ -174,6 +180,8 @@ def resolve_config(paths: Sequence[str], explicit: str | None = None) -> Config:
     """The configuration for ``paths``: an explicit file, the nearest one, or defaults."""
     if explicit is not None:
         path = Path(explicit)
+        if path.is_dir():
+            raise ConfigError(f"{explicit}: is a folder, not a configuration file")
         if not path.is_file():
             raise ConfigError(f"{explicit}: no such configuration file")
         return load_config(path)

@@ -29,19 +29,27 @@ _CHECKERS: dict[str, Checker] = {}
 
 
 def check_on_worker(
-    item: Input, config: Config, base: str, corpus: LineCounts | None = None
+    item: Input,
+    config: Config,
+    base: str,
+    corpus: LineCounts | None = None,
+    describe: bool = True,
 ) -> InputResult:
     """Runs on a worker: rule packs load once per worker process and configuration."""
-    key = f"{config.digest()}{config.rule_packs!r}{base}"
+    key = f"{config.digest()}{config.rule_packs!r}{base}{describe}"
     checker = _CHECKERS.get(key)
     if checker is None:
-        checker = _CHECKERS[key] = Checker(config, base=base)
+        checker = _CHECKERS[key] = Checker(config, base=base, describe=describe)
     checker.corpus = corpus
     return checker.check_input(item)
 
 
 def map_inputs(
-    client: Any, config: Config, inputs: Sequence[Input], corpus: LineCounts | None = None
+    client: Any,
+    config: Config,
+    inputs: Sequence[Input],
+    corpus: LineCounts | None = None,
+    describe: bool = True,
 ) -> Iterator[InputResult]:
     """Each input's result, in input order, computed on the cluster.
 
@@ -55,8 +63,9 @@ def map_inputs(
     config = replace(config, rule_packs=packs)
     shared = client.scatter(corpus, broadcast=True) if corpus is not None else None
     futures = client.map(
-        check_on_worker, located, config=config, base=base, corpus=shared, pure=False
-    )
+        check_on_worker, located, config=config, base=base, corpus=shared, describe=describe,
+        pure=False,
+    )  # fmt: skip
     for future in futures:
         yield future.result()
 

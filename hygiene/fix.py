@@ -110,6 +110,7 @@ def fix_file(
     unsafe: bool,
     write: bool,
     declared: str | None = None,
+    limit: int | None = None,
 ) -> FixOutcome:
     """Fix one file in place (through its symlink, to the target) unless ``write`` is false.
 
@@ -117,7 +118,7 @@ def fix_file(
     that nothing could restore.
     """
     target = os.path.realpath(path)
-    document = document_from_bytes(read_bytes(target, display), display, declared=declared)
+    document = document_from_bytes(read_bytes(target, display, limit), display, declared=declared)
     outcome = fix_document(document, check, unsafe)
     if outcome.after == outcome.before:
         return outcome

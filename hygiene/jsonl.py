@@ -3,22 +3,23 @@
 One document per text field of each record, streamed: a shard of any size is read a
 line at a time. Records split on ``\\n`` only (``str.splitlines`` would also split at
 U+2028 inside strings). A record that cannot be read is an InputError naming the file
-and the line, and the shard goes on.
+and the line, and the shard goes on: malformed JSON, a key given twice (readers disagree
+on which value counts), a record over the size limit (never held whole), and, in a
+truncated ``.gz``, the cut, after every whole record before it has been checked.
 """
 
 from __future__ import annotations
 
 import codecs
-import gzip
 import hashlib
 import json
 import zlib
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from hygiene.document import Document, Record, Source, newline_style
 from hygiene.errors import InputError
+from hygiene.loaders import too_large
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".jsonl.zstd", ".json.gz")
 # Record fields that say where a text came from; they join the document's provenance.
@@ -32,47 +33,22 @@ def is_jsonl(path: str) -> bool:
     return path.lower().endswith(JSONL_SUFFIXES)
 
 
-@contextmanager
-def open_shard(path: str) -> Iterator[BinaryIO]:
-    """The shard's decompressed bytes as a stream."""
-    lowered = path.lower()
-    if lowered.endswith(".gz"):
-        with gzip.open(path, "rb") as stream:
-            yield stream  # type: ignore[misc]
-    elif lowered.endswith((".zst", ".zstd")):
-        import zstandard
-
-        with open(path, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as stream:
-            yield stream
-    else:
-        with open(path, "rb") as stream:
-            yield stream
-
-
-def _lines(stream: BinaryIO) -> Iterator[bytes]:
-    """Lines split on b'\\n' only, each without it."""
-    pending = b""
-    while chunk := stream.read(1 << 16):
-        pieces = (pending + chunk).split(b"\n")
-        pending = pieces.pop()
-        yield from pieces
-    if pending:
-        yield pending
-
-
 def iter_documents(
     path: str,
     display: str,
     text_fields: Sequence[str] = DEFAULT_TEXT_FIELDS,
     id_field: str = DEFAULT_ID_FIELD,
+    limit: int = 64 << 20,
 ) -> Iterator[Document | InputError]:
     """Every text field of every record, or the error that stopped a record or the shard."""
     number = 0
     try:
-        with open_shard(path) as stream:
-            for number, raw in enumerate(_lines(stream), 1):
-                yield from _record_documents(raw, number, display, text_fields, id_field)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        for number, line in enumerate(_lines(_chunks(path), limit), 1):
+            if isinstance(line, int):
+                yield too_large(display, line, limit, number)
+            else:
+                yield from _record_documents(line, number, display, text_fields, id_field)
+    except (EOFError, zlib.error) as error:
         yield InputError(display, f"truncated or corrupt compressed data after line {number}: "
                                   f"{error}")  # fmt: skip
     except OSError as error:
@@ -86,6 +62,73 @@ def iter_documents(
         yield InputError(display, f"corrupt zstd data after line {number}: {error}")
 
 
+def _chunks(path: str) -> Iterator[bytes]:
+    """The shard's decompressed bytes, a piece at a time."""
+    lowered = path.lower()
+    with open(path, "rb") as raw:
+        if lowered.endswith(".gz"):
+            yield from _gunzip(raw)
+        elif lowered.endswith((".zst", ".zstd")):
+            import zstandard
+
+            with zstandard.ZstdDecompressor().stream_reader(raw) as stream:
+                while chunk := stream.read(_CHUNK):
+                    yield chunk
+        else:
+            while chunk := raw.read(_CHUNK):
+                yield chunk
+
+
+def _gunzip(raw: BinaryIO) -> Iterator[bytes]:
+    """gzip members, decompressed as the bytes arrive: unlike ``gzip.open``, a truncated
+    file gives every byte before the cut, then EOFError."""
+    decoder = zlib.decompressobj(_GZIP)
+    fed = False
+    while data := raw.read(_CHUNK):
+        while data:
+            fed = True
+            yield decoder.decompress(data)
+            if not decoder.eof:
+                break
+            data = decoder.unused_data  # another member follows, or zero padding
+            if not data.strip(b"\0"):
+                return
+            decoder, fed = zlib.decompressobj(_GZIP), False
+    if fed and not decoder.eof:
+        raise EOFError("the compressed data ends before its end-of-stream marker")
+
+
+_CHUNK = 1 << 16
+_GZIP = zlib.MAX_WBITS | 16
+
+
+def _lines(chunks: Iterable[bytes], limit: int) -> Iterator[bytes | int]:
+    """Lines split on b'\\n' only, each without it. A line over ``limit`` bytes is given
+    as its length instead, and is never held whole."""
+    parts: list[bytes] = []
+    held = 0
+    skipping = False
+    for chunk in chunks:
+        pieces = chunk.split(b"\n")
+        for piece in pieces[:-1]:
+            held += len(piece)
+            if skipping or held > limit:
+                yield held
+            else:
+                yield b"".join((*parts, piece))
+            parts, held, skipping = [], 0, False
+        tail = pieces[-1]
+        held += len(tail)
+        if skipping or held > limit:
+            parts, skipping = [], True
+        elif tail:
+            parts.append(tail)
+    if skipping:
+        yield held
+    elif held:
+        yield b"".join(parts)
+
+
 def _record_documents(
     raw: bytes, number: int, display: str, text_fields: Sequence[str], id_field: str
 ) -> Iterator[Document | InputError]:
@@ -95,15 +138,22 @@ def _record_documents(
     if not line.strip():
         return
     try:
-        record: Any = json.loads(line)
+        record: Any = json.loads(line, object_pairs_hook=_object)
     except UnicodeDecodeError as error:
         yield InputError(display, f"record is not UTF-8 (byte offset {error.start})", number)
         return
-    except (ValueError, RecursionError) as error:
+    except ValueError as error:
         yield InputError(display, f"malformed JSON: {str(error).splitlines()[0]}", number)
+        return
+    except RecursionError:
+        yield InputError(display, "malformed JSON: nested too deeply to read", number)
         return
     if not isinstance(record, dict):
         yield InputError(display, "record is not a JSON object", number)
+        return
+    if isinstance(record, _RepeatedKeys):
+        yield InputError(display, f"key {record.repeated!r} appears twice in the record: readers "
+                                  "disagree on which value counts", number)  # fmt: skip
         return
     identifier = record.get(id_field)
     record_id = None if identifier is None else str(identifier)
@@ -140,3 +190,23 @@ def _record_documents(
         )
     if not found and not errored:
         yield InputError(display, f"record has no text field ({', '.join(text_fields)})", number)
+
+
+class _RepeatedKeys(dict[str, Any]):
+    """A JSON object that gives a key more than once (``json`` keeps the last value)."""
+
+    repeated: str
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    built = dict(pairs)
+    if len(built) == len(pairs):
+        return built
+    marked = _RepeatedKeys(built)
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            marked.repeated = key
+            break
+        seen.add(key)
+    return marked

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -249,11 +250,30 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def read_bytes(path: str, display: str) -> bytes:
-    """Read a whole file, turning OS errors into one-line input errors."""
+def too_large(display: str, size: int, limit: int, line: int | None = None) -> InputError:
+    what = "record" if line is not None else "file"
+    return InputError(
+        display,
+        f"{what} too large to check as one document: {size / (1 << 20):,.1f} MiB, over the "
+        f"limit of {limit >> 20} MiB (max-document-megabytes)",
+        line,
+    )
+
+
+def read_bytes(path: str, display: str, limit: int | None = None) -> bytes:
+    """Read a whole file of at most ``limit`` bytes, turning OS errors into one-line input
+    errors. A larger file is refused by its size, before any of it is read."""
     try:
         with open(path, "rb") as handle:
-            return handle.read()
+            if limit is None:
+                return handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise too_large(display, size, limit)
+            data = handle.read(limit + 1)  # a file that grew, or one whose size is not known
+            if len(data) > limit:
+                raise too_large(display, len(data), limit)
+            return data
     except IsADirectoryError:
         raise InputError(display, "is a directory") from None
     except OSError as error:

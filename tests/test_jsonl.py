@@ -154,3 +154,28 @@ def test_output_dir_refuses_whole_report_options(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--output-dir writes one findings file per input" in result.stderr.decode()
     assert not (tmp_path / "out").exists()
+
+
+def test_lines_split_across_chunks_and_oversized_lines_are_lengths() -> None:
+    from hygiene.jsonl import _lines
+
+    chunks = [b"ab", b"c\nde", b"fghij", b"k\n", b"\nlm", b"n"]
+    assert list(_lines(chunks, limit=100)) == [b"abc", b"defghijk", b"", b"lmn"]
+    # Over 5 bytes a line comes back as its length, held in no buffer.
+    assert list(_lines(chunks, limit=5)) == [b"abc", 8, b"", b"lmn"]
+    assert list(_lines([b"x" * 4, b"x" * 4], limit=5)) == [8]
+
+
+def test_gzip_members_padding_and_a_cut_stream(tmp_path: Path) -> None:
+    from hygiene.jsonl import iter_documents
+
+    member = gzip.compress(lines(RECORDS[:1]).encode(), mtime=0)
+    joined = tmp_path / "joined.jsonl.gz"
+    joined.write_bytes(member + member + b"\0" * 8)  # cat'ed shards, then tape padding
+    assert [d.record.line for d in iter_documents(str(joined), "joined.jsonl.gz")] == [1, 2]  # type: ignore[union-attr]
+    whole = gzip.compress(lines(RECORDS * 400).encode(), mtime=0)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole[: len(whole) * 3 // 4])
+    out = list(iter_documents(str(cut), "cut.jsonl.gz"))
+    assert out[-1].problem.startswith("truncated or corrupt compressed data after line")  # type: ignore[union-attr]
+    assert len(out) > 600  # the records before the cut were all read

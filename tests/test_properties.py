@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from itertools import pairwise
+from typing import Any
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,3 +45,52 @@ def test_any_text_gives_valid_report_with_spans_inside(ruleset: RuleSet, text: s
                 assert not text[edit.start : max(edit.start, span.start)].strip()
                 assert not text[min(edit.end, span.end) : edit.end].strip()
     schemas.validator(schemas.REPORT).validate(checker.report([(record, findings)]).to_dict())
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=400) | st.text(alphabet=ALPHABET, max_size=200).map(
+    lambda text: text.encode("utf-16-le" if len(text) % 3 == 0 else "utf-8", "surrogatepass")
+))  # fmt: skip
+def test_any_bytes_decode_or_are_refused_with_a_one_line_error(data: bytes) -> None:
+    try:
+        document = document_from_bytes(data, "fuzz.txt")
+    except InputError as error:
+        assert "\n" not in str(error) and str(error).startswith("fuzz.txt: ")
+        return
+    for issue in document.decode_issues:  # every lost byte is located, in text and in bytes
+        assert document.text[issue.offset] == "\N{REPLACEMENT CHARACTER}"
+        assert data[issue.byte_offset] == issue.byte
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=300))
+def test_segments_tile_the_text(text: str) -> None:
+    from hygiene.segment import Segmenter
+
+    segments = Segmenter(text)
+    lines = segments.get("line")
+    assert lines[0].start == 0 and lines[-1].end == len(text)
+    for before, after in pairwise(lines):
+        assert text[before.end : after.start] in ("\n", "\r", "\r\n")  # one line break between
+    for kind in ("line", "paragraph", "document"):
+        for number, segment in enumerate(segments.get(kind)):  # type: ignore[arg-type]
+            assert segment.index == number
+            assert text[segment.start : segment.end] == segment.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=st.binary(max_size=200) | st.text(alphabet=ALPHABET, max_size=100).map(
+    lambda text: ('{"id": 1, "text": ' + json.dumps(text) + "}").encode()
+))  # fmt: skip
+def test_any_record_line_gives_documents_or_a_one_line_error(
+    tmp_path_factory: Any, raw: bytes
+) -> None:
+    from hygiene.jsonl import iter_documents
+
+    shard = tmp_path_factory.mktemp("shard") / "fuzz.jsonl"
+    shard.write_bytes(raw + b"\n" + raw)
+    for item in iter_documents(str(shard), "fuzz.jsonl"):
+        if isinstance(item, InputError):
+            assert "\n" not in str(item) and str(item).startswith("fuzz.jsonl")
+        else:
+            assert item.record is not None and item.record.line in (1, 2)

@@ -40,5 +40,8 @@ def render(report: Report) -> str:
         message = escape_for_terminal(f'{finding.message}: "{finding.excerpt}"')
         lines.append(f"::{COMMANDS[finding.severity]} {properties}::{escape_data(message)}")
     for error in report.errors:
-        lines.append(f"::error file={escape_property(error.path)}::{escape_data(error.problem)}")
+        where = "" if error.line is None else f",line={error.line}"
+        lines.append(
+            f"::error file={escape_property(error.path)}{where}::{escape_data(error.problem)}"
+        )
     return "\n".join(lines) + ("\n" if lines else "") + text_format.render(report)

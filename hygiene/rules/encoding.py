@@ -272,6 +272,29 @@ def undecodable_bytes(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         index = last + 1
 
 
+@rule("EN008", "encoding.empty-text", severity="warning", scope="document")
+def empty_text(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
+    """A document with no text: an empty file, one holding only a byte order mark or white
+    space, an empty text field of a JSON Lines record.
+
+    Why: An empty document is never what a writer meant to publish or a pipeline meant to
+    ingest: a page the scraper failed to extract, a file truncated by a failed write, a
+    placeholder that was never filled. It passes every other check because there is nothing
+    to check, so it is reported on its own. Markdown front matter does not count as text.
+
+    Fix: Fill the document, or remove it (and find the step that emptied it).
+
+    Bad:
+        bytes: \xef\xbb\xbf
+
+    Good:
+        One sentence is enough.
+    """
+    start = ctx.document.body_start
+    if not segment.text[start:].strip():
+        yield Hit(start, start, "the document has no text")
+
+
 RULES = (
     mojibake,
     c1_control,
@@ -280,4 +303,5 @@ RULES = (
     lost_characters,
     not_utf8,
     undecodable_bytes,
+    empty_text,
 )
