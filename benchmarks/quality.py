@@ -297,9 +297,7 @@ class KindScore:
         return (self.hits / flagged if flagged else 1.0, self.hits / found if found else 1.0)
 
 
-def boilerplate_lines(
-    checker: Checker, page: dict[str, Any]
-) -> list[tuple[str, frozenset[str]]]:
+def boilerplate_lines(checker: Checker, page: dict[str, Any]) -> list[tuple[str, frozenset[str]]]:
     """Each line of a scraped page with the boilerplate codes reported on it."""
     lines = page["lines"]
     parsed = document_from_bytes("\n".join(lines).encode("utf-8"), f"{page['page']}.txt")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 import regex
@@ -89,10 +89,19 @@ class Attributed:
 
 @dataclass(frozen=True)
 class SpeechLexicon:
-    verbs: regex.Pattern[str]
-    according: regex.Pattern[str]
+    verb_phrases: tuple[str, ...]
+    according_phrases: tuple[str, ...]
     anonymous: frozenset[str]
     openers: frozenset[str]  # the longest word of every verb and source phrase, case-folded
+
+    # Compiled on first use: a document without quotations or sourcing words needs neither.
+    @cached_property
+    def verbs(self) -> regex.Pattern[str]:
+        return _phrase_matcher(self.verb_phrases)
+
+    @cached_property
+    def according(self) -> regex.Pattern[str]:
+        return _phrase_matcher(self.according_phrases)
 
     def may_source(self, text: str) -> bool:
         """Whether ``text`` can hold a speech verb or a source phrase at all: a cheap test
@@ -126,8 +135,8 @@ def speech_lexicon() -> SpeechLexicon:
     languages = [entry for key, entry in data.items() if not key.startswith("_")]
     phrases = [p for e in languages for key in ("verbs", "according") for p in e[key]]
     return SpeechLexicon(
-        verbs=_phrase_matcher(v for e in languages for v in e["verbs"]),
-        according=_phrase_matcher(v for e in languages for v in e["according"]),
+        verb_phrases=tuple(v for e in languages for v in e["verbs"]),
+        according_phrases=tuple(v for e in languages for v in e["according"]),
         anonymous=frozenset(w.casefold() for e in languages for w in e["anonymous"]),
         openers=frozenset(_longest_word(p) for p in phrases),
     )

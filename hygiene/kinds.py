@@ -139,27 +139,51 @@ def _phrases(spec: Mapping[str, Any], key: str) -> list[str]:
     return sorted({normalize_phrase(p) for p in spec.get(key, ())} - {""}, key=len, reverse=True)
 
 
+class _LazyRegex:
+    """A pattern compiled on first use: a clean document never needs most of a pack's
+    matchers, and compiling them all was most of a small check's start-up. Only for
+    sources built from escaped phrases, which cannot fail to compile."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self._pattern: regex.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = _compile_regex(self.source, self.flags)
+        return self._pattern
+
+
 class _PhraseList:
     """Phrases a line may open (or close) with, compiled into one anchored matcher.
 
-    Most lines open with none of them; a set of the phrases' first (or last) two
-    characters turns those lines away before the matcher runs.
+    Most lines open with none of them; a set of the phrases' first (or last) few
+    characters, taken within their first (or last) word, turns those lines away before
+    the matcher runs, or is even compiled.
     """
 
     def __init__(self, phrases: Sequence[str], at_end: bool = False) -> None:
         self.at_end = at_end
-        self.edges = frozenset(phrase[-2:] if at_end else phrase[:2] for phrase in phrases)
+        self.edges = frozenset(
+            phrase.split()[-1][-4:] if at_end else phrase.split()[0][:4] for phrase in phrases
+        )
+        self.lengths = sorted({len(edge) for edge in self.edges})
         self.matcher = None
         if phrases:
             source = alternation(phrases)
-            self.matcher = _compile_regex(
+            self.matcher = _LazyRegex(
                 rf"(?:^|(?<=[\s\p{{P}}\p{{S}}]))(?:{source})$" if at_end else source
             )
 
     def match(self, text: str) -> regex.Match[str] | None:
-        if self.matcher is None or (text[-2:] if self.at_end else text[:2]) not in self.edges:
+        if self.matcher is None or not any(
+            (text[-n:] if self.at_end else text[:n]) in self.edges for n in self.lengths
+        ):
             return None
-        return self.matcher.search(text) if self.at_end else self.matcher.match(text)
+        matcher = self.matcher.pattern
+        return matcher.search(text) if self.at_end else matcher.match(text)
 
 
 def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
@@ -185,7 +209,7 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     standalone = frozenset(_phrases(spec, "standalone"))
     button_words = frozenset(_phrases(spec, "words"))
     button = "|".join(map(regex.escape, sorted(button_words, key=len, reverse=True)))
-    glued_buttons = _compile_regex(f"(?:{button})(?:{button})+") if button_words else None
+    glued_buttons = _LazyRegex(f"(?:{button})(?:{button})+") if button_words else None
     ends = _PhraseList(_phrases(spec, "ends"), at_end=True)
     starts = _PhraseList(_phrases(spec, "starts"))
     edges = _PhraseList(_phrases(spec, "edges"))
@@ -193,7 +217,7 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     separators = spec.get("separators", [":", "\N{FULLWIDTH COLON}"])
     label_matcher = None
     if labels:
-        label_matcher = _compile_regex(
+        label_matcher = _LazyRegex(
             rf"(?P<label>{alternation(labels)})[ \t]*(?:{'|'.join(map(regex.escape, separators))})"
             rf"[ \t]*(?P<title>\S.*?)[ \t]*$",
             regex.IGNORECASE | regex.FULLCASE,
@@ -217,10 +241,10 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
             parts = _BUTTON_SEPARATORS.split(line.bare)
             if len(parts) >= 2 and button_words.issuperset(parts):
                 return line.label_text
-            if len(parts) == 1 and glued_buttons.fullmatch(line.bare):  # PrintEmailShare
+            if len(parts) == 1 and glued_buttons.pattern.fullmatch(line.bare):  # PrintEmailShare
                 return line.label_text
-        if label_matcher is not None:
-            found = label_matcher.match(line.label_text)
+        if label_matcher is not None and any(mark in line.label_text for mark in separators):
+            found = label_matcher.pattern.match(line.label_text)
             if found and short(found.group("title"), ctx):
                 return found.group("label")
         opening = starts.match(line.bare)

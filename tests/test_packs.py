@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,15 @@ def test_a_backtracking_user_pattern_times_out_as_a_finding(tmp_path: Path) -> N
         ("hostile.txt", "the rule's pattern ran out of time"),
         ("fine.txt", "shouting: aaaa"),
     }
+
+
+def test_every_builtin_pack_validates_against_the_schema() -> None:
+    """Runs load them without the check (start-up time); this is where they get it."""
+    from hygiene import schemas
+    from hygiene.packs import builtin_pack_files
+
+    packs = builtin_pack_files()
+    assert len(packs) >= 10
+    for pack in packs:
+        data = tomllib.loads(pack.data.decode("utf-8"))
+        assert schemas.first_error(schemas.RULE_PACK, data) is None, pack.name

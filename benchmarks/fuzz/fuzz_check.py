@@ -1,9 +1,9 @@
 """Fuzz the whole check with atheris: random bytes in, never an exception out.
 
-Each input is decoded as a file would be (plain text or Markdown, chosen by the first
-byte), checked with every rule (ALL, opt-in ones included), turned into a report that is
-validated against its schema, and its safe and unsafe fixes are applied twice: the
-second pass must change nothing. Any exception is a crash atheris reports with the input.
+Each input is decoded as a file would be (plain text, Markdown or a JSON Lines shard,
+chosen by the first byte), checked with every rule (ALL, opt-in ones included), turned
+into a report that is validated against its schema, and its safe and unsafe fixes are
+applied twice: the second pass must change nothing. Any exception is a crash atheris reports with the input.
 
     python -m venv /tmp/fz && /tmp/fz/bin/pip install atheris -e .
     /tmp/fz/bin/python benchmarks/fuzz/fuzz_check.py -max_total_time=600
@@ -23,6 +23,7 @@ with atheris.instrument_imports():
     from hygiene.document import Document
     from hygiene.errors import InputError
     from hygiene.fix import fix_document
+    from hygiene.jsonl import _lines, _record_documents
     from hygiene.loaders import document_from_bytes
     from hygiene.report import validate
 
@@ -30,11 +31,31 @@ CHECKER = Checker(Config(select=("ALL",)))
 
 
 def check_one(data: bytes) -> None:
-    path = "fuzz.md" if data[:1] and data[0] % 2 else "fuzz.txt"
+    kind = data[0] % 3 if data else 0
+    if kind == 2:
+        check_shard(data[1:])
+        return
     try:
-        document = document_from_bytes(data[1:], path)
+        document = document_from_bytes(data[1:], "fuzz.md" if kind else "fuzz.txt")
     except InputError:
         return  # a clear error for unreadable bytes is the expected outcome
+    check_document(document)
+
+
+def check_shard(data: bytes) -> None:
+    """Lines of a shard (cut into chunks as a file read would be), each record's documents."""
+    chunks = [data[i : i + 7] for i in range(0, len(data), 7)]
+    for number, line in enumerate(_lines(chunks, 64), 1):
+        if isinstance(line, int):
+            continue
+        for item in _record_documents(line, number, "fuzz.jsonl", ("text", "body"), "id"):
+            if isinstance(item, InputError):
+                assert "\n" not in str(item)
+            else:
+                check_document(item)
+
+
+def check_document(document: Document) -> None:
     record, findings = CHECKER.check(document)
     for finding in findings:
         assert 0 <= finding.span.start <= finding.span.end <= len(document.text)
