@@ -3,7 +3,8 @@
 Each input is decoded as a file would be (plain text, Markdown or a JSON Lines shard,
 chosen by the first byte), checked with every rule (ALL, opt-in ones included), turned
 into a report that is validated against its schema, and its safe and unsafe fixes are
-applied twice: the second pass must change nothing. Any exception is a crash atheris reports with the input.
+applied twice: the second pass must change nothing. Any exception is a crash atheris
+reports with the input.
 
     python -m venv /tmp/fz && /tmp/fz/bin/pip install atheris -e .
     /tmp/fz/bin/python benchmarks/fuzz/fuzz_check.py -max_total_time=600
