@@ -86,13 +86,13 @@ def _gunzip(raw: BinaryIO) -> Iterator[bytes]:
     fed = False
     while data := raw.read(_CHUNK):
         while data:
+            if not fed and not data.strip(b"\0"):
+                break  # zero padding after a member, which gzip allows
             fed = True
             yield decoder.decompress(data)
             if not decoder.eof:
                 break
-            data = decoder.unused_data  # another member follows, or zero padding
-            if not data.strip(b"\0"):
-                return
+            data = decoder.unused_data  # the start of another member, or padding
             decoder, fed = zlib.decompressobj(_GZIP), False
     if fed and not decoder.eof:
         raise EOFError("the compressed data ends before its end-of-stream marker")

@@ -162,4 +162,5 @@ def test_a_1_gib_shard_streams_in_flat_memory(tmp_path: Path) -> None:
     assert [(f["code"], f["record"]["id"]) for f in findings] == [("UC001", "last")]
     assert records[-1]["summary"]["documents"] > 200_000
     peak_mib = int(result.stderr.decode().split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+    print(f"1 GiB shard: peak RSS {peak_mib:.0f} MiB")  # shown with pytest -s
     assert peak_mib < 200, f"peak RSS {peak_mib:.0f} MiB while streaming 1 GiB"

@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import zstandard
 
 from hygiene import schemas
@@ -166,13 +167,19 @@ def test_lines_split_across_chunks_and_oversized_lines_are_lengths() -> None:
     assert list(_lines([b"x" * 4, b"x" * 4], limit=5)) == [8]
 
 
-def test_gzip_members_padding_and_a_cut_stream(tmp_path: Path) -> None:
+def test_gzip_members_padding_and_a_cut_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from hygiene.jsonl import iter_documents
 
     member = gzip.compress(lines(RECORDS[:1]).encode(), mtime=0)
     joined = tmp_path / "joined.jsonl.gz"
     joined.write_bytes(member + member + b"\0" * 8)  # cat'ed shards, then tape padding
     assert [d.record.line for d in iter_documents(str(joined), "joined.jsonl.gz")] == [1, 2]  # type: ignore[union-attr]
+    # A member that ends exactly where a read ends is not the end of the shard.
+    monkeypatch.setattr("hygiene.jsonl._CHUNK", len(member))
+    assert [d.record.line for d in iter_documents(str(joined), "joined.jsonl.gz")] == [1, 2]  # type: ignore[union-attr]
+    monkeypatch.undo()
     whole = gzip.compress(lines(RECORDS * 400).encode(), mtime=0)
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(whole[: len(whole) * 3 // 4])
