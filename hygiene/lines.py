@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from hygiene.document import Document
-from hygiene.scripts import at_home, script_counts
+from hygiene.scripts import at_home, main_script
 from hygiene.segment import Segment, Segmenter
 
 # Longer lines are prose: no furniture label, button or notice runs this long.
@@ -93,14 +93,14 @@ class LineLayout:
             and not segments.in_code(line.start)
         ]
         edges = {line.index for line in (*body[:edge_lines], *body[-edge_lines:])}
-        home = _main_script(document.text[document.body_start :])
+        home = main_script(document.text[document.body_start :])
         self.candidates: list[Candidate] = []
         for position, line in enumerate(body):
             text = line.text
             stripped = text.strip()
             if len(stripped) > MAX_LINE or _continues(lines, line.index):
                 continue
-            script = _main_script(stripped)
+            script = main_script(stripped)
             if script and home and not at_home(script, frozenset({home})):
                 continue
             lead = len(text) - len(text.lstrip())
@@ -131,14 +131,6 @@ class LineLayout:
         return segments.memo(
             ("line-layout", edge_lines), lambda: LineLayout(document, segments, edge_lines)
         )
-
-
-def _main_script(text: str) -> str | None:
-    """The script most of the letters of ``text`` are written in."""
-    if text.isascii():
-        return "Latin" if any(char.isalpha() for char in text) else None
-    counts = script_counts(text)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _continues(lines: list[Segment], index: int) -> bool:

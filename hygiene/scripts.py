@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 import regex
@@ -83,6 +84,26 @@ def script_counts(text: str) -> Counter[str]:
     if latin:
         counts["Latin"] = latin
     return counts
+
+
+def main_script(text: str) -> str | None:
+    """The script most of the letters of ``text`` are written in."""
+    if text.isascii():
+        return "Latin" if any(char.isalpha() for char in text) else None
+    if len(text) <= _CACHED_LENGTH:
+        return _main_script_of_line(text)
+    counts = script_counts(text)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_CACHED_LENGTH = 400
+
+
+@lru_cache(maxsize=8192)
+def _main_script_of_line(text: str) -> str | None:
+    """Cached for lines: the line rules and the language rules ask it of the same ones."""
+    counts = script_counts(text)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def at_home(script: str, home_scripts: frozenset[str]) -> bool:

@@ -24,8 +24,8 @@ from hygiene.scripts import (
     ScriptRun,
     at_home,
     count_letters,
+    main_script,
     non_latin_runs,
-    script_counts,
 )
 from hygiene.segment import Segment
 
@@ -343,10 +343,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     declared = ctx.declared_languages
     lines = ctx.segments.get("line")
     sample = segment.text[document.body_start : document.body_start + 20000]
-    main_script = _main_script(sample)
+    dominant = main_script(sample)
     # Candidates in another script are LG001's to judge.
     groups = [
-        [c for c in _candidates(p, lines, document) if _main_script(c.text) == main_script]
+        [c for c in _candidates(p, lines, document) if main_script(c.text) == dominant]
         for p in paragraphs
     ]
     if not declared and _uniform(groups, ctx):
@@ -402,11 +402,6 @@ def _uniform(groups: Sequence[Sequence[Segment]], ctx: RuleContext) -> bool:
 def _line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:
     """The line holding ``offset``: line segments are indexed by line number - 1."""
     return lines[document.lines.position(offset).line - 1]
-
-
-def _main_script(text: str) -> str | None:
-    counts = script_counts(text)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _candidates(paragraph: Segment, lines: Sequence[Segment], document: Document) -> list[Segment]:
