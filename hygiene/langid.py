@@ -96,6 +96,11 @@ def _detector_factory(seed: int) -> object:
     return DetectorFactory
 
 
+# langdetect reads every character of what it is given, but decides from a few hundred:
+# 800 gave the same language benchmark as 2,000 at two thirds of the cost.
+DETECT_SAMPLE = 800
+
+
 @lru_cache(maxsize=2048)
 def langdetect_guess(text: str, seed: int = 0) -> Guess | None:
     """langdetect's top language (seeded), with its probability."""
@@ -122,7 +127,7 @@ def text_language(text: str, seed: int = 0) -> Guess | None:
     guess = guess_by_stopwords(tokens)
     if guess is not None or len(tokens) < 8:
         return guess
-    return langdetect_guess(text[:2000], seed)
+    return langdetect_guess(text[:DETECT_SAMPLE], seed)
 
 
 SAMPLE = 20000
