@@ -306,7 +306,8 @@ def attribute(
         if local_start < 0:  # the quote began in an earlier paragraph
             local_start, bounds = 0, (0, bounds[1])
         found = _find(paragraph_text, local_start, local_end, bounds, lexicon)
-        if found is None and bounds[0] > 0 and paragraph_text[: bounds[0]].rstrip().endswith(":"):
+        lead_in = paragraph_text[max(0, bounds[0] - WINDOW) : bounds[0]]  # bounded: linear
+        if found is None and bounds[0] > 0 and lead_in.rstrip().endswith(":"):
             position = bisect_right(starts, sentence[0]) - 2
             before = sentences[position] if position >= 0 else None
             if before is not None:
