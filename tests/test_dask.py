@@ -31,6 +31,8 @@ def test_local_cluster_matches_jobs_1(tmp_path: Path) -> None:
             report = check_shards([str(tmp_path)], client=client)
         address = cluster.scheduler_address
         via_cli = run_cli("check", ".", "--format", "json", "--scheduler", address, cwd=tmp_path)
+        # A streamed run's workers skip the document descriptions; the findings stay the same.
+        streamed = run_cli("check", ".", "--format", "jsonl", "--scheduler", address, cwd=tmp_path)
     finally:
         cluster.close()
     findings = report.to_dict()["findings"]
@@ -42,3 +44,7 @@ def test_local_cluster_matches_jobs_1(tmp_path: Path) -> None:
         del finding["fingerprint"]
     assert findings == expected
     assert via_cli.stdout == local_bytes
+    records = [json.loads(line) for line in streamed.stdout.decode().splitlines()]
+    assert [r["finding"] for r in records if r["type"] == "finding"] == json.loads(local_bytes)[
+        "findings"
+    ]
