@@ -32,6 +32,13 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def _say_error(error: object) -> None:
+    """One line on stderr; a file name can hold an ANSI escape or a bidi override too."""
+    from hygiene.escape import escape_for_terminal
+
+    click.echo(f"hygiene: error: {escape_for_terminal(str(error))}", err=True)
+
+
 def _check_writable(output: str) -> None:
     """Fail before any work when a file could not be written."""
     folder = Path(output).parent
@@ -191,7 +198,7 @@ def check(
             validate(record, RECORDS)
     rendered = renderer(output_format)(report)
     for error in report.errors:
-        click.echo(f"hygiene: error: {error}", err=True)
+        _say_error(error)
     if output:
         write_atomically(output, rendered.encode("utf-8"))
     else:
@@ -231,7 +238,7 @@ def _stream(
     checker = Checker(config, ruleset, describe=False)  # records hold findings, not documents
     inputs, missing = discover(paths, checker.excluded)
     for error in missing:
-        click.echo(f"hygiene: error: {error}", err=True)
+        _say_error(error)
     failing = errors = 0
     progress = Progress(quiet)
     if output_dir:
@@ -299,7 +306,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: 
             if show_diff:
                 click.echo(outcome.diff(), nl=False)
     for problem in errors:
-        click.echo(f"hygiene: error: {problem}", err=True)
+        _say_error(problem)
     verb = "would fix" if show_diff else "fixed"
     click.echo(f"hygiene: {verb} {applied} findings in {changed} files", err=True)
     if errors:
@@ -367,6 +374,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         error.show()
         code = ExitCode.USAGE if error.exit_code == 2 else error.exit_code
     except HygieneError as error:
-        click.echo(f"hygiene: error: {error}", err=True)
+        _say_error(error)
         code = error.exit_code
     sys.exit(int(code or 0))

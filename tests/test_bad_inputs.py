@@ -62,6 +62,7 @@ MAKERS: dict[str, Callable[[Path], Any]] = {
     "fifo": lambda folder: os.mkfifo(folder / "pipe.txt"),
     "fifo-in-folder": _fifo_in_folder,
     "deep": _deep,
+    "bidi-name": lambda folder: (folder / "b\u202eevil.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0"),
 }
 
 # Run in the CLI's process before it starts: errors that root (which CI runs as) never meets.
