@@ -76,14 +76,32 @@ def count_letters(text: str) -> int:
 
 
 def script_counts(text: str) -> Counter[str]:
-    """Letters per script; Latin is what is left when the other scripts are counted."""
+    """Letters per script; Latin is what is left when the other scripts are counted.
+
+    Characters are counted first (in C) and each distinct one is looked up once: CJK text
+    alternates scripts every few letters, and walking its runs cost a step per run."""
     counts: Counter[str] = Counter()
-    for run in non_latin_runs(text):
-        counts[run.script] += run.length
+    if not text.isascii():
+        for char, number in Counter(text).items():
+            script = _script_of(char)
+            if script is not None:
+                counts[script] += number
     latin = count_letters(text) - sum(counts.values())
     if latin:
         counts["Latin"] = latin
     return counts
+
+
+_SCRIPT_OF: dict[str, str | None] = {}
+
+
+def _script_of(char: str) -> str | None:
+    """The script of a letter outside Latin, as ``non_latin_runs`` names it; else None."""
+    script = _SCRIPT_OF.get(char, "")
+    if script == "":
+        run = _SCRIPT_RUN.match(char) if _NON_LATIN_LETTERS.match(char) else None
+        script = _SCRIPT_OF[char] = (run.lastgroup or "Other") if run else None
+    return script
 
 
 def main_script(text: str) -> str | None:
