@@ -94,3 +94,19 @@ def test_any_record_line_gives_documents_or_a_one_line_error(
             assert "\n" not in str(item) and str(item).startswith("fuzz.jsonl")
         else:
             assert item.record is not None and item.record.line in (1, 2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=80))
+def test_script_counts_equal_the_letters_of_each_script_run(text: str) -> None:
+    from collections import Counter
+
+    from hygiene.scripts import count_letters, non_latin_runs, script_counts
+
+    runs: Counter[str] = Counter()
+    for run in non_latin_runs(text):
+        runs[run.script] += run.length
+    latin = count_letters(text) - sum(runs.values())
+    if latin:
+        runs["Latin"] = latin
+    assert script_counts(text) == runs
