@@ -81,12 +81,16 @@ def script_counts(text: str) -> Counter[str]:
     Characters are counted first (in C) and each distinct one is looked up once: CJK text
     alternates scripts every few letters, and walking its runs cost a step per run."""
     counts: Counter[str] = Counter()
-    if not text.isascii():
+    if text.isascii():
+        latin = count_letters(text)
+    else:
+        latin = 0
         for char, number in Counter(text).items():
             script = _script_of(char)
             if script is not None:
                 counts[script] += number
-    latin = count_letters(text) - sum(counts.values())
+            elif char.isalpha():  # str.isalpha is exactly category L
+                latin += number
     if latin:
         counts["Latin"] = latin
     return counts
