@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from hygiene.lines import Candidate, LineLayout, line_removal, normalize_phrase
+from hygiene.lines import Candidate, LineLayout, delete_line, normalize_phrase
 from hygiene.phrases import alternation
 from hygiene.rule import Check, Edit, Fix, Hit, RuleContext
 from hygiene.segment import Segment
@@ -265,8 +265,7 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
             shown = recognise(line, ctx)
             if shown is None:
                 continue
-            start, end = line_removal(document.text, line.line, lines)
-            fix = Fix("delete the line", "unsafe", (Edit(start, end, ""),))
+            fix = delete_line(document.text, line.line, lines)
             yield Hit(line.start, line.end, template.format_map({"text": shown}), fix)
 
     return Compiled(check, options)

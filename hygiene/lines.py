@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from hygiene.document import Document
+from hygiene.rule import Edit, Fix
 from hygiene.scripts import at_home, main_script
 from hygiene.segment import Segment, Segmenter
 
@@ -146,17 +147,18 @@ def _continues(lines: list[Segment], index: int) -> bool:
     return len(previous) >= WRAP_WIDTH and not _SENTENCE_END.search(previous)
 
 
-def line_removal(text: str, line: Segment, lines: list[Segment]) -> tuple[int, int]:
-    """The offsets that delete a line with the line break before it, and a blank line
-    beside it when it stood alone, so that no double blank line is left behind. The
-    first line goes with the blank lines after it."""
+def delete_line(text: str, line: Segment, lines: list[Segment]) -> Fix:
+    """The unsafe fix every furniture rule offers: delete the line with the line break
+    before it, and a blank line beside it when it stood alone, so that no double blank
+    line is left behind. The first line goes with the blank lines after it."""
     index = line.index
     if index == 0:
         following = next((n for n in lines[1:] if n.text.strip()), None)
-        return 0, following.start if following is not None else len(text)
-    start, end = lines[index - 1].end, line.end
-    blank_before = not lines[index - 1].text.strip()
-    blank_after = index + 1 >= len(lines) or not lines[index + 1].text.strip()
-    if blank_before and blank_after and index >= 2:
-        start = lines[index - 2].end
-    return start, end
+        start, end = 0, following.start if following is not None else len(text)
+    else:
+        start, end = lines[index - 1].end, line.end
+        blank_before = not lines[index - 1].text.strip()
+        blank_after = index + 1 >= len(lines) or not lines[index + 1].text.strip()
+        if blank_before and blank_after and index >= 2:
+            start = lines[index - 2].end
+    return Fix("delete the line", "unsafe", (Edit(start, end, ""),))

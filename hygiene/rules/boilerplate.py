@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import regex
 
-from hygiene.lines import line_removal
+from hygiene.lines import delete_line
 from hygiene.repeats import line_key, normalize
-from hygiene.rule import Edit, Fix, Hit, RuleContext, rule
+from hygiene.rule import Hit, RuleContext, rule
 from hygiene.segment import Segment
 
 
@@ -64,13 +64,12 @@ def corpus_repeat(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         if held_by < ctx.options["min-documents"] or held_by <= share:
             continue
         lead = len(line.text) - len(line.text.lstrip())
-        start, end = line_removal(document.text, line, lines)
         yield Hit(
             line.start + lead,
             line.start + len(line.text.rstrip()),
             f"line repeated in {held_by} of the run's {counts.documents} documents: "
             "a template line of the source",
-            Fix("delete the line", "unsafe", (Edit(start, end, ""),)),
+            delete_line(document.text, line, lines),
         )
 
 
