@@ -101,9 +101,13 @@ def _detector_factory(seed: int) -> object:
 DETECT_SAMPLE = 800
 
 
-@lru_cache(maxsize=2048)
 def langdetect_guess(text: str, seed: int = 0) -> Guess | None:
-    """langdetect's top language (seeded), with its probability."""
+    """langdetect's top language (seeded), with its probability, from the text's start."""
+    return _langdetect_guess(text[:DETECT_SAMPLE], seed)
+
+
+@lru_cache(maxsize=2048)
+def _langdetect_guess(text: str, seed: int) -> Guess | None:
     _detector_factory(seed)
     from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
@@ -127,7 +131,7 @@ def text_language(text: str, seed: int = 0) -> Guess | None:
     guess = guess_by_stopwords(tokens)
     if guess is not None or len(tokens) < 8:
         return guess
-    return langdetect_guess(text[:DETECT_SAMPLE], seed)
+    return langdetect_guess(text, seed)
 
 
 SAMPLE = 20000

@@ -112,20 +112,18 @@ def main_script(text: str) -> str | None:
     """The script most of the letters of ``text`` are written in."""
     if text.isascii():
         return "Latin" if any(char.isalpha() for char in text) else None
-    if len(text) <= _CACHED_LENGTH:
-        return _main_script_of_line(text)
+    return (_main_script_of_line if len(text) <= _CACHED_LENGTH else _most_letters)(text)
+
+
+def _most_letters(text: str) -> str | None:
     counts = script_counts(text)
     return counts.most_common(1)[0][0] if counts else None
 
 
+# Cached for lines, which the line rules and the language rules both ask about; a whole
+# document is never kept alive by the cache.
 _CACHED_LENGTH = 400
-
-
-@lru_cache(maxsize=8192)
-def _main_script_of_line(text: str) -> str | None:
-    """Cached for lines: the line rules and the language rules ask it of the same ones."""
-    counts = script_counts(text)
-    return counts.most_common(1)[0][0] if counts else None
+_main_script_of_line = lru_cache(maxsize=8192)(_most_letters)
 
 
 def at_home(script: str, home_scripts: frozenset[str]) -> bool:

@@ -10,7 +10,6 @@ import regex
 
 from hygiene.document import Document
 from hygiene.langid import (
-    DETECT_SAMPLE,
     Guess,
     guess_by_stopwords,
     langdetect_guess,
@@ -457,7 +456,7 @@ def _judge(
         shared = sum(1 for token in content if counts[token] > in_segment[token])
         if shared >= float(ctx.options["shared-words"]) * len(content):
             return None  # it speaks of what the rest of the document speaks of
-    confirmed: Guess | None = langdetect_guess(text[:DETECT_SAMPLE], ctx.seed)
+    confirmed: Guess | None = langdetect_guess(text, ctx.seed)
     if confirmed is None or confirmed.confidence < float(ctx.options["min-confidence"]):
         return None
     if not _foreign(confirmed.language, home):
