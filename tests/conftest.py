@@ -22,12 +22,20 @@ def ruleset() -> RuleSet:
 
 
 def run_cli(
-    *args: str, cwd: Path = ROOT, stdin: bytes | None = None, timeout: float = 60
+    *args: str,
+    cwd: Path = ROOT,
+    stdin: bytes | None = None,
+    timeout: float = 60,
+    prelude: str = "",
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m hygiene`` as a user would, in its own process."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    """Run ``python -m hygiene`` as a user would, in its own process; ``prelude`` is Python
+    run in that process first (to break something on purpose)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT)}
+    entry = ["-m", "hygiene"]
+    if prelude:
+        entry = ["-c", f"{prelude}\nimport sys\nfrom hygiene.cli import main\nmain(sys.argv[1:])"]
     return subprocess.run(
-        [sys.executable, "-m", "hygiene", *args],
+        [sys.executable, *entry, *args],
         cwd=cwd,
         input=stdin,
         capture_output=True,

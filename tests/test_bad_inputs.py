@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, run_cli
 
 BAD = FIXTURES / "bad"
 CATALOGUE = tomllib.loads((BAD / "catalogue.toml").read_text(encoding="utf-8"))["entry"]
@@ -79,18 +79,6 @@ PRELUDES = {
 }
 
 
-def _run(folder: Path, args: list[str], prelude: str = "") -> subprocess.CompletedProcess[bytes]:
-    code = f"{prelude}\nimport sys\nfrom hygiene.cli import main\nmain(sys.argv[1:])\n"
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=folder,
-        capture_output=True,
-        timeout=300,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
-
-
 def _where(finding: dict[str, Any]) -> str:
     span = finding["span"]
     record = f"#{finding['record']['line']}" if finding.get("record") else ""
@@ -104,8 +92,10 @@ def test_bad_input(tmp_path: Path, entry: dict[str, Any]) -> None:
     if "make" in entry:
         MAKERS[entry["make"]](folder)
     args = [*entry["args"], "good.txt"]
-    result = _run(folder, ["check", *args, "--format", "json", "-q"],
-                  PRELUDES.get(entry.get("prelude", ""), ""))  # fmt: skip
+    result = run_cli(
+        "check", *args, "--format", "json", "-q", cwd=folder, timeout=300,
+        prelude=PRELUDES.get(entry.get("prelude", ""), ""),
+    )  # fmt: skip
     stderr = result.stderr.decode()
     assert "Traceback" not in stderr
     assert stderr.splitlines() == [f"hygiene: error: {line}" for line in entry.get("errors", [])]

@@ -247,14 +247,10 @@ def test_version_and_module_entry() -> None:
 
 def test_invalid_report_is_a_bug_that_writes_nothing(tmp_path: Path) -> None:
     """Force a report that breaks its schema: exit 2, no output file."""
-    script = (
-        "import sys, hygiene.report as r; r.SCHEMA_VERSION = '0.0.0-broken';"
-        "from hygiene.cli import main; main(sys.argv[1:])"
-    )
     out = tmp_path / "report.json"
-    result = subprocess.run(
-        [sys.executable, "-c", script, "check", str(SEED), "--format", "json", "-o", str(out)],
-        cwd=ROOT, capture_output=True, check=False,
+    result = run_cli(
+        "check", str(SEED), "--format", "json", "-o", str(out),
+        prelude="import hygiene.report as r; r.SCHEMA_VERSION = '0.0.0-broken'",
     )  # fmt: skip
     assert result.returncode == 2
     assert (
