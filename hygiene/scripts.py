@@ -89,13 +89,16 @@ def script_counts(text: str) -> Counter[str]:
             script = _script_of(char)
             if script is not None:
                 counts[script] += number
-            elif char.isalpha():  # str.isalpha is exactly category L
+            elif _LETTER(
+                char
+            ):  # the regex module's Unicode, as count_letters: Python's may be older
                 latin += number
     if latin:
         counts["Latin"] = latin
     return counts
 
 
+_LETTER = regex.compile(r"\p{L}").match
 _SCRIPT_OF: dict[str, str | None] = {}
 
 
