@@ -188,7 +188,7 @@ class Checker:
         declared = self.declared_languages(document)
         segments = Segmenter(document.text)
         found = check_document(
-            document, self.ruleset.rules, declared, self.config.language_seed, self.corpus, segments
+            document, self.ruleset.rules, declared, self.config.identifier, self.corpus, segments
         )
         ignored = self._ignored_codes(self._ignored_here(self._relative(document.path)))
         if ignored:

@@ -21,6 +21,7 @@ from hygiene import schemas
 from hygiene.discovery import display_path
 from hygiene.errors import ConfigError
 from hygiene.globs import GlobError, compile_glob
+from hygiene.langid import Identifier
 from hygiene.rule import Severity
 
 CONFIG_FILES = ("hygiene.toml", "pyproject.toml")
@@ -40,6 +41,7 @@ class Config:
     languages: Mapping[str, str | list[str]] = field(default_factory=dict)
     encodings: Mapping[str, str] = field(default_factory=dict)
     rule_packs: tuple[str, ...] = ()
+    language_identifier: str = "fasttext"
     language_seed: int = 0
     max_document_megabytes: int = 64
     exclude: tuple[str, ...] = ()
@@ -53,6 +55,10 @@ class Config:
         return {
             key: (list(value) if isinstance(value, tuple) else value) for key, value in data.items()
         }
+
+    @property
+    def identifier(self) -> Identifier:
+        return Identifier(self.language_identifier, self.language_seed)
 
     @property
     def max_document_bytes(self) -> int:
@@ -161,6 +167,7 @@ def load_config(path: Path) -> Config:
         encodings=dict(data.get("encodings", {})),
         rule_packs=tuple(display_path(root / folder) for folder in data.get("rule-packs", ())),
         exclude=tuple(data.get("exclude", ())),
+        language_identifier=data.get("language-identifier", "fasttext"),
         language_seed=data.get("language-seed", 0),
         max_document_megabytes=data.get("max-document-megabytes", 64),
         source=where,

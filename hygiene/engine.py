@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from hygiene.document import Document
 from hygiene.finding import Finding
+from hygiene.langid import DEFAULT_IDENTIFIER, Identifier
 from hygiene.repeats import LineCounts
 from hygiene.rule import Edit, Hit, Rule, RuleContext
 from hygiene.segment import Segment, Segmenter
@@ -25,7 +26,7 @@ def check_document(
     document: Document,
     rules: tuple[Rule, ...],
     declared_languages: tuple[str, ...] = (),
-    seed: int = 0,
+    identifier: Identifier = DEFAULT_IDENTIFIER,
     corpus: LineCounts | None = None,
     segments: Segmenter | None = None,
 ) -> list[Finding]:
@@ -36,7 +37,9 @@ def check_document(
     segments = segments or Segmenter(document.text)
     findings: list[Finding] = []
     for active in rules:
-        ctx = RuleContext(document, segments, active.options, declared_languages, seed, corpus)
+        ctx = RuleContext(
+            document, segments, active.options, declared_languages, identifier, corpus
+        )
         for segment in segments.get(active.scope):
             for hit in active.check(segment, ctx):
                 findings.append(_place(active, document, segment, hit))

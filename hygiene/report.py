@@ -18,7 +18,6 @@ from hygiene.provenance import ProvenanceRecord
 from hygiene.rule import SEVERITIES, Fix, PackRef, Rule, Severity, count_at_or_above
 
 SCHEMA_VERSION = "1.2.0"
-LANGUAGE_DETECTOR = "langdetect"
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,10 @@ class Report:
                 "config_file": self.config.source,
                 "diff_base": self.diff_base,
                 "fail_on": self.config.fail_on,
-                "language_detector": {"name": LANGUAGE_DETECTOR, "seed": self.config.language_seed},
+                "language_detector": {
+                    "name": self.config.language_identifier,
+                    "seed": self.config.language_seed,
+                },
                 "rules": [rule.code for rule in self.rules],
                 "packs": [_pack(pack) for pack in self.packs],
             },

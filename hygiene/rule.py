@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from hygiene.document import Document
+from hygiene.langid import DEFAULT_IDENTIFIER, Identifier
 from hygiene.repeats import LineCounts
 from hygiene.segment import Scope, Segment, Segmenter
 
@@ -104,7 +105,7 @@ class RuleContext:
     segments: Segmenter
     options: Mapping[str, Any]
     declared_languages: tuple[str, ...] = ()
-    seed: int = 0
+    identifier: Identifier = DEFAULT_IDENTIFIER
     corpus: LineCounts | None = None  # line counts of the whole run, for corpus rules
 
 

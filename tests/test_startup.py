@@ -27,7 +27,7 @@ def test_clean_english_file_loads_no_language_model(tmp_path: Path) -> None:
     )
     modules = imported_modules("check", "notes.md", cwd=tmp_path)
     assert "hygiene" in modules and "regex" in modules  # the measurement works
-    assert "langdetect" not in modules
+    assert "fasttext" not in modules and "langdetect" not in modules
     assert "tqdm" not in modules  # no terminal, no progress bar
 
 
@@ -37,4 +37,5 @@ def test_a_stray_paragraph_does_load_it(tmp_path: Path) -> None:
         "\nLas conversaciones terminaron sin un acuerdo y las partes se reunirán de nuevo.\n",
         encoding="utf-8",
     )
-    assert "langdetect" in imported_modules("check", "notes.md", cwd=tmp_path)
+    modules = imported_modules("check", "notes.md", cwd=tmp_path)
+    assert "fasttext" in modules and "langdetect" not in modules

@@ -10,9 +10,10 @@ import regex
 
 from hygiene.document import Document
 from hygiene.langid import (
+    IDENTIFIERS,
     Guess,
+    Identifier,
     guess_by_stopwords,
-    langdetect_guess,
     language_name,
     stopword_scores,
     text_language,
@@ -105,7 +106,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         if _attributed_quotation(block_text):
             continue
         if home and not at_home(block.script, home) and not _skipped(ctx, block.first):
-            yield _hit(block, lines, totals, home, ctx.seed)
+            yield _hit(block, lines, totals, home, ctx.identifier)
 
 
 def _minority_blocks(
@@ -155,7 +156,11 @@ def _minority_blocks(
 
 
 def _hit(
-    block: _Block, lines: Sequence[Segment], totals: Counter[str], home: frozenset[str], seed: int
+    block: _Block,
+    lines: Sequence[Segment],
+    totals: Counter[str],
+    home: frozenset[str],
+    identifier: Identifier,
 ) -> Hit:
     first, last = block.first, block.last
     start = first.start + (len(first.text) - len(first.text.lstrip()))
@@ -166,7 +171,7 @@ def _hit(
         start=start,
         end=end,
         message=(
-            f"{block.script} text{_named(text, seed)} in a {home_names}-script document, "
+            f"{block.script} text{_named(text, identifier)} in a {home_names}-script document, "
             f"{_where(first, last, lines)}"
         ),
     )
@@ -176,12 +181,12 @@ def _hit(
 DISTINCTIVE_LETTERS = {"uk": "іїєґ", "be": "ўі", "ru": "ыэъ", "sr": "ђћџ", "mk": "ѓќѕ"}
 
 
-def _named(text: str, seed: int) -> str:
+def _named(text: str, identifier: Identifier) -> str:
     """', Ukrainian (interface label)': the language of a leftover and the evidence for it."""
     labels = label_languages(text)
     if labels:
         return f", {' or '.join(sorted(language_name(code) for code in labels))} (interface label)"
-    guess = text_language(text, seed)
+    guess = text_language(text, identifier)
     if guess is not None:
         return f", {language_name(guess.language)} ({guess.evidence} {guess.confidence:.2f})"
     lowered = text.casefold()
@@ -253,8 +258,9 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     localisation, is shipped to the wrong readers and filed under the wrong language in a
     corpus. The language is declared by ``[tool.hygiene.languages]`` globs or a ``lang`` or
     ``language`` field of the front matter; the text's language comes from its function words,
-    or langdetect (seeded) when they cannot tell. Only texts of ``min-words`` words or more are
-    judged, and only a detection of ``min-confidence`` or more is reported.
+    or the language identifier (fastText, or langdetect) when they cannot tell. Only texts
+    of ``min-words`` words or more are judged, and only a detection of ``min-confidence`` or
+    more is reported.
 
     Fix: Translate the text, move it where it belongs, or correct the declaration.
 
@@ -279,7 +285,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     body = segment.text[document.body_start :]
     if len(words(body)) < int(ctx.options["min-words"]):
         return
-    guess = text_language(body[:20000], ctx.seed)
+    guess = text_language(body[:20000], ctx.identifier)
     if guess is None or guess.confidence < float(ctx.options["min-confidence"]):
         return
     if not _foreign(guess.language, declared):
@@ -305,7 +311,15 @@ _QUOTED = regex.compile(r"[\"“”„«»‹›「」『』].*?[\"“”„«»
     "language.stray-segment",
     severity="warning",
     scope="document",
-    options={"min-words": 5, "min-confidence": 0.9, "shared-words": 0.5, "max-label-words": 4},
+    options={
+        "min-words": 5,
+        "min-confidence": 0.2,
+        "short-confidence": 0.5,
+        "max-home-probability": 0.1,
+        "min-odds": 10,
+        "shared-words": 0.5,
+        "max-label-words": 4,
+    },
 )
 def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """A paragraph or line in another language than the document, in the same script.
@@ -313,16 +327,22 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Why: An untranslated paragraph in a localisation, a Spanish "Comentarios" under an English
     story, an English "Read more" in a German one: same-script leftovers that script checks
     cannot see. Language identifiers are unreliable on short text, so the document itself is
-    the context: its language (declared, or from its function words) is the prior, and a
-    segment needs strong evidence to be called foreign. A short segment (up to
-    ``max-label-words`` words) is reported only when it is an interface label of another
-    language and not of the document's (a lexicon of 68 languages). A longer one is reported
-    when its function words point to another language, it shares fewer than ``shared-words``
-    of its other words with the rest of the document (names, the document's own terms), its
-    text outside quotation marks is not in the document's language (an attributed foreign
-    quotation is not a leftover), and langdetect (seeded) agrees with at least
-    ``min-confidence``. Front matter, fenced code and URLs are not read. A document declared
-    in several languages accepts all of them.
+    the context: its language (declared, or the one most of its paragraphs are in) is the
+    prior, and a segment needs strong evidence to be called foreign. The identifier is
+    fastText's lid.176 model (``language-identifier = "langdetect"`` for langdetect, seeded),
+    asked only when function words leave a doubt. A short segment (up to ``max-label-words``
+    words) is reported when it is an interface label of another language and not of the
+    document's (a lexicon of 68 languages); or, outside Markdown headings (titles name
+    things) and quotations, when none of its words is a function word of the document's
+    language or a word the rest of the document uses, and the identifier gives another
+    language at least ``short-confidence``. A longer one is reported when its function words do not lead in the
+    document's language, it shares fewer than ``shared-words`` of its other words with the
+    rest of the document (names, the document's own terms), its text outside quotation marks
+    is not in the document's language (an attributed foreign quotation is not a leftover),
+    and the identifier gives another language at least ``min-confidence``. Either way the
+    document's own language must be all but ruled out: at most ``max-home-probability``, and
+    ``min-odds`` times less likely than the other. Front matter, fenced code and URLs are
+    not read. A document declared in several languages accepts all of them.
 
     Fix: Delete the leftover, or translate it into the document's language.
 
@@ -349,20 +369,20 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         [c for c in _candidates(p, lines, document) if main_script(c.text) == dominant]
         for p in paragraphs
     ]
-    if not declared and _uniform(groups, ctx):
+    counts = Counter(words(segment.text[document.body_start :]))
+    if not declared and _uniform(groups, counts, ctx):
         return  # every paragraph's function words point one way: nothing to detect
     home: tuple[str, ...]
     if declared:
         home = declared
     else:
-        guess = text_language(sample, ctx.seed)
-        if guess is None:
+        language = _majority_language(paragraphs, ctx.identifier)
+        if language is None:
             return
-        home = (guess.language,)
-    counts = Counter(words(segment.text[document.body_start :]))
+        home = (language,)
     for group in groups:
         for candidate in group:
-            found = _judge(candidate.text, home, counts, ctx)
+            found = _judge(candidate.text, home, counts, ctx, _heading(candidate, document))
             if found is not None:
                 language, evidence = found
                 text = candidate.text
@@ -379,14 +399,30 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
                 break
 
 
-def _uniform(groups: Sequence[Sequence[Segment]], ctx: RuleContext) -> bool:
-    """Whether no candidate could stray: no interface label, and the function words of every
+def _majority_language(paragraphs: Sequence[Segment], identifier: Identifier) -> str | None:
+    """The language most paragraphs are in: each casts its identifier probabilities as
+    one vote (a short, ambiguous one spreads its vote thin). Counting paragraphs rather
+    than words keeps one long stray from taking a short document over."""
+    votes: dict[str, float] = {}
+    for paragraph in paragraphs:
+        for code, probability in identifier.scores(paragraph.text).items():
+            votes[code] = votes.get(code, 0.0) + probability
+    if not votes:
+        return None
+    return max(sorted(votes), key=votes.__getitem__)
+
+
+def _uniform(groups: Sequence[Sequence[Segment]], counts: Counter[str], ctx: RuleContext) -> bool:
+    """Whether no candidate could stray: no interface label, no short text that neither
+    function words nor the rest of the document explain, and the function words of every
     longer paragraph lead in one language. Spares a language model for most documents."""
     leaders: set[str] = set()
     for candidate in (c for group in groups for c in group):
         tokens = words(candidate.text)
         if len(tokens) <= int(ctx.options["max-label-words"]):
             if label_languages(candidate.text):
+                return False
+            if not _heading(candidate, ctx.document) and _unexplained(tokens, counts, None):
                 return False
             continue
         if len(tokens) < int(ctx.options["min-words"]):
@@ -397,6 +433,24 @@ def _uniform(groups: Sequence[Sequence[Segment]], ctx: RuleContext) -> bool:
         leaders.add(max(sorted(scores), key=lambda code: scores[code]))
     codes = sorted(leaders)
     return all(same_language(codes[0], code) for code in codes[1:])
+
+
+def _heading(candidate: Segment, document: Document) -> bool:
+    """A Markdown heading: a title names things, and its few words are judged only
+    against the interface-label lexicon."""
+    return document.format == "markdown" and candidate.text.lstrip().startswith("#")
+
+
+def _unexplained(tokens: Sequence[str], counts: Counter[str], home: tuple[str, ...] | None) -> bool:
+    """Whether none of a short text's words is a function word (of the document's language,
+    or of any when it is not known yet) or a word the rest of the document uses."""
+    index = stopword_languages()
+    for token in tokens:
+        languages = index.get(token, frozenset())
+        if languages and (home is None or any(not _foreign(code, home) for code in languages)):
+            return False
+    in_segment = Counter(tokens)
+    return not any(counts[token] > in_segment[token] for token in tokens)
 
 
 def _line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:
@@ -412,7 +466,7 @@ def _candidates(paragraph: Segment, lines: Sequence[Segment], document: Document
 
 
 def _judge(
-    text: str, home: tuple[str, ...], counts: Counter[str], ctx: RuleContext
+    text: str, home: tuple[str, ...], counts: Counter[str], ctx: RuleContext, heading: bool
 ) -> tuple[str, str] | None:
     """The language and evidence of a leftover, or None when the text belongs."""
     tokens = words(_URL.sub(" ", text))
@@ -420,23 +474,17 @@ def _judge(
         return None
     if len(tokens) <= int(ctx.options["max-label-words"]):
         labels = label_languages(text)
-        if labels and all(_foreign(code, home) for code in labels):
+        if labels:
+            if not all(_foreign(code, home) for code in labels):
+                return None
             names = " or ".join(sorted(language_name(code) for code in labels))
             return sorted(labels)[0], f"{names} interface label"
+    if _attributed(text, home):
         return None
+    if len(tokens) <= int(ctx.options["max-label-words"]):
+        return None if heading else _short_stray(text, tokens, home, counts, ctx)
     if len(tokens) < int(ctx.options["min-words"]):
         return None
-    outside_text = _QUOTED.sub(" ", text)
-    if outside_text != text:
-        # The words around a quotation are the document's, or name its speaker after a
-        # dash: an attributed quotation, not a leftover.
-        around = stopword_scores(words(outside_text))
-        best = max(around.values(), default=0.0)
-        own = max(
-            (score for code, score in around.items() if not _foreign(code, home)), default=0.0
-        )
-        if (best and own >= 0.5 * best) or _DASH_ATTRIBUTION.search(outside_text):
-            return None
     by_words = guess_by_stopwords(tokens, min_share=0.1)
     if by_words is not None and not _foreign(by_words.language, home):
         return None
@@ -456,13 +504,11 @@ def _judge(
         shared = sum(1 for token in content if counts[token] > in_segment[token])
         if shared >= float(ctx.options["shared-words"]) * len(content):
             return None  # it speaks of what the rest of the document speaks of
-    confirmed: Guess | None = langdetect_guess(text, ctx.seed)
-    if confirmed is None or confirmed.confidence < float(ctx.options["min-confidence"]):
+    confirmed = _identified(text, home, float(ctx.options["min-confidence"]), ctx)
+    if confirmed is None:
         return None
-    if not _foreign(confirmed.language, home):
-        return None
-    # langdetect is sure of itself even when wrong on a short sentence (it calls short
-    # Swedish Norwegian): where the function words know its language, they must agree.
+    # An identifier is sure of itself even when wrong on a short sentence (langdetect calls
+    # short Swedish Norwegian): where the function words know its language, they must agree.
     scores = stopword_scores(tokens)
     theirs = max(
         (v for code, v in scores.items() if same_language(code, confirmed.language)), default=0.0
@@ -470,10 +516,55 @@ def _judge(
     ours_score = max((v for code, v in scores.items() if not _foreign(code, home)), default=0.0)
     if ours_score > theirs:
         return None
-    evidence = f"langdetect {confirmed.confidence:.2f}"
+    evidence = f"{confirmed.evidence} {confirmed.confidence:.2f}"
     if by_words is not None:
         evidence = f"function words and {evidence}"
     return confirmed.language, evidence
+
+
+def _attributed(text: str, home: tuple[str, ...]) -> bool:
+    """A quotation whose surrounding words are the document's, or that names its speaker
+    after a dash: an attributed quotation, not a leftover."""
+    outside_text = _QUOTED.sub(" ", text)
+    if outside_text == text:
+        return False
+    around = stopword_scores(words(outside_text))
+    best = max(around.values(), default=0.0)
+    own = max((score for code, score in around.items() if not _foreign(code, home)), default=0.0)
+    return bool(best and own >= 0.5 * best) or _DASH_ATTRIBUTION.search(outside_text) is not None
+
+
+def _identified(
+    text: str, home: tuple[str, ...], min_confidence: float, ctx: RuleContext
+) -> Guess | None:
+    """fastText's language for ``text`` when it is foreign, at least ``min_confidence``, and
+    the document's own language is all but ruled out (``max-home-probability``)."""
+    scores = ctx.identifier.scores(text)
+    if not scores:
+        return None
+    language = max(sorted(scores), key=scores.__getitem__)
+    if scores[language] < min_confidence or not _foreign(language, home):
+        return None
+    at_home = sum(p for code, p in scores.items() if not _foreign(code, home))
+    if at_home > float(ctx.options["max-home-probability"]):
+        return None
+    if scores[language] < float(ctx.options["min-odds"]) * max(at_home, 0.001):
+        return None
+    return Guess(language, round(scores[language], 3), IDENTIFIERS[ctx.identifier.name])
+
+
+def _short_stray(
+    text: str, tokens: list[str], home: tuple[str, ...], counts: Counter[str], ctx: RuleContext
+) -> tuple[str, str] | None:
+    """A few words that are not an interface label: foreign only when none of them is a
+    function word of the document's language or a word the rest of it uses, and the
+    identifier is sure of it."""
+    if not _unexplained(tokens, counts, home) or _QUOTED.search(text):
+        return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
+    confirmed = _identified(text, home, float(ctx.options["short-confidence"]), ctx)
+    if confirmed is None:
+        return None
+    return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
 
 
 RULES = (foreign_script, declared_mismatch, stray_segment)

@@ -1,0 +1,57 @@
+"""The language identifiers: fastText by default, langdetect on request, both repeatable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hygiene.api import Checker
+from hygiene.config import Config, load_config
+from hygiene.errors import ConfigError
+from hygiene.langid import Identifier, _langdetect_scores, fasttext_scores
+from hygiene.loaders import document_from_bytes
+
+GERMAN = (
+    "Bitte ein gültiges Kürzel, bestehend aus Buchstaben, Ziffern, Unterstrichen und "
+    "Bindestrichen, eingeben.\n\nBitte nur durch Komma getrennte Ziffern eingeben.\n\n"
+    "Dieses Feld darf nicht null sein.\n\n"
+)
+SPANISH = "Introduzca una dirección de correo electrónico válida, por favor, y vuelva a intentarlo."
+
+
+def test_fasttext_names_the_seed_leftover_ukrainian() -> None:
+    scores = fasttext_scores("коментарі читачів:")
+    assert max(scores, key=scores.__getitem__) == "uk"
+    assert scores["uk"] > 0.9
+
+
+def test_fasttext_reads_text_over_several_lines() -> None:
+    # the model takes one line; a paragraph's line breaks must not raise
+    assert fasttext_scores("Dieses Feld darf\nnicht null sein.")["de"] > 0.5
+    assert fasttext_scores(" \n ") == {}
+
+
+@pytest.mark.parametrize("name", ["fasttext", "langdetect"])
+def test_either_identifier_finds_a_stray_sentence(name: str) -> None:
+    checker = Checker(Config(select=("LG003",), language_identifier=name))
+    document = document_from_bytes((GERMAN + SPANISH).encode("utf-8"), "page.txt")
+    _, findings = checker.check(document)
+    assert [f.excerpt for f in findings] == [SPANISH]
+    assert ("fastText" if name == "fasttext" else "langdetect") in findings[0].message
+
+
+def test_langdetect_is_seeded_so_runs_repeat() -> None:
+    identifier = Identifier("langdetect", seed=7)
+    text = "Immigration, deportation"  # short: unseeded, langdetect's answer varies
+    first = dict(identifier.scores(text))
+    _langdetect_scores.cache_clear()
+    assert dict(identifier.scores(text)) == first
+    assert identifier.guess("Ceci est une phrase en français, assez longue.") is not None
+
+
+def test_an_unknown_identifier_is_a_configuration_error(tmp_path: Path) -> None:
+    folder = tmp_path
+    (folder / "hygiene.toml").write_text('language-identifier = "cld3"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="language-identifier"):
+        load_config(folder / "hygiene.toml")
