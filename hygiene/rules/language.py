@@ -58,9 +58,10 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     and most certain sign of it. Reported: a line, or a block of consecutive lines, whose
     letters are mostly (``line-share``) in a minority script that makes up less than
     ``home-share`` of the letters elsewhere in the document, with at least ``min-letters``
-    letters. A word or name in another script inside a sentence is not reported, nor are
-    scripts one language writes together (Japanese Kanji, Hiragana and Katakana; Korean
-    Hangul and Hanja).
+    letters; a line that is an interface label of the lexicon (68 languages) is reported in
+    any minority script and however short. A word or name in another script inside a
+    sentence is not reported, nor are scripts one language writes together (Japanese Kanji,
+    Hiragana and Katakana; Korean Hangul and Hanja).
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -89,8 +90,11 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     min_letters = int(ctx.options["min-letters"])
     home_share = float(ctx.options["home-share"])
     for block in blocks:
-        block_letters = sum(block.counts.values())
-        if block_letters < min_letters:
+        block_text = text[block.first.start : block.last.end]
+        # An interface label is a leftover however short ("留言") and even in a script the
+        # document uses for its terms (a Danish "Kommentarer" in a Chinese page).
+        label = block.first is block.last and bool(label_languages(block_text))
+        if sum(block.counts.values()) < min_letters and not label:
             continue
         # Letters embedded in lines of another script (a Latin acronym in an Arabic
         # sentence) do not make their script at home.
@@ -102,10 +106,9 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         home = frozenset(
             name for name, count in rest.items() if count > 0 and count >= home_share * rest_letters
         )
-        block_text = text[block.first.start : block.last.end]
-        if _attributed_quotation(block_text):
+        if _attributed_quotation(block_text) or _skipped(ctx, block.first):
             continue
-        if home and not at_home(block.script, home) and not _skipped(ctx, block.first):
+        if home and (label or not at_home(block.script, home)):
             yield _hit(block, lines, totals, home, ctx.identifier)
 
 
