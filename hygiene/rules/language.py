@@ -338,14 +338,15 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     document's (a lexicon of 68 languages); or, outside Markdown headings (titles name
     things) and quotations, when none of its words is a function word of the document's
     language or a word the rest of the document uses, and the identifier gives another
-    language at least ``short-confidence``. A longer one is reported when its function words do not lead in the
-    document's language, it shares fewer than ``shared-words`` of its other words with the
-    rest of the document (names, the document's own terms), its text outside quotation marks
-    is not in the document's language (an attributed foreign quotation is not a leftover),
-    and the identifier gives another language at least ``min-confidence``. Either way the
-    document's own language must be all but ruled out: at most ``max-home-probability``, and
-    ``min-odds`` times less likely than the other. Front matter, fenced code and URLs are
-    not read. A document declared in several languages accepts all of them.
+    language at least ``short-confidence``. A longer one is reported when its function
+    words do not lead in the document's language, it shares fewer than ``shared-words`` of
+    its other words with the rest of the document (names, the document's own terms), its
+    text outside quotation marks is not in the document's language (an attributed foreign
+    quotation is not a leftover), and the identifier gives another language at least
+    ``min-confidence``. Either way the document's own language must be all but ruled out:
+    at most ``max-home-probability``, and ``min-odds`` times less likely than the other.
+    Front matter, fenced code and URLs are not read. A document declared in several
+    languages accepts all of them.
 
     Fix: Delete the leftover, or translate it into the document's language.
 
