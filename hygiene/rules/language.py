@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -236,6 +237,7 @@ EQUIVALENT = (
 )
 
 
+@cache
 def same_language(first: str, second: str) -> bool:
     """Codes of one language or of close ones (Scandinavian, Serbo-Croatian, Czech and
     Slovak, Malay and Indonesian)."""
@@ -243,7 +245,10 @@ def same_language(first: str, second: str) -> bool:
     return first == second or any(first in group and second in group for group in EQUIVALENT)
 
 
+@cache
 def _foreign(language: str, home: tuple[str, ...]) -> bool:
+    """Whether ``language`` is none of the document's (asked for every candidate language of
+    every segment: cached)."""
     return not any(same_language(language, code) for code in home)
 
 
@@ -513,17 +518,22 @@ def _judge(
         return None
     # An identifier is sure of itself even when wrong on a short sentence (langdetect calls
     # short Swedish Norwegian): where the function words know its language, they must agree.
+    # When they fit both languages equally ("i", "en": Swedish or Spanish; "для": Russian or
+    # Ukrainian), only a confident identifier overrules the document.
     scores = stopword_scores(tokens)
     theirs = max(
         (v for code, v in scores.items() if same_language(code, confirmed.language)), default=0.0
     )
-    ours_score = max((v for code, v in scores.items() if not _foreign(code, home)), default=0.0)
-    if ours_score > theirs:
+    ours = max((v for code, v in scores.items() if not _foreign(code, home)), default=0.0)
+    if ours > theirs or (ours and ours == theirs and confirmed.confidence < OVERRULE_TIE):
         return None
     evidence = f"{confirmed.evidence} {confirmed.confidence:.2f}"
     if by_words is not None:
         evidence = f"function words and {evidence}"
     return confirmed.language, evidence
+
+
+OVERRULE_TIE = 0.9
 
 
 def _attributed(text: str, home: tuple[str, ...]) -> bool:
