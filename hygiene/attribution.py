@@ -15,7 +15,7 @@ discussed), a title, or unattributed.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any, Literal
@@ -23,7 +23,7 @@ from typing import Any, Literal
 import regex
 
 from hygiene.lexicon import read_lexicon
-from hygiene.phrases import UNSPACED, alternation
+from hygiene.phrases import UNSPACED, PhraseFinder
 from hygiene.quotes import Quotation
 
 Attribution = Literal["named", "anonymous", "none"]
@@ -94,14 +94,14 @@ class SpeechLexicon:
     anonymous: frozenset[str]
     openers: frozenset[str]  # the longest word of every verb and source phrase, case-folded
 
-    # Compiled on first use: a document without quotations or sourcing words needs neither.
+    # Built on first use: a document without quotations or sourcing words needs neither.
     @cached_property
-    def verbs(self) -> regex.Pattern[str]:
-        return _phrase_matcher(self.verb_phrases)
+    def verbs(self) -> PhraseFinder:
+        return PhraseFinder(self.verb_phrases)
 
     @cached_property
-    def according(self) -> regex.Pattern[str]:
-        return _phrase_matcher(self.according_phrases)
+    def according(self) -> PhraseFinder:
+        return PhraseFinder(self.according_phrases)
 
     def may_source(self, text: str) -> bool:
         """Whether ``text`` can hold a speech verb or a source phrase at all: a cheap test
@@ -117,11 +117,6 @@ class SpeechLexicon:
                 return True
             start = stop
         return False
-
-
-def _phrase_matcher(phrases: Iterable[str]) -> regex.Pattern[str]:
-    """Phrases searched for anywhere in a sentence: spaced ones start at a word start."""
-    return regex.compile(alternation(phrases, r"(?<![\p{L}\p{M}])"), regex.IGNORECASE)
 
 
 def _longest_word(phrase: str) -> str:

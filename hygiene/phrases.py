@@ -7,7 +7,8 @@ scripts may follow a phrase of a spaced one (``本网站使用cookie来…``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -31,3 +32,113 @@ def alternation(phrases: Iterable[str], word_start: str = "") -> str:
     if unspaced:
         parts.append("|".join(unspaced))
     return "|".join(parts)
+
+
+_LETTERS = r"[\p{L}\p{M}]"
+# A word's opening letters, up to any letter of an unspaced script (saidと述べた).
+_WORD_RUN = regex.compile(rf"(?<!{_LETTERS})(?:(?![{_UNSPACED_SCRIPTS}]){_LETTERS})+")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """Where a phrase was found, shaped like the part of a regex match its callers use."""
+
+    text: str
+    span: tuple[int, int]
+
+    def start(self) -> int:
+        return self.span[0]
+
+    def end(self) -> int:
+        return self.span[1]
+
+    def group(self) -> str:
+        return self.text[self.span[0] : self.span[1]]
+
+
+class PhraseFinder:
+    """Phrases found anywhere in a text, case-insensitively, each starting at a word start.
+
+    Spaced-script phrases are looked up by the letters their first word opens with, at
+    each word start of the text, and then compared word by word (any white space between
+    words, and the phrase ending with a word): a dictionary in place of a regex
+    alternation of hundreds of phrases, which took tens of milliseconds to compile on
+    every run. Phrases of unspaced scripts (と述べた, 说) cannot be told apart by word
+    starts and stay a small regex.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.by_opening: dict[str, list[tuple[str, ...]]] = {}
+        unspaced: list[str] = []
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            if UNSPACED.match(phrase[-1]):
+                unspaced.append(phrase)
+                continue
+            words = tuple(word.lower() for word in phrase.split())
+            opening = _WORD_RUN.match(words[0])
+            key = opening.group() if opening else words[0]
+            self.by_opening.setdefault(key.casefold(), []).append(words)
+        self.unspaced = (
+            regex.compile("|".join(map(regex.escape, unspaced)), regex.IGNORECASE)
+            if unspaced
+            else None
+        )
+
+    def finditer(self, text: str) -> list[PhraseMatch]:
+        """Every match, left to right, none overlapping (the longest phrase at a place)."""
+        spans = [*self._spaced(text)]
+        if self.unspaced is not None:
+            spans.extend(match.span() for match in self.unspaced.finditer(text))
+            spans.sort(key=lambda span: (span[0], -span[1]))
+        found: list[PhraseMatch] = []
+        reached = 0
+        for start, end in spans:
+            if start >= reached:
+                found.append(PhraseMatch(text, (start, end)))
+                reached = end
+        return found
+
+    def search(self, text: str) -> PhraseMatch | None:
+        """The first match, or None."""
+        found = self.finditer(text)
+        return found[0] if found else None
+
+    def _spaced(self, text: str) -> Iterator[tuple[int, int]]:
+        reached = 0
+        for run in _WORD_RUN.finditer(text):
+            start = run.start()
+            if start < reached:
+                continue
+            candidates = self.by_opening.get(run.group().casefold())
+            if not candidates:
+                continue
+            for words in candidates:
+                end = _match_words(text, start, words)
+                if end is not None:
+                    yield start, end
+                    reached = end
+                    break
+
+
+def _match_words(text: str, start: int, words: tuple[str, ...]) -> int | None:
+    """Where ``words`` (lower-cased) end when they stand at ``start``, white space of any
+    kind and length between them and no letter or digit of a spaced script after."""
+    position = start
+    for number, word in enumerate(words):
+        if number:
+            after = position
+            while after < len(text) and text[after].isspace():
+                after += 1
+            if after == position:
+                return None
+            position = after
+        end = position + len(word)
+        if end > len(text) or text[position:end].casefold() != word.casefold():
+            return None
+        position = end
+    if position < len(text) and _WORD_CHAR.match(text, position):
+        return None
+    return position
+
+
+_WORD_CHAR = regex.compile(rf"(?![{_UNSPACED_SCRIPTS}])[\p{{L}}\p{{M}}\p{{N}}]")

@@ -110,3 +110,25 @@ def test_script_counts_equal_the_letters_of_each_script_run(text: str) -> None:
     if latin:
         runs["Latin"] = latin
     assert script_counts(text) == runs
+
+
+_SPEECH_WORDS = [
+    *("said", "says", "told", "dijo", "según", "d'après", "a", "déclaré", "AÑADIÓ", "Said"),
+    *("と述べた", "说", "3", "—", ",", "«", " ", "\n", "\u00a0", "x"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_SPEECH_WORDS), max_size=30))
+def test_phrase_finder_finds_what_the_regex_alternation_finds(pieces: list[str]) -> None:
+    """The dictionary matcher of the speech lexicon against the alternation it replaced."""
+    import regex
+
+    from hygiene.attribution import speech_lexicon
+    from hygiene.phrases import PhraseFinder, alternation
+
+    phrases = speech_lexicon().verb_phrases + speech_lexicon().according_phrases
+    reference = regex.compile(alternation(phrases, r"(?<![\p{L}\p{M}])"), regex.IGNORECASE)
+    text = "".join(pieces)
+    found = [match.span for match in PhraseFinder(phrases).finditer(text)]
+    assert found == [match.span() for match in reference.finditer(text)]
