@@ -9,6 +9,7 @@ imported, nor its model loaded, until a text needs it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -55,7 +56,7 @@ def stopword_scores(tokens: Iterable[str], among: frozenset[str] | None = None) 
     """Each language's share of the function words: a word in k lists counts 1/k to each."""
     index = stopword_languages()
     scores: dict[str, float] = {}
-    for token in tokens:
+    for token, count in Counter(tokens).items():  # "the" and "de" recur: look each up once
         languages = index.get(token)
         if not languages:
             continue
@@ -63,8 +64,9 @@ def stopword_scores(tokens: Iterable[str], among: frozenset[str] | None = None) 
             languages = languages & among
             if not languages:
                 continue
+        share = count / len(languages)
         for language in languages:
-            scores[language] = scores.get(language, 0.0) + 1 / len(languages)
+            scores[language] = scores.get(language, 0.0) + share
     return scores
 
 
