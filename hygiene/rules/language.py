@@ -62,7 +62,10 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     letters; a line that is an interface label of the lexicon (68 languages) is reported in
     any minority script and however short. A word or name in another script inside a
     sentence is not reported, nor are scripts one language writes together (Japanese Kanji,
-    Hiragana and Katakana; Korean Hangul and Hanja).
+    Hiragana and Katakana; Korean Hangul and Hanja), nor a Latin line that holds a word of
+    the document's main script: Latin is the script of code terms and names everywhere, and
+    a translator who keeps them writes the rest in the document's own words
+    (``boolean (True, False 또는 None)``).
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -89,6 +92,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         lines, runs, totals, letters, float(ctx.options["line-share"])
     )
     min_letters = int(ctx.options["min-letters"])
+    main = totals.most_common(1)[0][0]
     home_share = float(ctx.options["home-share"])
     for block in blocks:
         block_text = text[block.first.start : block.last.end]
@@ -97,6 +101,8 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         label = block.first is block.last and bool(label_languages(block_text))
         if sum(block.counts.values()) < min_letters and not label:
             continue
+        if block.script == "Latin" and not label and block.embedded[main] >= 2:
+            continue  # Latin terms around the document's own words: its translator's line
         # Letters embedded in lines of another script (a Latin acronym in an Arabic
         # sentence) do not make their script at home.
         rest = {
