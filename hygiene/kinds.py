@@ -8,14 +8,14 @@ placeholder) are raised as ``ValueError`` for the pack loader to place.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from hygiene.lines import Candidate, LineLayout, delete_line, normalize_phrase
-from hygiene.phrases import UNSPACED, alternation
+from hygiene.phrases import UNSPACED, alternation, ends_word
 from hygiene.rule import Check, Edit, Fix, Hit, RuleContext
 from hygiene.segment import Segment
 
@@ -170,15 +170,12 @@ class _PhraseList:
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = frozenset(phrases)
-        self.heads = self._lengths_by_edge(phrase[: self.EDGE] for phrase in self.phrases)
-        self.tails = self._lengths_by_edge(phrase[-self.EDGE :] for phrase in self.phrases)
-
-    def _lengths_by_edge(self, edges: Iterable[str]) -> dict[str, list[int]]:
-        """The first (or last) few characters of the phrases -> their lengths, longest first."""
-        by_edge: dict[str, set[int]] = {}
-        for edge, phrase in zip(edges, self.phrases, strict=True):
-            by_edge.setdefault(edge, set()).add(len(phrase))
-        return {edge: sorted(lengths, reverse=True) for edge, lengths in by_edge.items()}
+        # The first (or last) few characters of the phrases -> their lengths.
+        self.heads: dict[str, set[int]] = {}
+        self.tails: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            self.heads.setdefault(phrase[: self.EDGE], set()).add(len(phrase))
+            self.tails.setdefault(phrase[-self.EDGE :], set()).add(len(phrase))
 
     def opening(self, text: str) -> int | None:
         """Where the longest phrase ``text`` opens with ends; a phrase of a spaced script
@@ -186,7 +183,7 @@ class _PhraseList:
         for length in self._candidates(self.heads, text, at_end=False):
             if length > len(text) or text[:length] not in self.phrases:
                 continue
-            if length == len(text) or not _spaced_word_char(text[length - 1], text[length]):
+            if UNSPACED.match(text[length - 1]) or ends_word(text, length):
                 return length
         return None
 
@@ -197,34 +194,19 @@ class _PhraseList:
             start = len(text) - length
             if start < 0 or text[start:] not in self.phrases:
                 continue
-            if start == 0 or _category(text[start - 1]) in _PHRASE_BOUNDARY:
+            if start == 0 or _CLOSING_PHRASE_FOLLOWS.match(text, start - 1):
                 return start
         return None
 
-    def _candidates(self, by_edge: Mapping[str, list[int]], text: str, at_end: bool) -> list[int]:
+    def _candidates(self, by_edge: Mapping[str, set[int]], text: str, at_end: bool) -> list[int]:
         """The phrase lengths whose edge ``text`` shows, longest first."""
-        found: list[int] = []
+        found: set[int] = set()
         for size in range(1, self.EDGE + 1):
-            lengths = by_edge.get(text[-size:] if at_end else text[:size])
-            if lengths:
-                found.extend(lengths)
+            found |= by_edge.get(text[-size:] if at_end else text[:size], set())
         return sorted(found, reverse=True)
 
 
-_PHRASE_BOUNDARY = frozenset({"Z", "P", "S"})
-
-
-def _category(char: str) -> str:
-    return "Z" if char.isspace() else unicodedata.category(char)[0]
-
-
-def _spaced_word_char(last: str, following: str) -> bool:
-    """Whether ``following`` carries on the word that ``last`` ends: a letter, mark or digit
-    after a phrase of a spaced script (phrases of Han, kana, Thai ... end anywhere, and so
-    does a spaced phrase before such letters)."""
-    if UNSPACED.match(last) or UNSPACED.match(following):
-        return False
-    return _category(following) in {"L", "M", "N"}
+_CLOSING_PHRASE_FOLLOWS = regex.compile(r"[\s\p{P}\p{S}]")
 
 
 def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:

@@ -138,9 +138,13 @@ def _match_words(text: str, start: int, words: tuple[str, ...]) -> int | None:
         if end > len(text) or text[position:end].casefold() != word.casefold():
             return None
         position = end
-    if position < len(text) and _WORD_CHAR.match(text, position):
-        return None
-    return position
+    return position if ends_word(text, position) else None
 
 
-_WORD_CHAR = regex.compile(rf"(?![{_UNSPACED_SCRIPTS}])[\p{{L}}\p{{M}}\p{{N}}]")
+_WORD_GOES_ON = regex.compile(rf"(?![{_UNSPACED_SCRIPTS}])[\p{{L}}\p{{M}}\p{{N}}]")
+
+
+def ends_word(text: str, position: int) -> bool:
+    """Whether a spaced-script phrase that stops at ``position`` ends a word there, as
+    ``WORD_END`` asks of a regex: no letter, mark or digit of a spaced script follows."""
+    return _WORD_GOES_ON.match(text, position) is None
