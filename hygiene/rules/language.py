@@ -11,7 +11,6 @@ import regex
 
 from hygiene.document import Document
 from hygiene.langid import (
-    IDENTIFIERS,
     Guess,
     Identifier,
     guess_by_stopwords,
@@ -557,20 +556,20 @@ def _attributed(text: str, home: tuple[str, ...]) -> bool:
 def _identified(
     text: str, home: tuple[str, ...], min_confidence: float, ctx: RuleContext
 ) -> Guess | None:
-    """fastText's language for ``text`` when it is foreign, at least ``min_confidence``, and
-    the document's own language is all but ruled out (``max-home-probability``)."""
-    scores = ctx.identifier.scores(text)
-    if not scores:
+    """The identifier's language for ``text`` when it is foreign, at least
+    ``min_confidence``, and the document's own language is all but ruled out (at most
+    ``max-home-probability``, and ``min-odds`` times less likely)."""
+    guess = ctx.identifier.guess(text)
+    if guess is None or not _foreign(guess.language, home):
         return None
-    language = max(sorted(scores), key=scores.__getitem__)
-    if scores[language] < min_confidence or not _foreign(language, home):
-        return None
+    scores = ctx.identifier.scores(text)  # cached: the same call as the guess's
+    probability = scores[guess.language]
     at_home = sum(p for code, p in scores.items() if not _foreign(code, home))
-    if at_home > float(ctx.options["max-home-probability"]):
+    if probability < min_confidence or at_home > float(ctx.options["max-home-probability"]):
         return None
-    if scores[language] < float(ctx.options["min-odds"]) * max(at_home, 0.001):
+    if probability < float(ctx.options["min-odds"]) * max(at_home, 0.001):
         return None
-    return Guess(language, round(scores[language], 3), IDENTIFIERS[ctx.identifier.name])
+    return guess
 
 
 def _short_stray(
