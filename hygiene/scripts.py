@@ -89,9 +89,8 @@ def script_counts(text: str) -> Counter[str]:
             script = _script_of(char)
             if script is not None:
                 counts[script] += number
-            elif _LETTER(
-                char
-            ):  # the regex module's Unicode, as count_letters: Python's may be older
+            # A letter by the regex module's Unicode, as in count_letters (Python's may be older).
+            elif _LETTER(char):
                 latin += number
     if latin:
         counts["Latin"] = latin
