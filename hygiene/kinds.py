@@ -26,6 +26,7 @@ LINE_PHRASE_DEFAULTS: Mapping[str, Any] = {
     "prose-endings": ".,;",  # a line ending so is a sentence, not furniture
     "edge-lines": 5,  # non-blank lines at the top and at the bottom that count as edges
     "end-words": 3,  # words before a closing phrase: "CNET on Facebook"
+    "start-words": 0,  # at most this many words after an opening phrase, no number first (0: any)
 }
 
 
@@ -178,12 +179,13 @@ class _PhraseList:
             self.tails.setdefault(phrase[-self.EDGE :], set()).add(len(phrase))
 
     def opening(self, text: str) -> int | None:
-        """Where the longest phrase ``text`` opens with ends; a phrase of a spaced script
-        must end with a word."""
+        """Where the longest phrase ``text`` opens with ends; a phrase that ends in a
+        letter or digit of a spaced script must end a word (``©`` opens ``©2012``)."""
         for length in self._candidates(self.heads, text, at_end=False):
             if length > len(text) or text[:length] not in self.phrases:
                 continue
-            if UNSPACED.match(text[length - 1]) or ends_word(text, length):
+            last = text[length - 1]
+            if not last.isalnum() or UNSPACED.match(last) or ends_word(text, length):
                 return length
         return None
 
@@ -207,22 +209,42 @@ class _PhraseList:
 
 
 _CLOSING_PHRASE_FOLLOWS = regex.compile(r"[\s\p{P}\p{S}]")
+# A credit names a person or an agency: capitalised, a few words, no sentence after it.
+_CREDITED = r"\p{Lu}[^()\[\]\n]{0,60}?"
+
+
+def _credit_matcher(words: Sequence[str]) -> _LazyRegex | None:
+    """A picture credit closing a line, which makes the line a caption: in parentheses
+    (``... in the spring. (Photo: Sean Fujiwara)``, ``(AP Photo/Jeff Chiu)``) or after a
+    colon (``... St Leonards Place, Edinburgh Photo: DEADLINE``). The word alone before a
+    name is not enough: ``Picture Perfect`` is a title, ``Send Photos/Videos`` a button."""
+    if not words:
+        return None
+    credit = f"(?i:{alternation(words)})"
+    return _LazyRegex(
+        rf"(?:(?<=^|[\s.,;:])\({credit}[\s:/]+{_CREDITED}\)"
+        rf"|(?<=\s){credit}[ \t]*:[ \t]*{_CREDITED}(?<![.!?]))[ \t]*$"
+    )
 
 
 def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     """``line-phrase``: a line of page furniture, known by its phrases and its place.
 
-    Seven ways to match, each list compiled once:
+    Nine ways to match, each list compiled once:
 
     - ``standalone``: the whole line is the phrase, wherever it stands (``Advertisement``);
     - ``lines``: the same, but a one-word line only where menus sit, touching other short
       lines or first or last; alone before a paragraph, ``Photos`` is a heading;
     - ``words``: the line is a row of these words (``Facebook | Twitter | Email``);
     - ``labels``: label, colon, short title (``WATCH: ...``);
-    - ``starts``: the line opens with the phrase and ends soon after (``Follow us on X``);
+    - ``starts``: the line opens with the phrase and ends soon after (``Follow us on X``),
+      within ``start-words`` words when the rule sets it, and not with a number;
+    - ``linked-starts``: the same, on a line that ends with a link arrow (``More Sports »``);
     - ``ends``: a few words, then the phrase (``CNET on Facebook``);
     - ``edges``: a line among the first or last ones opens with the phrase
-      (``Originally published in ...``).
+      (``Originally published in ...``);
+    - ``credits``: the line closes with a picture credit, so it is a caption
+      (``... (Photo: Sean Fujiwara)``).
 
     Lines are compared by their bare words (``LineLayout``): marks, counts and case do
     not matter, and a line that carries on a wrapped sentence, or sits in code, is never
@@ -236,6 +258,8 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     ends = _PhraseList(_phrases(spec, "ends"))
     starts = _PhraseList(_phrases(spec, "starts"))
     edges = _PhraseList(_phrases(spec, "edges"))
+    linked_starts = _PhraseList(_phrases(spec, "linked-starts"))
+    credits = _credit_matcher(spec.get("credits", ()))
     labels = sorted(spec.get("labels", ()), key=len, reverse=True)
     separators = spec.get("separators", [":", "\N{FULLWIDTH COLON}"])
     label_matcher = None
@@ -254,6 +278,13 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
         limit, endings = ctx.options["max-length"], ctx.options["prose-endings"]
         return len(tail) <= limit and not (tail and tail[-1] in endings)
 
+    def named(tail: str, ctx: RuleContext) -> bool:
+        """Whether what follows an opening phrase can be a link's name: a few words, not a
+        number (``About CNET`` is a link; ``about 9 hours ago`` a time)."""
+        limit = ctx.options["start-words"]
+        words = tail.split()
+        return not limit or (len(words) <= limit and not (words and words[0][0].isdigit()))
+
     def recognise(line: Candidate, ctx: RuleContext) -> str | None:
         """What the line shows of its phrase, or None when it is not furniture."""
         if line.whole in standalone:
@@ -271,7 +302,11 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
             if found and short(found.group("title"), ctx):
                 return found.group("label")
         opening = starts.opening(line.bare)
-        if opening is not None and short(line.bare[opening:], ctx):
+        if opening is not None and short(tail := line.bare[opening:], ctx) and named(tail, ctx):
+            return line.label_text
+        if line.linked and linked_starts.opening(line.bare) is not None and short(line.bare, ctx):
+            return line.label_text
+        if credits is not None and credits.pattern.search(line.label_text):
             return line.label_text
         closing = ends.closing(line.whole)
         if closing is not None and len(line.whole[:closing].split()) <= ctx.options["end-words"]:

@@ -32,8 +32,8 @@ _TRAIL = regex.compile(r"(?:[\s:：»›→>|•·▼▾↓↑▸►*_\]\)\-–�
 _COUNT_BEFORE = regex.compile(r"^[(\[#]?\d[\d.,]*[kKmM]?[)\]]?(?:\s+|(?=\p{Lu}))")
 _COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
 _SPACES = regex.compile(r"\s+")
-_FIRST_LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…:;。！？」』\"”»)\]]\s*$")
+_LINK_ARROW = regex.compile(r"[^\s»›→]\s*(?:»|›|→|>>)$")
 
 
 def label_text(text: str) -> str:
@@ -49,6 +49,8 @@ def bare(label: str) -> tuple[str, bool]:
     """
     core = _TRAIL.sub("", label.strip(_EDGE_MARKS + " ")).strip(_EDGE_MARKS + " ")
     words = _COUNT_AFTER.sub("", _COUNT_BEFORE.sub("", core))
+    if words != core:  # the marks before a count: "Comments: 9"
+        words = _TRAIL.sub("", words)
     return _SPACES.sub(" ", words).casefold().strip(), words != core
 
 
@@ -62,8 +64,10 @@ def whole_line(bare_text: str) -> str:
 
 
 def normalize_phrase(phrase: str) -> str:
-    """A phrase from a pack, prepared like a line's bare text."""
-    return _SPACES.sub(" ", _TRAIL.sub("", phrase.strip())).casefold().strip()
+    """A phrase from a pack, prepared like a line's bare text: without the marks a line
+    loses before it is compared (``+ commentés`` is the line ``commentés`` with a bullet),
+    which a phrase would otherwise keep and never match."""
+    return _SPACES.sub(" ", _TRAIL.sub("", label_text(phrase))).casefold().strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ class Candidate:
     at_edge: bool
     counted: bool  # a count beside the words: "12 Comments" is furniture wherever it stands
     in_menu: bool  # first or last, or touching another short line: where menus and buttons sit
+    linked: bool  # ends with a link arrow after its words: "More Sports »"
 
 
 class LineLayout:
@@ -123,6 +128,7 @@ class LineLayout:
                     counted=counted,
                     in_menu=position in (0, len(body) - 1)
                     or any(len(n.text.strip()) < WRAP_WIDTH for n in touching),
+                    linked=_LINK_ARROW.search(label) is not None,
                 )
             )
 
@@ -135,13 +141,13 @@ class LineLayout:
 
 
 def _continues(lines: list[Segment], index: int) -> bool:
-    """Whether a line carries on a wrapped sentence from the line above: it opens in
-    lower case after a long line that did not end a sentence (a headline above a
+    """Whether a line carries on a wrapped sentence from the line above: it opens with a
+    lower-case letter after a long line that did not end a sentence (a headline above a
     capitalised 'Advertisement' ends nothing)."""
     if index == 0:
         return False
-    first_letter = _FIRST_LETTER.search(lines[index].text)
-    if first_letter is None or not first_letter.group().islower():
+    opening = lines[index].text.lstrip()[:1]
+    if not opening.islower():  # a count or a mark first: "3 commentaires" is a line of its own
         return False
     previous = lines[index - 1].text.strip()
     return len(previous) >= WRAP_WIDTH and not _SENTENCE_END.search(previous)
