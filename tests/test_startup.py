@@ -28,6 +28,7 @@ def test_clean_english_file_loads_no_language_model(tmp_path: Path) -> None:
     modules = imported_modules("check", "notes.md", cwd=tmp_path)
     assert "hygiene" in modules and "regex" in modules  # the measurement works
     assert "fasttext" not in modules and "langdetect" not in modules
+    assert "wordfreq" not in modules  # word lists are read for short strays only
     assert "tqdm" not in modules  # no terminal, no progress bar
 
 

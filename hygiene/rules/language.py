@@ -11,6 +11,7 @@ import regex
 
 from hygiene.document import Document
 from hygiene.langid import (
+    IDENTIFIERS,
     Guess,
     Identifier,
     guess_by_stopwords,
@@ -29,6 +30,7 @@ from hygiene.scripts import (
     non_latin_runs,
 )
 from hygiene.segment import Segment
+from hygiene.vocabulary import has_list, international_words, knows_all, knows_any
 
 
 @dataclass(slots=True)
@@ -332,6 +334,7 @@ _QUOTED = regex.compile(r"[\"“”„«»‹›「」『』].*?[\"“”„«»
         "min-odds": 10,
         "shared-words": 0.5,
         "max-label-words": 4,
+        "vocabulary-guesses": 2,
     },
 )
 def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
@@ -347,8 +350,14 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     words) is reported when it is an interface label of another language and not of the
     document's (a lexicon of 68 languages); or, outside Markdown headings (titles name
     things) and quotations, when none of its words is a function word of the document's
-    language or a word the rest of the document uses, and the identifier gives another
-    language at least ``short-confidence``. A longer one is reported when its function
+    language or a word the rest of the document uses, and either the identifier gives
+    another language at least ``short-confidence``, or it all but rules out the document's
+    language and one of its ``vocabulary-guesses`` best foreign guesses is the language whose
+    common words (wordfreq's lists) all of the segment's words are, none of them common in the
+    document's language (``Argentin spanyol`` in a Swedish page); a short segment whose words
+    are all common in the document's language belongs (``Koreai`` in a Hungarian page), and
+    so does one of names and international words, common in seven languages or more
+    (``Khmer``, ``hindi``). A longer one is reported when its function
     words do not lead in the document's language, it shares fewer than ``shared-words`` of
     its other words with the rest of the document (names, the document's own terms), its
     text outside quotation marks is not in the document's language (an attributed foreign
@@ -525,12 +534,18 @@ def _judge(
     # short Swedish Norwegian): where the function words know its language, they must agree.
     # When they fit both languages equally ("i", "en": Swedish or Spanish; "для": Russian or
     # Ukrainian), only a confident identifier overrules the document.
-    scores = stopword_scores(tokens)
+    # Code terms (True, None) are in English's list; they are no English function words here.
+    scores = stopword_scores(token for token in tokens if token not in terms)
     theirs = max(
         (v for code, v in scores.items() if same_language(code, confirmed.language)), default=0.0
     )
     ours = max((v for code, v in scores.items() if not _foreign(code, home)), default=0.0)
-    if ours > theirs or (ours and ours == theirs and confirmed.confidence < OVERRULE_TIE):
+    if not any(same_language(code, confirmed.language) for code in listed_function_words()):
+        # Welsh has no list to agree with: a few of the document's function words ("y" is
+        # Spanish) stand against the identifier only when it is not sure.
+        if ours and confirmed.confidence < OVERRULE_UNLISTED:
+            return None
+    elif ours > theirs or (ours and ours == theirs and confirmed.confidence < OVERRULE_TIE):
         return None
     evidence = f"{confirmed.evidence} {confirmed.confidence:.2f}"
     if by_words is not None:
@@ -539,6 +554,13 @@ def _judge(
 
 
 OVERRULE_TIE = 0.9
+OVERRULE_UNLISTED = 0.8
+
+
+@cache
+def listed_function_words() -> frozenset[str]:
+    """The languages whose function words are on file."""
+    return frozenset(code for codes in stopword_languages().values() for code in codes)
 
 
 def _attributed(text: str, home: tuple[str, ...]) -> bool:
@@ -580,10 +602,37 @@ def _short_stray(
     identifier is sure of it."""
     if not _unexplained(tokens, counts, home) or _QUOTED.search(text):
         return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
+    listed = [code for code in home if has_list(code)]
+    if any(knows_all(code, tokens) for code in listed):
+        return None  # common words of the document's language: Koreai in a Hungarian page
+    if international_words().issuperset(tokens):
+        return None  # names and international words: Khmer, hindi
     confirmed = _identified(text, home, float(ctx.options["short-confidence"]), ctx)
-    if confirmed is None:
+    if confirmed is not None:
+        return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
+    if not listed or any(knows_any(code, tokens) for code in listed):
         return None
-    return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
+    return _named_by_vocabulary(text, tokens, home, ctx)
+
+
+def _named_by_vocabulary(
+    text: str, tokens: list[str], home: tuple[str, ...], ctx: RuleContext
+) -> tuple[str, str] | None:
+    """The language of a few words none of which the document's language uses commonly: the
+    identifier must all but rule the document's language out, and one of its best foreign
+    guesses must use every word commonly. The identifier alone is not sure enough of two
+    words; the vocabulary alone cannot tell which of the languages that use a word the
+    segment is in."""
+    scores = ctx.identifier.scores(text)
+    at_home = sum(p for code, p in scores.items() if not _foreign(code, home))
+    if at_home > float(ctx.options["max-home-probability"]):
+        return None
+    ranked = sorted((c for c in scores if _foreign(c, home)), key=lambda c: (-scores[c], c))
+    for code in ranked[: int(ctx.options["vocabulary-guesses"])]:
+        if has_list(code) and knows_all(code, tokens):
+            identifier = IDENTIFIERS[ctx.identifier.name]
+            return code, f"common {language_name(code)} words, {identifier} {scores[code]:.2f}"
+    return None
 
 
 RULES = (foreign_script, declared_mismatch, stray_segment)
