@@ -1,19 +1,23 @@
-"""Which languages use a word commonly: wordfreq's word lists, as evidence for short text.
+"""Which languages use a word: wordfreq's word lists, as evidence for short text.
 
 A language identifier is weakest on two or three words, and those are the segments where a
 vocabulary is strongest: ``Koreai`` is a common Hungarian word (so it belongs in a Hungarian
 page, whatever the identifier thinks), and ``Argentin spanyol`` holds no Swedish word but
-only Hungarian ones. wordfreq's "small" lists hold, for each of 40+ languages, the words used
-at least once per million words (Zipf 3 and up), from Wikipedia, subtitles, news, books and
-the web (wordfreq 3.1, code Apache-2.0, data CC-BY-SA 4.0; see its README).
+only Hungarian ones. wordfreq (3.1, code Apache-2.0, data CC-BY-SA 4.0) lists the words of
+42 languages from Wikipedia, subtitles, news, books and the web: its "small" lists the words
+used at least once per million (Zipf 3 and up), its "large" lists, for 21 of them, every word
+used at least once per hundred million (Zipf 1).
 
 Only membership is kept: each list becomes a sorted array of the words' hashes, 8 bytes a
-word (the lists' Python dictionaries took 7 MB a language). wordfreq is imported and a list
-read only when a short segment needs it.
+word, read from wordfreq's files one frequency band at a time. (wordfreq's own readers keep
+every list they return, as Python lists: 7 MB a small list, 110 MB Finnish's large one.)
+wordfreq is imported and a list read only when a short segment needs it.
 """
 
 from __future__ import annotations
 
+import gzip
+import heapq
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -30,41 +34,70 @@ def _code(language: str) -> str:
 
 
 @cache
-def listed_languages() -> frozenset[str]:
-    """The languages with a word list, in our codes and wordfreq's."""
+def _files(size: str) -> dict[str, str]:
+    """wordfreq's files of one size ("small" or "large"), by its language code."""
     from wordfreq import available_languages  # a lazy import: 0.12 s
 
-    codes = set(available_languages())
-    return frozenset(codes | {ours for ours, theirs in _WORDFREQ_CODES.items() if theirs in codes})
+    return dict(available_languages(size))
 
 
 def has_list(language: str) -> bool:
-    return language in listed_languages()
+    """Whether ``language`` has a list of its common words."""
+    return _code(language) in _files("small")
+
+
+def has_full_list(language: str) -> bool:
+    """Whether ``language`` has a list of its rare words too."""
+    return _code(language) in _files("large")
+
+
+# Hashes sorted at a time: sorting all of Finnish's 734,000 as Python ints took 60 MB.
+_CHUNK = 65536
+
+
+def _read_hashes(path: str) -> array[int]:
+    """The sorted hashes of the words of a wordfreq file (gzipped msgpack: a header, then
+    one list of words per centibel of frequency), read a band at a time and sorted in
+    chunks, so that neither the words nor their hashes are ever all held as Python objects.
+    Python's str hashes hold within a process."""
+    import msgpack
+
+    chunks: list[array[int]] = []
+    pending: list[int] = []
+    with gzip.open(path, "rb") as stream:
+        unpacker = msgpack.Unpacker(stream, raw=False)
+        bands = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB":
+            raise ValueError(f"{path}: not a wordfreq word list")
+        for _ in range(bands - 1):
+            pending.extend(hash(word) for word in unpacker.unpack())
+            if len(pending) >= _CHUNK:
+                chunks.append(array("q", sorted(pending)))
+                pending.clear()
+    chunks.append(array("q", sorted(pending)))
+    return array("q", heapq.merge(*chunks))
 
 
 @cache
-def _hashes(wordfreq_code: str) -> array[int]:
-    """The sorted hashes of a language's common words (str hashes hold within a process)."""
-    from wordfreq import get_frequency_list
-
-    buckets = get_frequency_list(wordfreq_code, wordlist="small")
-    return array("q", sorted({hash(word) for bucket in buckets for word in bucket}))
+def _common(wordfreq_code: str) -> array[int]:
+    return _read_hashes(_files("small")[wordfreq_code])
 
 
 @cache
-def international_words() -> frozenset[str]:
-    """Words common in seven or more of the 42 lists (``Khmer``, ``hindi``, ``android``):
-    names and international words, which tell no language from another. Built from the
-    lists by ``benchmarks/build_corpus.py``: counting them here took a second and 170 MB."""
-    return frozenset(read_lexicon("international-words.json"))
+def _every(wordfreq_code: str) -> array[int]:
+    return _read_hashes(_files("large")[wordfreq_code])
 
 
-def knows(language: str, word: str) -> bool:
-    """Whether ``word`` (lower-cased) is a common word of ``language``, which has a list."""
-    hashes = _hashes(_code(language))
+def _holds(hashes: array[int], word: str) -> bool:
     wanted = hash(word)
     position = bisect_left(hashes, wanted)
     return position < len(hashes) and hashes[position] == wanted
+
+
+def knows(language: str, word: str) -> bool:
+    """Whether ``word`` (lower-cased) is a common word of ``language`` (``has_list``)."""
+    return _holds(_common(_code(language)), word)
 
 
 def knows_all(language: str, tokens: Iterable[str]) -> bool:
@@ -73,3 +106,17 @@ def knows_all(language: str, tokens: Iterable[str]) -> bool:
 
 def knows_any(language: str, tokens: Iterable[str]) -> bool:
     return any(knows(language, token) for token in tokens)
+
+
+def uses_any(language: str, tokens: Iterable[str]) -> bool:
+    """Whether any of ``tokens`` is a word of ``language`` (``has_full_list``), however rare."""
+    hashes = _every(_code(language))
+    return any(_holds(hashes, token) for token in tokens)
+
+
+@cache
+def international_words() -> frozenset[str]:
+    """Words common in seven or more of the 42 lists (``Khmer``, ``hindi``, ``android``):
+    names and international words, which tell no language from another. Built from the
+    lists by ``benchmarks/build_corpus.py``: counting them here took a second and 170 MB."""
+    return frozenset(read_lexicon("international-words.json"))

@@ -5,13 +5,27 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from hygiene.vocabulary import has_list, international_words, knows, knows_all, knows_any
+from hygiene.vocabulary import (
+    has_full_list,
+    has_list,
+    international_words,
+    knows,
+    knows_all,
+    knows_any,
+    uses_any,
+)
 
 
 def test_common_words_are_known_in_their_language_only() -> None:
     assert knows("hu", "spanyol") and knows("hu", "koreai")
     assert not knows("sv", "spanyol")
     assert knows_all("fi", ["kolumbian", "espanja"]) and not knows_any("sv", ["espanja"])
+
+
+def test_a_full_list_holds_rare_words_a_small_one_leaves_out() -> None:
+    assert has_full_list("fi") and not has_full_list("tr") and has_list("tr")
+    assert not knows("fi", "sähköpostiosoitteen") and uses_any("fi", ["sähköpostiosoitteen"])
+    assert not uses_any("fi", ["pwnjabi", "mongools"])
 
 
 def test_languages_filed_under_another_code_share_its_list() -> None:
@@ -34,5 +48,7 @@ def test_wordfreq_is_not_imported_until_a_word_is_looked_up() -> None:
         "assert 'wordfreq' not in sys.modules\n"
         "v.knows('de', 'haus')\n"
         "assert 'wordfreq' in sys.modules\n"
+        "import wordfreq\n"  # its own reader keeps every list it returns; ours keeps none
+        "assert wordfreq.get_frequency_list.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -30,7 +30,14 @@ from hygiene.scripts import (
     non_latin_runs,
 )
 from hygiene.segment import Segment
-from hygiene.vocabulary import has_list, international_words, knows_all, knows_any
+from hygiene.vocabulary import (
+    has_full_list,
+    has_list,
+    international_words,
+    knows_all,
+    knows_any,
+    uses_any,
+)
 
 
 @dataclass(slots=True)
@@ -357,7 +364,11 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     document's language (``Argentin spanyol`` in a Swedish page); a short segment whose words
     are all common in the document's language belongs (``Koreai`` in a Hungarian page), and
     so does one of names and international words, common in seven languages or more
-    (``Khmer``, ``hindi``). A longer one is reported when its function
+    (``Khmer``, ``hindi``). Where the document's language has a full word list (21
+    languages, down to words used once per hundred million), a few words that are none of
+    its words, and that the identifier does not consider in it at all, are text in another
+    language even when the identifier cannot say which (``Pwnjabi`` in a Finnish page). A
+    longer one is reported when its function
     words do not lead in the document's language, it shares fewer than ``shared-words`` of
     its other words with the rest of the document (names, the document's own terms), its
     text outside quotation marks is not in the document's language (an attributed foreign
@@ -413,11 +424,11 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
                 end = candidate.start + len(text.rstrip())
                 where = _where(_line_at(candidate.start, lines, document),
                                _line_at(candidate.end, lines, document), lines)  # fmt: skip
+                what = f"{language_name(language)} text" if language else "text in another language"
                 yield Hit(
                     start,
                     end,
-                    f"{language_name(language)} text in this {language_name(home[0])} document "
-                    f"({evidence}), {where}",
+                    f"{what} in this {language_name(home[0])} document ({evidence}), {where}",
                 )
                 break
 
@@ -490,8 +501,9 @@ def _candidates(paragraph: Segment, lines: Sequence[Segment], document: Document
 
 def _judge(
     text: str, home: tuple[str, ...], counts: Counter[str], ctx: RuleContext, heading: bool
-) -> tuple[str, str] | None:
-    """The language and evidence of a leftover, or None when the text belongs."""
+) -> tuple[str | None, str] | None:
+    """The language (None: not the document's, but which one is unsure) and evidence of a
+    leftover, or None when the text belongs."""
     tokens = words(_URL.sub(" ", text))
     if not tokens:
         return None
@@ -596,7 +608,7 @@ def _identified(
 
 def _short_stray(
     text: str, tokens: list[str], home: tuple[str, ...], counts: Counter[str], ctx: RuleContext
-) -> tuple[str, str] | None:
+) -> tuple[str | None, str] | None:
     """A few words that are not an interface label: foreign only when none of them is a
     function word of the document's language or a word the rest of it uses, and the
     identifier is sure of it."""
@@ -612,7 +624,35 @@ def _short_stray(
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
     if not listed or any(knows_any(code, tokens) for code in listed):
         return None
-    return _named_by_vocabulary(text, tokens, home, ctx)
+    return _named_by_vocabulary(text, tokens, home, ctx) or _ruled_out(text, tokens, home, ctx)
+
+
+# Below what fastText reports at all: the identifier does not consider the language.
+RULED_OUT = 0.001
+
+
+def _ruled_out(
+    text: str, tokens: list[str], home: tuple[str, ...], ctx: RuleContext
+) -> tuple[str | None, str] | None:
+    """A few words that are no words of the document's language at all, not even rare ones
+    (its full list, Zipf 1 and up), and that the identifier does not consider the document's
+    language: not the document's, though which language they are in is unsure (``Pwnjabi``
+    in a Finnish page; the identifier's best guess, often English, is only a guess). Only for
+    languages with a full list: a small list misses the rare words of the document's own
+    language (``Bengalce`` is Turkish)."""
+    full = [code for code in home if has_full_list(code)]
+    if not full or any(uses_any(code, tokens) for code in full):
+        return None
+    guess = ctx.identifier.guess(text)
+    scores = ctx.identifier.scores(text)
+    at_home = sum(p for code, p in scores.items() if not _foreign(code, home))
+    if guess is None or not _foreign(guess.language, home) or at_home >= RULED_OUT:
+        return None
+    if guess.confidence < float(ctx.options["min-odds"]) * RULED_OUT:
+        return None
+    names = " or ".join(language_name(code) for code in full)
+    guessed = f"{language_name(guess.language)} {guess.confidence:.2f}"
+    return None, f"no {names} word; {guess.evidence}'s guess: {guessed}"
 
 
 def _named_by_vocabulary(
