@@ -8,7 +8,9 @@ hashed and counted in a count-min sketch: a fixed table of 4 x 2^20 counters (16
 whatever the corpus size. A sketch can only overcount, never undercount, and with
 4 rows an overcount needs a collision in every row; the counts are plain sums, so
 they do not depend on the order the documents came in or on how many processes
-checked them.
+checked them. Until a run has shown ``EXACT_KEYS`` distinct lines they are counted
+exactly, in a dictionary: a run of a few files (the pre-commit case) never pays for
+the table, and moving the exact counts into it gives the table it would have had.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _WIDTH = 1 << WIDTH_BITS
 _MASK = _WIDTH - 1
 MIN_LENGTH = 15  # shorter lines ("Yes.", "Share") repeat by chance, or are other rules' business
 MAX_LENGTH = 2000  # a template line is a footer or a notice, not a whole paragraph
+EXACT_KEYS = 1 << 16  # distinct lines counted exactly before the table (about 8 MiB)
 
 _DIGITS = regex.compile(r"\d+")
 _SPACES = regex.compile(r"\s+")
@@ -71,19 +74,38 @@ class LineCounts:
 
     def __init__(self) -> None:
         self.documents = 0
-        self._counters = array("I", bytes(4 * DEPTH * _WIDTH))
+        self._exact: dict[int, int] | None = {}
+        self._counters: array[int] | None = None
 
     def add(self, keys: Iterable[int]) -> None:
         """Count one document, given its distinct line keys."""
         self.documents += 1
+        exact = self._exact
+        if exact is not None:
+            for key in keys:
+                exact[key] = exact.get(key, 0) + 1
+            if len(exact) > EXACT_KEYS:
+                self._to_table(exact)
+            return
         counters = self._counters
+        assert counters is not None
         for key in keys:
             for cell in _cells(key):
                 counters[cell] += 1
 
+    def _to_table(self, exact: dict[int, int]) -> None:
+        counters = array("I", bytes(4 * DEPTH * _WIDTH))
+        for key, count in exact.items():
+            for cell in _cells(key):
+                counters[cell] += count
+        self._counters, self._exact = counters, None
+
     def documents_with(self, key: int) -> int:
         """Documents holding the line: exact unless every row collides, never fewer."""
+        if self._exact is not None:
+            return self._exact.get(key, 0)
         counters = self._counters
+        assert counters is not None
         return min(counters[cell] for cell in _cells(key))
 
 

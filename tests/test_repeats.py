@@ -11,7 +11,14 @@ import pytest
 from hygiene.api import check_paths
 from hygiene.config import Config
 from hygiene.loaders import document_from_bytes
-from hygiene.repeats import DEPTH, LineCounts, document_keys, line_key, normalize
+from hygiene.repeats import (
+    DEPTH,
+    EXACT_KEYS,
+    LineCounts,
+    document_keys,
+    line_key,
+    normalize,
+)
 
 FOOTER = "Example Gazette is published by Example Media Group, Springfield {year}."
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "da", "fu", "go", "zi", "pe"]
@@ -94,10 +101,33 @@ def test_counts_never_undercount_and_ignore_order() -> None:
     assert forward.documents_with(line_key("never seen in any document")) == 0
 
 
-@pytest.mark.parametrize("documents", [10, 10_000])
-def test_memory_is_fixed_whatever_the_corpus_size(documents: int) -> None:
+@pytest.mark.parametrize("documents", [10, 70_000])
+def test_memory_is_bounded_whatever_the_corpus_size(documents: int) -> None:
     counts = LineCounts()
     for number in range(documents):
         counts.add({line_key(f"document {number} has its own line")})
     assert counts.documents == documents
-    assert len(counts._counters) == DEPTH << 20
+    if documents <= EXACT_KEYS:  # a few files: counted exactly, no table
+        assert counts._counters is None and counts._exact is not None
+    else:
+        assert counts._exact is None and counts._counters is not None
+        assert len(counts._counters) == DEPTH << 20
+
+
+def test_moving_to_the_table_keeps_every_count_whatever_the_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("hygiene.repeats.EXACT_KEYS", 50)
+    documents = [{line_key(f"line {n % 70}"), line_key(f"line {n % 13} again")} for n in range(200)]
+    forward, backward = LineCounts(), LineCounts()
+    for keys in documents:
+        forward.add(keys)
+    for keys in reversed(documents):
+        backward.add(keys)
+    assert forward._exact is None and backward._exact is None  # both moved, at other times
+    exact: dict[int, int] = {}
+    for keys in documents:
+        for key in keys:
+            exact[key] = exact.get(key, 0) + 1
+    for key, count in exact.items():
+        assert forward.documents_with(key) == backward.documents_with(key) >= count
