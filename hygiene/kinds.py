@@ -141,11 +141,11 @@ def _phrases(spec: Mapping[str, Any], key: str) -> list[str]:
 
 
 class _LazyRegex:
-    """A pattern compiled on first use: a clean document never needs most of a pack's
-    matchers, and compiling them all was most of a small check's start-up. Only for
+    """A pattern built and compiled on first use: a clean document never needs most of a
+    pack's matchers, and compiling them all was most of a small check's start-up. Only for
     sources built from escaped phrases, which cannot fail to compile."""
 
-    def __init__(self, source: str, flags: int = 0) -> None:
+    def __init__(self, source: Callable[[], str], flags: int = 0) -> None:
         self.source = source
         self.flags = flags
         self._pattern: regex.Pattern[str] | None = None
@@ -153,7 +153,7 @@ class _LazyRegex:
     @property
     def pattern(self) -> regex.Pattern[str]:
         if self._pattern is None:
-            self._pattern = _compile_regex(self.source, self.flags)
+            self._pattern = _compile_regex(self.source(), self.flags)
         return self._pattern
 
 
@@ -220,11 +220,15 @@ def _credit_matcher(words: Sequence[str]) -> _LazyRegex | None:
     name is not enough: ``Picture Perfect`` is a title, ``Send Photos/Videos`` a button."""
     if not words:
         return None
-    credit = f"(?i:{alternation(words)})"
-    return _LazyRegex(
-        rf"(?:(?<=^|[\s.,;:])\({credit}[\s:/]+{_CREDITED}\)"
-        rf"|(?<=\s){credit}[ \t]*:[ \t]*{_CREDITED}(?<![.!?]))[ \t]*$"
-    )
+
+    def source() -> str:
+        credit = f"(?i:{alternation(words)})"
+        return (
+            rf"(?:(?<=^|[\s.,;:])\({credit}[\s:/]+{_CREDITED}\)"
+            rf"|(?<=\s){credit}[ \t]*:[ \t]*{_CREDITED}(?<![.!?]))[ \t]*$"
+        )
+
+    return _LazyRegex(source)
 
 
 def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
@@ -253,8 +257,13 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     whole_lines = frozenset(_phrases(spec, "lines"))
     standalone = frozenset(_phrases(spec, "standalone"))
     button_words = frozenset(_phrases(spec, "words"))
-    button = "|".join(map(regex.escape, sorted(button_words, key=len, reverse=True)))
-    glued_buttons = _LazyRegex(f"(?:{button})(?:{button})+") if button_words else None
+
+    def glued_source() -> str:
+        button = "|".join(map(regex.escape, sorted(button_words, key=len, reverse=True)))
+        return f"(?:{button})(?:{button})+"
+
+    glued_buttons = _LazyRegex(glued_source) if button_words else None
+    button_lengths = sorted({len(word) for word in button_words})
     ends = _PhraseList(_phrases(spec, "ends"))
     starts = _PhraseList(_phrases(spec, "starts"))
     edges = _PhraseList(_phrases(spec, "edges"))
@@ -262,13 +271,14 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     credits = _credit_matcher(spec.get("credits", ()))
     labels = sorted(spec.get("labels", ()), key=len, reverse=True)
     separators = spec.get("separators", [":", "\N{FULLWIDTH COLON}"])
+
+    def label_source() -> str:
+        marks = "|".join(map(regex.escape, separators))
+        return rf"(?P<label>{alternation(labels)})[ \t]*(?:{marks})[ \t]*(?P<title>\S.*?)[ \t]*$"
+
     label_matcher = None
     if labels:
-        label_matcher = _LazyRegex(
-            rf"(?P<label>{alternation(labels)})[ \t]*(?:{'|'.join(map(regex.escape, separators))})"
-            rf"[ \t]*(?P<title>\S.*?)[ \t]*$",
-            regex.IGNORECASE | regex.FULLCASE,
-        )
+        label_matcher = _LazyRegex(label_source, regex.IGNORECASE | regex.FULLCASE)
     template: str = spec["message"]
     _check_template(template, ("text",))
     options = {**LINE_PHRASE_DEFAULTS, **spec.get("options", {})}
@@ -295,7 +305,11 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
             parts = _BUTTON_SEPARATORS.split(line.bare)
             if len(parts) >= 2 and button_words.issuperset(parts):
                 return line.label_text
-            if len(parts) == 1 and glued_buttons.pattern.fullmatch(line.bare):  # PrintEmailShare
+            if (
+                len(parts) == 1
+                and any(line.bare[:n] in button_words for n in button_lengths)  # most lines fail
+                and glued_buttons.pattern.fullmatch(line.bare)  # PrintEmailShare
+            ):
                 return line.label_text
         if label_matcher is not None and any(mark in line.label_text for mark in separators):
             found = label_matcher.pattern.match(line.label_text)
@@ -306,8 +320,9 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
             return line.label_text
         if line.linked and linked_starts.opening(line.bare) is not None and short(line.bare, ctx):
             return line.label_text
-        if credits is not None and credits.pattern.search(line.label_text):
-            return line.label_text
+        label = line.label_text
+        if credits is not None and ("(" in label or ":" in label) and credits.pattern.search(label):
+            return label
         closing = ends.closing(line.whole)
         if closing is not None and len(line.whole[:closing].split()) <= ctx.options["end-words"]:
             return line.label_text

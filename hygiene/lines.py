@@ -36,9 +36,29 @@ _SENTENCE_END = regex.compile(r"[.!?…:;。！？」』\"”»)\]]\s*$")
 _LINK_ARROW = regex.compile(r"[^\s»›→]\s*(?:»|›|→|>>)$")
 
 
+# The characters _LEAD, _TRAIL and _LINK can start (or end) with: most lines and phrases have
+# none of them there, and skip the regexes (a third of a pack's load time).
+_LEAD_FIRST = frozenset("#>-*+•·▪◦►▶▸→»›|")
+_TRAIL_LAST = frozenset(":：»›→>|•·▼▾↓↑▸►*_])-–—.…")
+
+
 def label_text(text: str) -> str:
     """A line without its Markdown link syntax and leading marks (heading, quote, bullet)."""
-    return _LEAD.sub("", _LINK.sub(r"\1", text)).strip()
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if text[:1] in _LEAD_FIRST or text[:1].isspace():
+        text = _LEAD.sub("", text)
+    return text.strip()
+
+
+def _single_spaced(text: str) -> str:
+    """White space runs as one space (``_SPACES``), at C speed when there are none: a
+    printable text holds no white space but single ASCII spaces."""
+    return text if text.isprintable() and "  " not in text else _SPACES.sub(" ", text)
+
+
+def _without_trail(text: str) -> str:
+    return _TRAIL.sub("", text) if text[-1:] in _TRAIL_LAST or text[-1:].isspace() else text
 
 
 def bare(label: str) -> tuple[str, bool]:
@@ -47,11 +67,11 @@ def bare(label: str) -> tuple[str, bool]:
 
     ``**Comments (12)** »`` and ``12 comments`` both become ``comments``, counted.
     """
-    core = _TRAIL.sub("", label.strip(_EDGE_MARKS + " ")).strip(_EDGE_MARKS + " ")
+    core = _without_trail(label.strip(_EDGE_MARKS + " ")).strip(_EDGE_MARKS + " ")
     words = _COUNT_AFTER.sub("", _COUNT_BEFORE.sub("", core))
     if words != core:  # the marks before a count: "Comments: 9"
-        words = _TRAIL.sub("", words)
-    return _SPACES.sub(" ", words).casefold().strip(), words != core
+        words = _without_trail(words)
+    return _single_spaced(words).casefold().strip(), words != core
 
 
 def whole_line(bare_text: str) -> str:
@@ -67,7 +87,7 @@ def normalize_phrase(phrase: str) -> str:
     """A phrase from a pack, prepared like a line's bare text: without the marks a line
     loses before it is compared (``+ commentés`` is the line ``commentés`` with a bullet),
     which a phrase would otherwise keep and never match."""
-    return _SPACES.sub(" ", _TRAIL.sub("", label_text(phrase))).casefold().strip()
+    return _single_spaced(_without_trail(label_text(phrase))).casefold().strip()
 
 
 @dataclass(frozen=True, slots=True)

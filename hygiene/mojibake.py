@@ -10,7 +10,6 @@ ftfy is imported on first use, never on clean ASCII or clean non-Latin text.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -122,6 +121,8 @@ _TOKENS = regex.compile(r"\S+|\s+")
 def _char_opcodes(original: str, fixed: str) -> list[tuple[str, int, int, int, int]]:
     """Character-level differences, found word by word: a diff of whole lines grows with the
     square of their length, one of words with the square of a word's."""
+    import difflib  # only where a repair changed something: most texts never need it
+
     before = [m.span() for m in _TOKENS.finditer(original)]
     after = [m.span() for m in _TOKENS.finditer(fixed)]
     pairs: Sequence[tuple[str, int, int, int, int]]

@@ -12,16 +12,17 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from hygiene import schemas
+from hygiene.cache import memoized
 from hygiene.config import Config
 from hygiene.errors import ConfigError, RulePackError, UsageError
 from hygiene.kinds import KINDS
 from hygiene.rule import PackRef, Rule, RuleDoc
+from hygiene.shipped import builtin_folder
 
 # Built-in groups own their prefixes; a user pack may add groups, not take these.
 BUILTIN_PREFIXES: Mapping[str, str] = MappingProxyType(
@@ -152,13 +153,7 @@ def _matches(selector: str, candidate: Rule) -> bool:
 
 def builtin_pack_files() -> list[PackFile]:
     """The packs in the top-level ``rules/``, shipped as ``hygiene.builtin_packs``."""
-    try:
-        folder: Any = resources.files("hygiene.builtin_packs")
-    except ModuleNotFoundError:  # a source checkout run without installing
-        folder = Path(__file__).resolve().parent.parent / "rules"
-    entries = sorted(
-        (e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
-    )
+    entries = sorted(builtin_folder().glob("*.toml"), key=lambda e: e.name)
     return [PackFile(f"rules/{entry.name}", entry.read_bytes()) for entry in entries]
 
 
@@ -180,7 +175,7 @@ def load_pack(pack: PackFile, validate: bool = True) -> tuple[Rule, ...]:
     they ship with hygiene, and the test suite validates every one of them.
     """
     try:
-        data = tomllib.loads(pack.data.decode("utf-8"))
+        data = memoized("pack", pack.data, lambda: tomllib.loads(pack.data.decode("utf-8")))
     except UnicodeDecodeError as error:
         raise RulePackError(
             pack.name, f"not UTF-8 ({error.reason} at byte {error.start})"

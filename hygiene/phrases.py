@@ -78,16 +78,21 @@ class PhraseFinder:
             opening = _WORD_RUN.match(words[0])
             key = opening.group() if opening else words[0]
             self.by_opening.setdefault(key.casefold(), []).append(words)
-        self.unspaced = (
-            regex.compile("|".join(map(regex.escape, unspaced)), regex.IGNORECASE)
-            if unspaced
-            else None
-        )
+        self._unspaced_source = "|".join(map(regex.escape, unspaced))
+        self._unspaced: regex.Pattern[str] | None = None
+
+    @property
+    def unspaced(self) -> regex.Pattern[str] | None:
+        """The unspaced phrases' regex, compiled when a text first needs it."""
+        if self._unspaced is None and self._unspaced_source:
+            self._unspaced = regex.compile(self._unspaced_source, regex.IGNORECASE)
+        return self._unspaced
 
     def finditer(self, text: str) -> list[PhraseMatch]:
         """Every match, left to right, none overlapping (the longest phrase at a place)."""
         spans = [*self._spaced(text)]
-        if self.unspaced is not None:
+        if self._unspaced_source and not text.isascii():  # unspaced scripts are not ASCII
+            assert self.unspaced is not None
             spans.extend(match.span() for match in self.unspaced.finditer(text))
             spans.sort(key=lambda span: (span[0], -span[1]))
         found: list[PhraseMatch] = []

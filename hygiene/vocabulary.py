@@ -16,7 +16,6 @@ wordfreq is imported and a list read only when a short segment needs it.
 
 from __future__ import annotations
 
-import gzip
 import heapq
 from array import array
 from bisect import bisect_left
@@ -60,6 +59,8 @@ def _read_hashes(path: str) -> array[int]:
     one list of words per centibel of frequency), read a band at a time and sorted in
     chunks, so that neither the words nor their hashes are ever all held as Python objects.
     Python's str hashes hold within a process."""
+    import gzip
+
     import msgpack
 
     chunks: list[array[int]] = []

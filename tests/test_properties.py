@@ -132,3 +132,23 @@ def test_phrase_finder_finds_what_the_regex_alternation_finds(pieces: list[str])
     text = "".join(pieces)
     found = [match.span for match in PhraseFinder(phrases).finditer(text)]
     assert found == [match.span() for match in reference.finditer(text)]
+
+
+MARKS = " \t#>-*+•·▪»›→|:：.…[]()_—"
+
+
+@given(text=st.text(alphabet=st.sampled_from(MARKS) | st.sampled_from("ab Z1ç"), max_size=20))
+def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> None:
+    """label_text and bare skip their regexes when the edge characters cannot match; the
+    results must be those of always running them."""
+    from hygiene import lines
+
+    label = lines._LEAD.sub("", lines._LINK.sub(r"\1", text)).strip()
+    assert lines.label_text(text) == label
+    core = lines._TRAIL.sub("", label.strip(lines._EDGE_MARKS + " "))
+    core = core.strip(lines._EDGE_MARKS + " ")
+    words = lines._COUNT_AFTER.sub("", lines._COUNT_BEFORE.sub("", core))
+    if words != core:
+        words = lines._TRAIL.sub("", words)
+    expected = (lines._SPACES.sub(" ", words).casefold().strip(), words != core)
+    assert lines.bare(label) == expected

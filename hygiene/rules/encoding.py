@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
-from html.entities import html5 as html5_entities
 
 import regex
 
@@ -156,6 +154,9 @@ def html_entity(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         return
     if ctx.document.format == "markdown" and not ctx.options["in-markdown"]:
         return
+    import html  # with its entity table, only for a text holding '&'
+    from html.entities import html5 as html5_entities
+
     for match in _ENTITY.finditer(segment.text):
         entity = match.group()
         if entity[1] != "#" and entity[1:] not in html5_entities:

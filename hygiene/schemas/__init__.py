@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ CONFIG = "config.schema.json"
 @cache
 def schema_text(name: str) -> str:
     """The schema file exactly as shipped, for ``hygiene schema``."""
-    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return Path(__file__).with_name(name).read_text(encoding="utf-8")
 
 
 def load_schema(name: str) -> dict[str, Any]:

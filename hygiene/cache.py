@@ -1,0 +1,59 @@
+"""Data derived from files that rarely change, kept between runs, found by content hash.
+
+A one-file check (the pre-commit case) spent a quarter of its time parsing the rule packs'
+TOML and indexing the function-word lexicon, the same work every run. Their results are
+plain data, so they are kept, marshalled, in the user's cache folder, under a hash of the
+source bytes and of the Python version: a changed pack or lexicon is a new key, never a
+stale read. ``HYGIENE_CACHE_DIR`` chooses the folder; ``off`` (or empty) turns the cache
+off. A cache that cannot be read or written is recomputed, silently: it only saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar, cast
+
+T = TypeVar("T")
+
+# Part of every key: a new layout of a cached value gets new files.
+FORMAT = 1
+
+
+def cache_folder() -> Path | None:
+    """Where derived data is kept, or None when the cache is off."""
+    chosen = os.environ.get("HYGIENE_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip() in ("", "off") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "hygiene"
+
+
+def memoized(kind: str, source: bytes, compute: Callable[[], T]) -> T:
+    """``compute()``, or the value it gave for the same ``kind`` and ``source`` before.
+    The value must be marshallable (dicts, lists, str, numbers, frozensets); one that is
+    not (a TOML date) is returned and not kept."""
+    folder = cache_folder()
+    if folder is None:
+        return compute()
+    digest = hashlib.blake2b(source, digest_size=20, person=b"hygiene-cache")
+    digest.update(f"{kind}/{FORMAT}/{sys.version_info[:2]}".encode())
+    path = folder / f"{kind}-{digest.hexdigest()}.marshal"
+    try:
+        return cast(T, marshal.loads(path.read_bytes()))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not kept yet, or unreadable: compute it
+    value = compute()
+    try:
+        data = marshal.dumps(value)  # type: ignore[arg-type]  # checked by marshal itself
+        from hygiene.atomic import write_atomically  # tempfile: only when writing
+
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(str(path), data)  # a reader sees all of it or nothing
+    except (OSError, ValueError):
+        pass  # a read-only home, or a value marshal cannot keep
+    return value

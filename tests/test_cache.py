@@ -1,0 +1,74 @@
+"""The cache of derived data: kept by content, recomputed when missing, broken or off."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from hygiene.cache import cache_folder, memoized
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HYGIENE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_a_value_is_computed_once_per_source(folder: Path) -> None:
+    calls: list[bytes] = []
+
+    def compute(source: bytes) -> dict[str, object]:
+        calls.append(source)
+        return {"words": frozenset({"a", "b"}), "count": len(source)}
+
+    first = memoized("test", b"one", lambda: compute(b"one"))
+    again = memoized("test", b"one", lambda: compute(b"one"))
+    other = memoized("test", b"two!", lambda: compute(b"two!"))
+    assert first == again == {"words": frozenset({"a", "b"}), "count": 3}
+    assert other["count"] == 4
+    assert calls == [b"one", b"two!"]  # a changed source is a new key, never a stale read
+    assert len(list(folder.iterdir())) == 2
+
+
+def test_a_broken_file_is_computed_again(folder: Path) -> None:
+    memoized("test", b"source", lambda: [1, 2, 3])
+    (entry,) = folder.iterdir()
+    entry.write_bytes(b"\x00 not marshal")
+    assert memoized("test", b"source", lambda: [1, 2, 3]) == [1, 2, 3]
+
+
+def test_a_value_marshal_cannot_keep_is_returned_and_not_kept(folder: Path) -> None:
+    value = memoized("test", b"source", lambda: {"when": object()})
+    assert set(value) == {"when"}
+    assert not folder.exists() or not list(folder.iterdir())
+
+
+def test_off_and_unwritable_folders_still_compute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HYGIENE_CACHE_DIR", "off")
+    assert cache_folder() is None
+    assert memoized("test", b"source", lambda: "value") == "value"
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")
+    monkeypatch.setenv("HYGIENE_CACHE_DIR", str(blocked / "cache"))
+    assert memoized("test", b"source", lambda: "value") == "value"
+
+
+def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("HYGIENE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_folder() == tmp_path / "hygiene"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache_folder() == Path(os.path.expanduser("~")) / ".cache" / "hygiene"
+
+
+def test_a_pack_read_from_the_cache_gives_the_same_rules(folder: Path) -> None:
+    from hygiene.packs import load_ruleset
+
+    cold = load_ruleset(())
+    warm = load_ruleset(())
+    assert [rule.code for rule in cold.rules] == [rule.code for rule in warm.rules]
+    assert any(entry.name.startswith("pack-") for entry in folder.iterdir())
