@@ -622,8 +622,8 @@ def _short_stray(
     confirmed = _identified(text, home, float(ctx.options["short-confidence"]), ctx)
     if confirmed is not None:
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
-    if not listed or any(knows_any(code, tokens) for code in listed):
-        return None
+    if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
+        return None  # some word is the document's, or one of its languages has no list
     return _named_by_vocabulary(text, tokens, home, ctx) or _ruled_out(text, tokens, home, ctx)
 
 
@@ -641,7 +641,7 @@ def _ruled_out(
     languages with a full list: a small list misses the rare words of the document's own
     language (``Bengalce`` is Turkish)."""
     full = [code for code in home if has_full_list(code)]
-    if not full or any(uses_any(code, tokens) for code in full):
+    if len(full) < len(home) or any(uses_any(code, tokens) for code in full):
         return None
     guess = ctx.identifier.guess(text)
     scores = ctx.identifier.scores(text)
