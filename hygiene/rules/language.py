@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -368,15 +368,16 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     languages, down to words used once per hundred million), a few words that are none of
     its words, and that the identifier does not consider in it at all, are text in another
     language even when the identifier cannot say which (``Pwnjabi`` in a Finnish page). A
-    longer one is reported when its function
-    words do not lead in the document's language, it shares fewer than ``shared-words`` of
-    its other words with the rest of the document (names, the document's own terms), its
-    text outside quotation marks is not in the document's language (an attributed foreign
-    quotation is not a leftover), and the identifier gives another language at least
-    ``min-confidence``. Either way the document's own language must be all but ruled out:
-    at most ``max-home-probability``, and ``min-odds`` times less likely than the other.
+    longer one is reported when its function words do not lead in the document's language,
+    it shares fewer than ``shared-words`` of its other words with the rest of the document
+    (names, the document's own terms), its text outside quotation marks is not in the
+    document's language (an attributed foreign quotation is not a leftover), the identifier
+    gives another language at least ``min-confidence``, and the function words agree with
+    it (for a language without a list of them, Welsh, a few of the document's overrule only
+    an identifier under 0.8). Either way the document's own language must be all but ruled
+    out: at most ``max-home-probability``, and ``min-odds`` times less likely than the other.
     Front matter, fenced code and URLs are not read. A document declared in several
-    languages accepts all of them.
+    languages accepts all of them; the word lists speak only when each of them has one.
 
     Fix: Delete the leftover, or translate it into the document's language.
 
@@ -587,6 +588,11 @@ def _attributed(text: str, home: tuple[str, ...]) -> bool:
     return bool(best and own >= 0.5 * best) or _DASH_ATTRIBUTION.search(outside_text) is not None
 
 
+def _at_home(scores: Mapping[str, float], home: tuple[str, ...]) -> float:
+    """The identifier's probability for the document's own language (or languages)."""
+    return sum(p for code, p in scores.items() if not _foreign(code, home))
+
+
 def _identified(
     text: str, home: tuple[str, ...], min_confidence: float, ctx: RuleContext
 ) -> Guess | None:
@@ -598,7 +604,7 @@ def _identified(
         return None
     scores = ctx.identifier.scores(text)  # cached: the same call as the guess's
     probability = scores[guess.language]
-    at_home = sum(p for code, p in scores.items() if not _foreign(code, home))
+    at_home = _at_home(scores, home)
     if probability < min_confidence or at_home > float(ctx.options["max-home-probability"]):
         return None
     if probability < float(ctx.options["min-odds"]) * max(at_home, 0.001):
@@ -610,8 +616,9 @@ def _short_stray(
     text: str, tokens: list[str], home: tuple[str, ...], counts: Counter[str], ctx: RuleContext
 ) -> tuple[str | None, str] | None:
     """A few words that are not an interface label: foreign only when none of them is a
-    function word of the document's language or a word the rest of it uses, and the
-    identifier is sure of it."""
+    function word of the document's language or a word the rest of it uses, they are not
+    all common words of it or names, and the identifier is sure of their language, or the
+    word lists show they are not the document's (``_named_by_vocabulary``, ``_ruled_out``)."""
     if not _unexplained(tokens, counts, home) or _QUOTED.search(text):
         return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
     listed = [code for code in home if has_list(code)]
@@ -644,8 +651,7 @@ def _ruled_out(
     if len(full) < len(home) or any(uses_any(code, tokens) for code in full):
         return None
     guess = ctx.identifier.guess(text)
-    scores = ctx.identifier.scores(text)
-    at_home = sum(p for code, p in scores.items() if not _foreign(code, home))
+    at_home = _at_home(ctx.identifier.scores(text), home)
     if guess is None or not _foreign(guess.language, home) or at_home >= RULED_OUT:
         return None
     if guess.confidence < float(ctx.options["min-odds"]) * RULED_OUT:
@@ -664,8 +670,7 @@ def _named_by_vocabulary(
     words; the vocabulary alone cannot tell which of the languages that use a word the
     segment is in."""
     scores = ctx.identifier.scores(text)
-    at_home = sum(p for code, p in scores.items() if not _foreign(code, home))
-    if at_home > float(ctx.options["max-home-probability"]):
+    if _at_home(scores, home) > float(ctx.options["max-home-probability"]):
         return None
     ranked = sorted((c for c in scores if _foreign(c, home)), key=lambda c: (-scores[c], c))
     for code in ranked[: int(ctx.options["vocabulary-guesses"])]:
