@@ -11,17 +11,20 @@ used at least once per hundred million (Zipf 1).
 Only membership is kept: each list becomes a sorted array of the words' hashes, 8 bytes a
 word, read from wordfreq's files one frequency band at a time. (wordfreq's own readers keep
 every list they return, as Python lists: 7 MB a small list, 110 MB Finnish's large one.)
-wordfreq is imported and a list read only when a short segment needs it.
+A list is read only when a short segment needs it, and wordfreq itself is never imported.
 """
 
 from __future__ import annotations
 
 import heapq
+import importlib.util
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
+from hygiene.errors import ConfigError
 from hygiene.lexicon import read_lexicon
 
 # Our language codes where wordfreq files a language under another one.
@@ -34,10 +37,20 @@ def _code(language: str) -> str:
 
 @cache
 def _files(size: str) -> dict[str, str]:
-    """wordfreq's files of one size ("small" or "large"), by its language code."""
-    from wordfreq import available_languages  # a lazy import: 0.12 s
-
-    return dict(available_languages(size))
+    """wordfreq's files of one size ("small" or "large"), by its language code: found where
+    the package keeps them (``wordfreq/data/small_de.msgpack.gz``), without importing
+    wordfreq, whose import takes 0.12 s and whose readers keep what they read."""
+    try:
+        spec = importlib.util.find_spec("wordfreq")
+    except (ImportError, ValueError, AttributeError):  # blocked in sys.modules
+        spec = None
+    if spec is None or spec.origin is None:
+        raise ConfigError("hygiene needs the package wordfreq: pip install 'wordfreq>=3.1,<4'")
+    data = Path(spec.origin).parent / "data"
+    return {
+        path.name[len(size) + 1 : -len(".msgpack.gz")]: str(path)
+        for path in sorted(data.glob(f"{size}_*.msgpack.gz"))
+    }
 
 
 def has_list(language: str) -> bool:

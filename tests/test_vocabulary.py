@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from hygiene.vocabulary import (
     has_full_list,
@@ -14,6 +15,7 @@ from hygiene.vocabulary import (
     knows_any,
     uses_any,
 )
+from tests.conftest import run_cli
 
 
 def test_common_words_are_known_in_their_language_only() -> None:
@@ -40,15 +42,36 @@ def test_international_words_are_names_many_languages_use() -> None:
     assert "spanyol" not in words and "anglicky" not in words
 
 
-def test_wordfreq_is_not_imported_until_a_word_is_looked_up() -> None:
+def test_lists_are_read_from_wordfreqs_files_without_importing_it() -> None:
     code = (
         "import sys, hygiene.vocabulary as v\n"
-        "assert 'wordfreq' not in sys.modules\n"
-        "v.international_words()\n"
-        "assert 'wordfreq' not in sys.modules\n"
-        "v.knows('de', 'haus')\n"
-        "assert 'wordfreq' in sys.modules\n"
-        "import wordfreq\n"  # its own reader keeps every list it returns; ours keeps none
-        "assert wordfreq.get_frequency_list.cache_info().currsize == 0\n"
+        "assert v.knows('de', 'haus') and v.uses_any('fi', ['sähköpostiosoitteen'])\n"
+        "assert 'wordfreq' not in sys.modules\n"  # its import takes 0.12 s; its readers cache
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_files_read_are_wordfreqs_own_lists() -> None:
+    from wordfreq import available_languages, get_frequency_list
+
+    from hygiene.vocabulary import _files
+
+    assert _files("small") == dict(available_languages("small"))
+    assert _files("large") == dict(available_languages("large"))
+    words = {word for band in get_frequency_list("sv", wordlist="small") for word in band}
+    sample = sorted(words)[::997]
+    assert all(knows("sv", word) for word in sample)
+
+
+def test_a_missing_wordfreq_is_one_line_naming_the_way_out(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Syötä kelvollinen sähköpostiosoite.\n\nSyötä kelvollinen arvo.\n\n"
+        "Tämä kenttä ei voi olla tyhjä.\n\nSyötä kelvollinen kokonaisluku.\n\nPwnjabi\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", str(page), prelude="import sys\nsys.modules['wordfreq'] = None")
+    assert result.returncode == 2
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert len(lines) == 1 and "Traceback" not in lines[0]
+    assert "pip install 'wordfreq" in lines[0]
