@@ -29,7 +29,12 @@ def cache_folder() -> Path | None:
     chosen = os.environ.get("HYGIENE_CACHE_DIR")
     if chosen is not None:
         return None if chosen.strip() in ("", "off") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):  # no home folder: no cache, rather than one in the cwd
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "hygiene"
 
 

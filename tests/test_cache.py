@@ -72,3 +72,10 @@ def test_a_pack_read_from_the_cache_gives_the_same_rules(folder: Path) -> None:
     warm = load_ruleset(())
     assert [rule.code for rule in cold.rules] == [rule.code for rule in warm.rules]
     assert any(entry.name.startswith("pack-") for entry in folder.iterdir())
+
+
+def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HYGIENE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)  # HOME unset, no passwd entry
+    assert cache_folder() is None
