@@ -92,19 +92,31 @@ def script_counts(text: str) -> Counter[str]:
     else:
         latin = 0
         for char, number in Counter(text).items():
-            script = _script_of(char)
-            if script is not None:
-                counts[script] += number
-            # A letter by the regex module's Unicode, as in count_letters (Python's may be older).
-            elif _LETTER(char):
+            script = _LETTER_SCRIPT.get(char, "")
+            if script == "":
+                script = _LETTER_SCRIPT[char] = _letter_script(char)
+            if script == "Latin":
                 latin += number
-    if latin:
+            elif script is not None:
+                counts[script] += number
+    if latin:  # last, as ties between scripts have always been broken
         counts["Latin"] = latin
     return counts
 
 
 _LETTER = regex.compile(r"\p{L}").match
 _SCRIPT_OF: dict[str, str | None] = {}
+# Any character -> the script of the letter it is ("Latin" included), or None: one lookup
+# per distinct character of a text instead of a script lookup and a letter regex.
+_LETTER_SCRIPT: dict[str, str | None] = {}
+
+
+def _letter_script(char: str) -> str | None:
+    script = _script_of(char)
+    if script is not None:
+        return script
+    # A letter by the regex module's Unicode, as in count_letters (Python's may be older).
+    return "Latin" if _LETTER(char) else None
 
 
 def _script_of(char: str) -> str | None:

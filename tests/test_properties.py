@@ -152,3 +152,29 @@ def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> N
         words = lines._TRAIL.sub("", words)
     expected = (lines._SPACES.sub(" ", words).casefold().strip(), words != core)
     assert lines.bare(label) == expected
+
+
+SCRIPTS = "aé ßПривет世界ひらがなカタカナ한글שלוםمرحباΩ1.\u0301"
+
+
+@given(text=st.text(alphabet=st.sampled_from(SCRIPTS), max_size=40))
+def test_script_counts_are_one_lookup_per_character_of_the_script_and_letter_checks(
+    text: str,
+) -> None:
+    """script_counts caches each character's script; the counts, and their order (ties in
+    main_script go to the first), must be those of asking the script and letter checks."""
+    from collections import Counter
+
+    from hygiene import scripts
+
+    expected: Counter[str] = Counter()
+    latin = 0
+    for char, number in Counter(text).items():
+        script = scripts._script_of(char)
+        if script is not None:
+            expected[script] += number
+        elif scripts._LETTER(char):
+            latin += number
+    if latin:
+        expected["Latin"] = latin
+    assert list(scripts.script_counts(text).items()) == list(expected.items())
