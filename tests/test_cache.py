@@ -79,3 +79,30 @@ def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setattr("os.path.expanduser", lambda path: path)  # HOME unset, no passwd entry
     assert cache_folder() is None
+
+
+def test_workers_filling_an_empty_cache_together_agree_with_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two worker processes write the same keys at once; each write is a rename, so every
+    file left is whole, and the findings are those of one process with no cache."""
+    import marshal
+
+    from tests.conftest import run_cli
+
+    for number in range(6):
+        (tmp_path / f"page{number}.txt").write_text(
+            f"Page {number}.\n\nWATCH: Story {number}\n", encoding="utf-8"
+        )
+    monkeypatch.setenv("HYGIENE_CACHE_DIR", "off")
+    alone = run_cli("check", ".", "--jobs", "1", "--format", "jsonl", cwd=tmp_path)
+    monkeypatch.setenv("HYGIENE_CACHE_DIR", str(tmp_path / "cache"))
+    together = run_cli("check", ".", "--jobs", "2", "--format", "jsonl", cwd=tmp_path)
+    assert together.returncode == alone.returncode == 1
+
+    def findings(output: bytes) -> list[str]:
+        return [line for line in output.decode().splitlines() if '"code"' in line]
+
+    assert findings(together.stdout) == findings(alone.stdout) != []
+    kept = list((tmp_path / "cache").iterdir())
+    assert kept and all(marshal.loads(entry.read_bytes()) is not None for entry in kept)
