@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from hygiene.lines import Candidate, LineLayout, delete_line, normalize_phrase
-from hygiene.phrases import UNSPACED, alternation, ends_word
+from hygiene.phrases import UNSPACED, LazyRegex, alternation, ends_word
 from hygiene.rule import Check, Edit, Fix, Hit, RuleContext
 from hygiene.segment import Segment
 
@@ -140,23 +140,6 @@ def _phrases(spec: Mapping[str, Any], key: str) -> list[str]:
     return sorted({normalize_phrase(p) for p in spec.get(key, ())} - {""}, key=len, reverse=True)
 
 
-class _LazyRegex:
-    """A pattern built and compiled on first use: a clean document never needs most of a
-    pack's matchers, and compiling them all was most of a small check's start-up. Only for
-    sources built from escaped phrases, which cannot fail to compile."""
-
-    def __init__(self, source: Callable[[], str], flags: int = 0) -> None:
-        self.source = source
-        self.flags = flags
-        self._pattern: regex.Pattern[str] | None = None
-
-    @property
-    def pattern(self) -> regex.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = _compile_regex(self.source(), self.flags)
-        return self._pattern
-
-
 class _PhraseList:
     """Phrases a (normalised) line may open or close with, looked up by hash.
 
@@ -213,7 +196,7 @@ _CLOSING_PHRASE_FOLLOWS = regex.compile(r"[\s\p{P}\p{S}]")
 _CREDITED = r"\p{Lu}[^()\[\]\n]{0,60}?"
 
 
-def _credit_matcher(words: Sequence[str]) -> _LazyRegex | None:
+def _credit_matcher(words: Sequence[str]) -> LazyRegex | None:
     """A picture credit closing a line, which makes the line a caption: in parentheses
     (``... in the spring. (Photo: Sean Fujiwara)``, ``(AP Photo/Jeff Chiu)``) or after a
     colon (``... St Leonards Place, Edinburgh Photo: DEADLINE``). The word alone before a
@@ -228,7 +211,7 @@ def _credit_matcher(words: Sequence[str]) -> _LazyRegex | None:
             rf"|(?<=\s){credit}[ \t]*:[ \t]*{_CREDITED}(?<![.!?]))[ \t]*$"
         )
 
-    return _LazyRegex(source)
+    return LazyRegex(source)
 
 
 def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
@@ -262,7 +245,7 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
         button = "|".join(map(regex.escape, sorted(button_words, key=len, reverse=True)))
         return f"(?:{button})(?:{button})+"
 
-    glued_buttons = _LazyRegex(glued_source) if button_words else None
+    glued_buttons = LazyRegex(glued_source) if button_words else None
     button_lengths = sorted({len(word) for word in button_words})
     ends = _PhraseList(_phrases(spec, "ends"))
     starts = _PhraseList(_phrases(spec, "starts"))
@@ -278,7 +261,7 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
 
     label_matcher = None
     if labels:
-        label_matcher = _LazyRegex(label_source, regex.IGNORECASE | regex.FULLCASE)
+        label_matcher = LazyRegex(label_source, regex.IGNORECASE | regex.FULLCASE)
     template: str = spec["message"]
     _check_template(template, ("text",))
     options = {**LINE_PHRASE_DEFAULTS, **spec.get("options", {})}

@@ -7,7 +7,7 @@ scripts may follow a phrase of a spaced one (``本网站使用cookie来…``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -32,6 +32,24 @@ def alternation(phrases: Iterable[str], word_start: str = "") -> str:
     if unspaced:
         parts.append("|".join(unspaced))
     return "|".join(parts)
+
+
+class LazyRegex:
+    """A pattern built and compiled on first use: a clean document never needs most of a
+    pack's matchers, nor unspaced-script phrases, and compiling them all was most of a
+    small check's start-up. Only for sources built from escaped phrases, which cannot fail
+    to compile."""
+
+    def __init__(self, source: Callable[[], str], flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self._pattern: regex.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = regex.compile(self.source(), self.flags)
+        return self._pattern
 
 
 _LETTERS = r"[\p{L}\p{M}]"
@@ -78,22 +96,18 @@ class PhraseFinder:
             opening = _WORD_RUN.match(words[0])
             key = opening.group() if opening else words[0]
             self.by_opening.setdefault(key.casefold(), []).append(words)
-        self._unspaced_source = "|".join(map(regex.escape, unspaced))
-        self._unspaced: regex.Pattern[str] | None = None
-
-    @property
-    def unspaced(self) -> regex.Pattern[str] | None:
-        """The unspaced phrases' regex, compiled when a text first needs it."""
-        if self._unspaced is None and self._unspaced_source:
-            self._unspaced = regex.compile(self._unspaced_source, regex.IGNORECASE)
-        return self._unspaced
+        # Compiled when a text first needs it.
+        self.unspaced = (
+            LazyRegex(lambda: "|".join(map(regex.escape, unspaced)), regex.IGNORECASE)
+            if unspaced
+            else None
+        )
 
     def finditer(self, text: str) -> list[PhraseMatch]:
         """Every match, left to right, none overlapping (the longest phrase at a place)."""
         spans = [*self._spaced(text)]
-        if self._unspaced_source and not text.isascii():  # unspaced scripts are not ASCII
-            assert self.unspaced is not None
-            spans.extend(match.span() for match in self.unspaced.finditer(text))
+        if self.unspaced is not None and not text.isascii():  # unspaced scripts are not ASCII
+            spans.extend(match.span() for match in self.unspaced.pattern.finditer(text))
             spans.sort(key=lambda span: (span[0], -span[1]))
         found: list[PhraseMatch] = []
         reached = 0
