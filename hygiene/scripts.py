@@ -105,27 +105,19 @@ def script_counts(text: str) -> Counter[str]:
 
 
 _LETTER = regex.compile(r"\p{L}").match
-_SCRIPT_OF: dict[str, str | None] = {}
 # Any character -> the script of the letter it is ("Latin" included), or None: one lookup
-# per distinct character of a text instead of a script lookup and a letter regex.
+# per distinct character of a text.
 _LETTER_SCRIPT: dict[str, str | None] = {}
 
 
 def _letter_script(char: str) -> str | None:
-    script = _script_of(char)
-    if script is not None:
-        return script
+    """The script of a letter, as ``non_latin_runs`` names scripts other than Latin; None
+    for a character that is no letter."""
+    run = _script_run().match(char) if _NON_LATIN_LETTERS.match(char) else None
+    if run is not None:
+        return run.lastgroup or "Other"
     # A letter by the regex module's Unicode, as in count_letters (Python's may be older).
     return "Latin" if _LETTER(char) else None
-
-
-def _script_of(char: str) -> str | None:
-    """The script of a letter outside Latin, as ``non_latin_runs`` names it; else None."""
-    script = _SCRIPT_OF.get(char, "")
-    if script == "":
-        run = _script_run().match(char) if _NON_LATIN_LETTERS.match(char) else None
-        script = _SCRIPT_OF[char] = (run.lastgroup or "Other") if run else None
-    return script
 
 
 def main_script(text: str) -> str | None:

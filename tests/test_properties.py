@@ -162,7 +162,7 @@ def test_script_counts_are_one_lookup_per_character_of_the_script_and_letter_che
     text: str,
 ) -> None:
     """script_counts caches each character's script; the counts, and their order (ties in
-    main_script go to the first), must be those of asking the script and letter checks."""
+    main_script go to the first), must be those of asking the script and letter regexes."""
     from collections import Counter
 
     from hygiene import scripts
@@ -170,9 +170,10 @@ def test_script_counts_are_one_lookup_per_character_of_the_script_and_letter_che
     expected: Counter[str] = Counter()
     latin = 0
     for char, number in Counter(text).items():
-        script = scripts._script_of(char)
-        if script is not None:
-            expected[script] += number
+        other = scripts._NON_LATIN_LETTERS.match(char)
+        run = scripts._script_run().match(char) if other else None
+        if run is not None:
+            expected[run.lastgroup or "Other"] += number
         elif scripts._LETTER(char):
             latin += number
     if latin:
