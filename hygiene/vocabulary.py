@@ -94,13 +94,9 @@ def _read_hashes(path: str) -> array[int]:
 
 
 @cache
-def _common(wordfreq_code: str) -> array[int]:
-    return _read_hashes(_files("small")[wordfreq_code])
-
-
-@cache
-def _every(wordfreq_code: str) -> array[int]:
-    return _read_hashes(_files("large")[wordfreq_code])
+def _hashes(size: str, wordfreq_code: str) -> array[int]:
+    """One list's word hashes, read once per process."""
+    return _read_hashes(_files(size)[wordfreq_code])
 
 
 def _holds(hashes: array[int], word: str) -> bool:
@@ -111,7 +107,7 @@ def _holds(hashes: array[int], word: str) -> bool:
 
 def knows(language: str, word: str) -> bool:
     """Whether ``word`` (lower-cased) is a common word of ``language`` (``has_list``)."""
-    return _holds(_common(_code(language)), word)
+    return _holds(_hashes("small", _code(language)), word)
 
 
 def knows_all(language: str, tokens: Iterable[str]) -> bool:
@@ -124,7 +120,7 @@ def knows_any(language: str, tokens: Iterable[str]) -> bool:
 
 def uses_any(language: str, tokens: Iterable[str]) -> bool:
     """Whether any of ``tokens`` is a word of ``language`` (``has_full_list``), however rare."""
-    hashes = _every(_code(language))
+    hashes = _hashes("large", _code(language))
     return any(_holds(hashes, token) for token in tokens)
 
 
