@@ -151,6 +151,7 @@ class _PhraseList:
     """
 
     EDGE = 4
+    MEMO = 1 << 16  # distinct line edges remembered; a corpus of millions has more
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = frozenset(phrases)
@@ -160,11 +161,14 @@ class _PhraseList:
         for phrase in self.phrases:
             self.heads.setdefault(phrase[: self.EDGE], set()).add(len(phrase))
             self.tails.setdefault(phrase[-self.EDGE :], set()).add(len(phrase))
+        # A line's edge -> the lengths worth slicing: many lines share their edges.
+        self._by_head: dict[str, list[int]] = {}
+        self._by_tail: dict[str, list[int]] = {}
 
     def opening(self, text: str) -> int | None:
         """Where the longest phrase ``text`` opens with ends; a phrase that ends in a
         letter or digit of a spaced script must end a word (``©`` opens ``©2012``)."""
-        for length in self._candidates(self.heads, text, at_end=False):
+        for length in self._candidates(self.heads, self._by_head, text[: self.EDGE], False):
             if length > len(text) or text[:length] not in self.phrases:
                 continue
             last = text[length - 1]
@@ -175,7 +179,7 @@ class _PhraseList:
     def closing(self, text: str) -> int | None:
         """Where the longest phrase ``text`` closes with starts; it must start the line or
         follow a space, punctuation or a symbol."""
-        for length in self._candidates(self.tails, text, at_end=True):
+        for length in self._candidates(self.tails, self._by_tail, text[-self.EDGE :], True):
             start = len(text) - length
             if start < 0 or text[start:] not in self.phrases:
                 continue
@@ -183,12 +187,21 @@ class _PhraseList:
                 return start
         return None
 
-    def _candidates(self, by_edge: Mapping[str, set[int]], text: str, at_end: bool) -> list[int]:
-        """The phrase lengths whose edge ``text`` shows, longest first."""
+    def _candidates(
+        self, by_edge: Mapping[str, set[int]], memo: dict[str, list[int]], edge: str, at_end: bool
+    ) -> list[int]:
+        """The phrase lengths that a line with this ``edge`` (its first or last ``EDGE``
+        characters) may hold, longest first."""
+        known = memo.get(edge)
+        if known is not None:
+            return known
         found: set[int] = set()
         for size in range(1, self.EDGE + 1):
-            found |= by_edge.get(text[-size:] if at_end else text[:size], set())
-        return sorted(found, reverse=True)
+            found |= by_edge.get(edge[-size:] if at_end else edge[:size], set())
+        lengths = sorted(found, reverse=True)
+        if len(memo) < self.MEMO:
+            memo[edge] = lengths
+        return lengths
 
 
 _CLOSING_PHRASE_FOLLOWS = regex.compile(r"[\s\p{P}\p{S}]")
@@ -196,22 +209,34 @@ _CLOSING_PHRASE_FOLLOWS = regex.compile(r"[\s\p{P}\p{S}]")
 _CREDITED = r"\p{Lu}[^()\[\]\n]{0,60}?"
 
 
-def _credit_matcher(words: Sequence[str]) -> LazyRegex | None:
+class _CreditMatcher:
     """A picture credit closing a line, which makes the line a caption: in parentheses
     (``... in the spring. (Photo: Sean Fujiwara)``, ``(AP Photo/Jeff Chiu)``) or after a
     colon (``... St Leonards Place, Edinburgh Photo: DEADLINE``). The word alone before a
     name is not enough: ``Picture Perfect`` is a title, ``Send Photos/Videos`` a button."""
-    if not words:
-        return None
 
-    def source() -> str:
-        credit = f"(?i:{alternation(words)})"
-        return (
-            rf"(?:(?<=^|[\s.,;:])\({credit}[\s:/]+{_CREDITED}\)"
-            rf"|(?<=\s){credit}[ \t]*:[ \t]*{_CREDITED}(?<![.!?]))[ \t]*$"
-        )
+    def __init__(self, words: Sequence[str]) -> None:
+        # A line without any credit's first word cannot hold one, and skips the regex,
+        # which tries every position of a long line.
+        self.openers = tuple(sorted({word.split()[0].casefold() for word in words}))
 
-    return LazyRegex(source)
+        def source() -> str:
+            credit = f"(?i:{alternation(words)})"
+            return (
+                rf"(?:(?<=^|[\s.,;:])\({credit}[\s:/]+{_CREDITED}\)"
+                rf"|(?<=\s){credit}[ \t]*:[ \t]*{_CREDITED}(?<![.!?]))[ \t]*$"
+            )
+
+        self._pattern = LazyRegex(source)
+
+    def closes(self, label: str) -> bool:
+        """Whether ``label`` ends with a picture credit."""
+        if "(" not in label and ":" not in label:
+            return False
+        folded = label.casefold()
+        if not any(opener in folded for opener in self.openers):
+            return False
+        return self._pattern.pattern.search(label) is not None
 
 
 def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
@@ -251,7 +276,8 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     starts = _PhraseList(_phrases(spec, "starts"))
     edges = _PhraseList(_phrases(spec, "edges"))
     linked_starts = _PhraseList(_phrases(spec, "linked-starts"))
-    credits = _credit_matcher(spec.get("credits", ()))
+    credit_words = spec.get("credits", ())
+    credits = _CreditMatcher(credit_words) if credit_words else None
     labels = sorted(spec.get("labels", ()), key=len, reverse=True)
     separators = spec.get("separators", [":", "\N{FULLWIDTH COLON}"])
 
@@ -284,15 +310,12 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
             return line.label_text
         if line.whole in whole_lines and (line.in_menu or line.counted or " " in line.whole):
             return line.label_text
-        if glued_buttons is not None:
+        # A row of buttons opens with one: most lines do not, and skip the split.
+        if glued_buttons is not None and any(line.bare[:n] in button_words for n in button_lengths):
             parts = _BUTTON_SEPARATORS.split(line.bare)
             if len(parts) >= 2 and button_words.issuperset(parts):
                 return line.label_text
-            if (
-                len(parts) == 1
-                and any(line.bare[:n] in button_words for n in button_lengths)  # most lines fail
-                and glued_buttons.pattern.fullmatch(line.bare)  # PrintEmailShare
-            ):
+            if len(parts) == 1 and glued_buttons.pattern.fullmatch(line.bare):  # PrintEmailShare
                 return line.label_text
         if label_matcher is not None and any(mark in line.label_text for mark in separators):
             found = label_matcher.pattern.match(line.label_text)
@@ -304,7 +327,7 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
         if line.linked and linked_starts.opening(line.bare) is not None and short(line.bare, ctx):
             return line.label_text
         label = line.label_text
-        if credits is not None and ("(" in label or ":" in label) and credits.pattern.search(label):
+        if credits is not None and credits.closes(label):
             return label
         closing = ends.closing(line.whole)
         if closing is not None and len(line.whole[:closing].split()) <= ctx.options["end-words"]:

@@ -34,12 +34,17 @@ _COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
 _SPACES = regex.compile(r"\s+")
 _SENTENCE_END = regex.compile(r"[.!?…:;。！？」』\"”»)\]]\s*$")
 _LINK_ARROW = regex.compile(r"[^\s»›→]\s*(?:»|›|→|>>)$")
+_ARROWS = ("»", "›", "→", ">>")
 
 
 # The characters _LEAD, _TRAIL and _LINK can start (or end) with: most lines and phrases have
 # none of them there, and skip the regexes (a third of a pack's load time).
 _LEAD_FIRST = frozenset("#>-*+•·▪◦►▶▸→»›|")
 _TRAIL_LAST = frozenset(":：»›→>|•·▼▾↓↑▸►*_])-–—.…")
+# Likewise for counts: the characters a count can open a line with, or close it with,
+# besides a digit (``\d``, as ``str.isdecimal``: any script's digits).
+_COUNT_FIRST = frozenset("([#")
+_COUNT_LAST = frozenset(".,kKmM)]")
 
 
 def label_text(text: str) -> str:
@@ -68,7 +73,11 @@ def bare(label: str) -> tuple[str, bool]:
     ``**Comments (12)** »`` and ``12 comments`` both become ``comments``, counted.
     """
     core = _without_trail(label.strip(_EDGE_MARKS + " ")).strip(_EDGE_MARKS + " ")
-    words = _COUNT_AFTER.sub("", _COUNT_BEFORE.sub("", core))
+    words = core
+    if core[:1] in _COUNT_FIRST or core[:1].isdecimal():
+        words = _COUNT_BEFORE.sub("", words)
+    if words[-1:] in _COUNT_LAST or words[-1:].isdecimal():
+        words = _COUNT_AFTER.sub("", words)
     if words != core:  # the marks before a count: "Comments: 9"
         words = _without_trail(words)
     return _single_spaced(words).casefold().strip(), words != core
@@ -148,7 +157,7 @@ class LineLayout:
                     counted=counted,
                     in_menu=position in (0, len(body) - 1)
                     or any(len(n.text.strip()) < WRAP_WIDTH for n in touching),
-                    linked=_LINK_ARROW.search(label) is not None,
+                    linked=label.endswith(_ARROWS) and _LINK_ARROW.search(label) is not None,
                 )
             )
 

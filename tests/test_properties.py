@@ -137,10 +137,10 @@ def test_phrase_finder_finds_what_the_regex_alternation_finds(pieces: list[str])
 MARKS = " \t#>-*+•·▪»›→|:：.…[]()_—"
 
 
-@given(text=st.text(alphabet=st.sampled_from(MARKS) | st.sampled_from("ab Z1ç"), max_size=20))
+@given(text=st.text(alphabet=st.sampled_from(MARKS) | st.sampled_from("ab Z1ç,kM٣"), max_size=20))
 def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> None:
-    """label_text and bare skip their regexes when the edge characters cannot match; the
-    results must be those of always running them."""
+    """label_text and bare skip their regexes (marks, counts) when the edge characters
+    cannot match; the results must be those of always running them."""
     from hygiene import lines
 
     label = lines._LEAD.sub("", lines._LINK.sub(r"\1", text)).strip()
@@ -152,6 +152,25 @@ def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> N
         words = lines._TRAIL.sub("", words)
     expected = (lines._SPACES.sub(" ", words).casefold().strip(), words != core)
     assert lines.bare(label) == expected
+
+
+_CAPTION_PIECES = [
+    *("Photo", "PHOTOS", "foto", "AP Photo", "Фото", "写真", "ảnh", "Ảnh", "crédit photo"),
+    *(" ", "(", ")", ":", "/", ".", "Jeff Chiu", "Reuters", "the spring", "\t", "x"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_CAPTION_PIECES), max_size=12))
+def test_credit_matcher_skips_only_lines_its_regex_would_not_match(pieces: list[str]) -> None:
+    """A line is searched for a picture credit only when it holds a credit's first word; the
+    answer must be the regex's own."""
+    from hygiene.kinds import _CreditMatcher
+
+    matcher = _CreditMatcher(["photo", "photos", "ap photo", "foto", "фото", "写真", "ảnh",
+                              "crédit photo"])  # fmt: skip
+    text = "".join(pieces)
+    assert matcher.closes(text) == (matcher._pattern.pattern.search(text) is not None)
 
 
 SCRIPTS = "aé ßПривет世界ひらがなカタカナ한글שלוםمرحباΩ1.\u0301"
