@@ -52,9 +52,11 @@ class LazyRegex:
         return self._pattern
 
 
-_LETTERS = r"[\p{L}\p{M}]"
-# A word's opening letters, up to any letter of an unspaced script (saidと述べた).
-_WORD_RUN = regex.compile(rf"(?<!{_LETTERS})(?:(?![{_UNSPACED_SCRIPTS}]){_LETTERS})+")
+# A word's opening letters, up to any letter of an unspaced script (saidと述べた). One
+# class, as a set difference (V1), rather than a lookahead at every letter: twice as fast.
+_WORD_RUN = regex.compile(
+    rf"(?V1)(?<![\p{{L}}\p{{M}}])[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]+"
+)
 
 
 @dataclass(frozen=True, slots=True)
