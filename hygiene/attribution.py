@@ -249,14 +249,16 @@ def _find(
     offset = tail_start + len(following) - len(stripped)
     next_quote = min((stripped.find(m) for m in '“„«‹「『"' if m in stripped), default=-1)
     window = stripped if next_quote < 0 else stripped[:next_quote]
-    verb = lexicon.verbs.search(window)
-    if verb and len(_words(window[: verb.start()])) <= MAX_SPEAKER_WORDS:
-        between = window[: verb.start()].rstrip()
+    window_end = offset + len(window)
+    # The phrase finders read the paragraph between offsets: its word starts are found once.
+    verb = lexicon.verbs.search(text, offset, window_end)
+    if verb and len(_words(text, offset, verb.start())) <= MAX_SPEAKER_WORDS:
+        between = text[offset : verb.start()].rstrip()
         if not between or between.endswith(","):  # ," said Tillerson. / ..., said X
-            speaker = _speaker_after(text, offset + verb.end())
+            speaker = _speaker_after(text, verb.end())
             if speaker:
                 return speaker, verb.group()
-        speaker = _speaker_before(text, offset + verb.start())  # ," Trump said
+        speaker = _speaker_before(text, verb.start())  # ," Trump said
         if speaker and speaker[0] >= offset:
             return speaker, verb.group()
         if not between:  # Bakan, "..." dedi. / 大臣は「…」と述べた。: the subject came first
@@ -264,19 +266,18 @@ def _find(
             if speaker and speaker[0] >= low:
                 return speaker, verb.group()
             return (0, 0), verb.group()  # ", dice.": the subject is understood
-    head = text[low:quote_start]
     # According to X: the last such phrase, after the quote or else before it.
-    for base, part in ((offset, window), (low, head)):
-        according = list(lexicon.according.finditer(part))
+    for part_start, part_end in ((offset, window_end), (low, quote_start)):
+        according = lexicon.according.finditer(text, part_start, part_end)
         if according:
-            speaker = _speaker_after(text, base + according[-1].end())
+            speaker = _speaker_after(text, according[-1].end())
             if speaker:
                 return speaker, according[-1].group()
             break
-    verbs = list(lexicon.verbs.finditer(head))
+    verbs = lexicon.verbs.finditer(text, low, quote_start)
     if verbs:  # Kelly emphasized Thursday there will be "..."
         verb = verbs[-1]
-        speaker = _speaker_before(text, low + verb.start())
+        speaker = _speaker_before(text, verb.start())
         return speaker or (0, 0), verb.group()
     return None
 
@@ -377,20 +378,24 @@ def vague_sources(
     for number, (low, high) in enumerate(sentences):
         if number in quoted:
             continue
-        sentence = paragraph_text[low - paragraph_start : high - paragraph_start]
+        local = (low - paragraph_start, high - paragraph_start)
+        sentence = paragraph_text[local[0] : local[1]]
         if not lexicon.may_source(sentence):
             continue
-        base = low
-        for match in lexicon.according.finditer(sentence):
-            span = _speaker_after(sentence, match.end())
+        # Phrases are found in the paragraph (its word starts found once), their speakers
+        # in the sentence: offsets go from one to the other by the sentence's start.
+        base, shift = low, local[0]
+        for match in lexicon.according.finditer(paragraph_text, *local):
+            span = _speaker_after(sentence, match.end() - shift)
             if span and _kind_of_speaker(sentence[span[0] : span[1]], lexicon) == "anonymous":
-                found.append((base + match.start(), base + span[1]))
-        for match in lexicon.verbs.finditer(sentence):
-            span = _speaker_before(sentence, match.start())
+                found.append((base + match.start() - shift, base + span[1]))
+        for match in lexicon.verbs.finditer(paragraph_text, *local):
+            at = match.start() - shift
+            span = _speaker_before(sentence, at)
             if (
                 span
-                and span[1] >= match.start() - 1
+                and span[1] >= at - 1
                 and _kind_of_speaker(sentence[span[0] : span[1]], lexicon) == "anonymous"
             ):
-                found.append((base + span[0], base + match.end()))
+                found.append((base + span[0], base + match.end() - shift))
     return found

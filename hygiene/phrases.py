@@ -7,7 +7,8 @@ scripts may follow a phrase of a spaced one (``本网站使用cookie来…``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -54,9 +55,7 @@ class LazyRegex:
 
 # A word's opening letters, up to any letter of an unspaced script (saidと述べた). One
 # class, as a set difference (V1), rather than a lookahead at every letter: twice as fast.
-_WORD_RUN = regex.compile(
-    rf"(?V1)(?<![\p{{L}}\p{{M}}])[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]+"
-)
+_WORD_RUN = regex.compile(rf"(?V1)(?<![\p{{L}}\p{{M}}])[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +84,10 @@ class PhraseFinder:
     alternation of hundreds of phrases, which took tens of milliseconds to compile on
     every run. Phrases of unspaced scripts (と述べた, 说) cannot be told apart by word
     starts and stay a small regex.
+
+    ``finditer(text, start, stop)`` finds what ``finditer(text[start:stop])`` would, at
+    offsets of ``text``: a paragraph's word starts are found once (``_WordRuns``) and every
+    window of it asked about (the words around each of its quotations) reads them.
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
@@ -104,62 +107,127 @@ class PhraseFinder:
             if unspaced
             else None
         )
+        # The last text asked about, and its runs that open a phrase.
+        self._openings: tuple[str, list[tuple[int, int]]] | None = None
 
-    def finditer(self, text: str) -> list[PhraseMatch]:
-        """Every match, left to right, none overlapping (the longest phrase at a place)."""
-        spans = [*self._spaced(text)]
+    def finditer(self, text: str, start: int = 0, stop: int | None = None) -> list[PhraseMatch]:
+        """Every match in ``text[start:stop]``, left to right, none overlapping (the longest
+        phrase at a place), at offsets of ``text``."""
+        stop = len(text) if stop is None else min(stop, len(text))
+        spans = [*self._spaced(text, start, stop)]
         if self.unspaced is not None and not text.isascii():  # unspaced scripts are not ASCII
-            spans.extend(match.span() for match in self.unspaced.pattern.finditer(text))
+            unspaced = self.unspaced.pattern.finditer(text, start, stop)
+            spans.extend(match.span() for match in unspaced)
             spans.sort(key=lambda span: (span[0], -span[1]))
         found: list[PhraseMatch] = []
-        reached = 0
-        for start, end in spans:
-            if start >= reached:
-                found.append(PhraseMatch(text, (start, end)))
-                reached = end
+        reached = start
+        for low, high in spans:
+            if low >= reached:
+                found.append(PhraseMatch(text, (low, high)))
+                reached = high
         return found
 
-    def search(self, text: str) -> PhraseMatch | None:
-        """The first match, or None."""
-        found = self.finditer(text)
+    def search(self, text: str, start: int = 0, stop: int | None = None) -> PhraseMatch | None:
+        """The first match in ``text[start:stop]``, or None."""
+        found = self.finditer(text, start, stop)
         return found[0] if found else None
 
-    def _spaced(self, text: str) -> Iterator[tuple[int, int]]:
-        if self.by_opening.keys().isdisjoint(_WORD_RUN.findall(text.casefold())):
-            return  # no word opens like a phrase: most sentences, at C speed
-        reached = 0
-        for run in _WORD_RUN.finditer(text):
-            start = run.start()
-            if start < reached:
+    def _spaced(self, text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+        if start >= stop:
+            return
+        runs = _WordRuns.of(text)
+        known = self._openings  # read once: another thread may ask about another text
+        if known is None or known[0] is not text:
+            known = self._openings = (text, runs.opening(self.by_opening))
+        openings = known[1]
+        # The runs of text[start:stop] are the text's, except where the window cuts a word:
+        # a run starts at ``start`` when it falls among letters, and the run that goes past
+        # ``stop`` ends there. Both are looked up again by what is left of them.
+        candidates: list[tuple[int, int]] = []
+        opening = runs.cut_at(start, stop)
+        if opening is not None:
+            candidates.append(opening)
+        low = bisect_left(openings, (start, 0))
+        high = bisect_left(openings, (stop, 0))
+        candidates += [run for run in openings[low:high] if run[1] <= stop]
+        last = bisect_left(runs.starts, stop) - 1
+        if last >= 0 and runs.starts[last] >= start and runs.ends[last] > stop:
+            candidates.append((runs.starts[last], stop))
+        reached = start
+        for run_start, run_end in candidates:
+            if run_start < reached:
                 continue
-            candidates = self.by_opening.get(run.group().casefold())
-            if not candidates:
-                continue
-            for words in candidates:
-                end = _match_words(text, start, words)
+            for words in self.by_opening.get(text[run_start:run_end].casefold(), ()):
+                end = _match_words(text, run_start, words, stop)
                 if end is not None:
-                    yield start, end
+                    yield run_start, end
                     reached = end
                     break
 
 
-def _match_words(text: str, start: int, words: tuple[str, ...]) -> int | None:
+class _WordRuns:
+    """Where a text's word runs (``_WORD_RUN``) start and end, found once per text: the
+    last text asked about is kept, as a paragraph is asked about window after window."""
+
+    _last: _WordRuns | None = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.keys: list[str] = []
+        for run in _WORD_RUN.finditer(text):
+            self.starts.append(run.start())
+            self.ends.append(run.end())
+            self.keys.append(run.group().casefold())
+
+    @classmethod
+    def of(cls, text: str) -> _WordRuns:
+        last = cls._last
+        if last is None or last.text is not text:
+            last = cls._last = cls(text)
+        return last
+
+    def opening(self, by_opening: Mapping[str, object]) -> list[tuple[int, int]]:
+        """The runs that open some phrase, as (start, end), in order."""
+        return [
+            (self.starts[index], self.ends[index])
+            for index, key in enumerate(self.keys)
+            if key in by_opening
+        ]
+
+    def cut_at(self, start: int, stop: int) -> tuple[int, int] | None:
+        """The run that ``text[start:stop]`` opens with where ``start`` falls inside a word
+        (after a letter or mark, so no run of the whole text starts there), or None."""
+        text = self.text
+        if start == 0 or not _LETTER_OR_MARK.match(text, start - 1):
+            return None
+        run = _RUN_LETTERS.match(text, start, stop)
+        return (start, run.end()) if run else None
+
+
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+_RUN_LETTERS = regex.compile(rf"(?V1)[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]+")
+
+
+def _match_words(text: str, start: int, words: tuple[str, ...], stop: int) -> int | None:
     """Where ``words`` (lower-cased) end when they stand at ``start``, white space of any
-    kind and length between them and no letter or digit of a spaced script after."""
+    kind and length between them and no letter or digit of a spaced script after, all
+    before ``stop``."""
     position = start
     for number, word in enumerate(words):
         if number:
             after = position
-            while after < len(text) and text[after].isspace():
+            while after < stop and text[after].isspace():
                 after += 1
             if after == position:
                 return None
             position = after
         end = position + len(word)
-        if end > len(text) or text[position:end].casefold() != word.casefold():
+        if end > stop or text[position:end].casefold() != word.casefold():
             return None
         position = end
-    return position if ends_word(text, position) else None
+    return position if position == stop or ends_word(text, position) else None
 
 
 _WORD_GOES_ON = regex.compile(rf"(?![{_UNSPACED_SCRIPTS}])[\p{{L}}\p{{M}}\p{{N}}]")

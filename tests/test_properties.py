@@ -134,6 +134,25 @@ def test_phrase_finder_finds_what_the_regex_alternation_finds(pieces: list[str])
     assert found == [match.span() for match in reference.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from([*_SPEECH_WORDS, "日", "é", "\u0301", "unsaid"]), max_size=30),
+    cuts=st.tuples(st.integers(0, 120), st.integers(0, 120)),
+)
+def test_phrase_finder_reads_a_window_of_a_text_as_the_window_alone(
+    pieces: list[str], cuts: tuple[int, int]
+) -> None:
+    """A window given by offsets (word starts found once for the whole text) must give
+    what the window cut out gives, where it cuts a word too."""
+    from hygiene.attribution import speech_lexicon
+
+    text = "".join(pieces)
+    start, stop = min(cuts), max(cuts)
+    for finder in (speech_lexicon().verbs, speech_lexicon().according):
+        window = [(m.start() - start, m.end() - start) for m in finder.finditer(text, start, stop)]
+        assert window == [m.span for m in finder.finditer(text[start:stop])]
+
+
 MARKS = " \t#>-*+•·▪»›→|:：.…[]()_—"
 
 
