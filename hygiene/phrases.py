@@ -150,9 +150,9 @@ class PhraseFinder:
         low = bisect_left(openings, (start, 0))
         high = bisect_left(openings, (stop, 0))
         candidates += [run for run in openings[low:high] if run[1] <= stop]
-        last = bisect_left(runs.starts, stop) - 1
-        if last >= 0 and runs.starts[last] >= start and runs.ends[last] > stop:
-            candidates.append((runs.starts[last], stop))
+        last = bisect_left(runs.spans, (stop, 0)) - 1
+        if last >= 0 and start <= runs.spans[last][0] and runs.spans[last][1] > stop:
+            candidates.append((runs.spans[last][0], stop))
         reached = start
         for run_start, run_end in candidates:
             if run_start < reached:
@@ -173,13 +173,11 @@ class _WordRuns:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.keys: list[str] = []
-        for run in _WORD_RUN.finditer(text):
-            self.starts.append(run.start())
-            self.ends.append(run.end())
-            self.keys.append(run.group().casefold())
+        self.spans = [run.span() for run in _WORD_RUN.finditer(text)]
+        if text.isascii():  # lower-casing keeps every offset: the keys are found in C
+            self.keys = _WORD_RUN.findall(text.lower())
+        else:
+            self.keys = [text[start:end].casefold() for start, end in self.spans]
 
     @classmethod
     def of(cls, text: str) -> _WordRuns:
@@ -190,11 +188,7 @@ class _WordRuns:
 
     def opening(self, by_opening: Mapping[str, object]) -> list[tuple[int, int]]:
         """The runs that open some phrase, as (start, end), in order."""
-        return [
-            (self.starts[index], self.ends[index])
-            for index, key in enumerate(self.keys)
-            if key in by_opening
-        ]
+        return [span for span, key in zip(self.spans, self.keys, strict=True) if key in by_opening]
 
     def cut_at(self, start: int, stop: int) -> tuple[int, int] | None:
         """The run that ``text[start:stop]`` opens with where ``start`` falls inside a word
