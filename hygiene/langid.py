@@ -79,14 +79,20 @@ def guess_by_stopwords(
     Confidence is the leader's share of the two best scores; close languages (Spanish and
     Portuguese share many function words) rarely pass it, and then langdetect decides.
     """
-    scores = stopword_scores(tokens)
+    return guess_from_scores(stopword_scores(tokens), len(tokens), min_share, min_confidence)
+
+
+def guess_from_scores(
+    scores: Mapping[str, float], size: int, min_share: float = 0.15, min_confidence: float = 0.85
+) -> Guess | None:
+    """``guess_by_stopwords`` from the ``stopword_scores`` of ``size`` tokens."""
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     best, first = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     confidence = first / (first + second)
-    if first < min_share * len(tokens) or confidence < min_confidence:
+    if first < min_share * size or confidence < min_confidence:
         return None
     return Guess(best, round(confidence, 3), "function words")
 

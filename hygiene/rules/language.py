@@ -14,7 +14,7 @@ from hygiene.langid import (
     IDENTIFIERS,
     Guess,
     Identifier,
-    guess_by_stopwords,
+    guess_from_scores,
     language_name,
     stopword_scores,
     text_language,
@@ -401,7 +401,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     dominant = main_script(sample)
     # Candidates in another script are LG001's to judge.
     groups = [
-        [c for c in _candidates(p, lines, document) if main_script(c.text) == dominant]
+        [_Candidate(c) for c in _candidates(p, lines, document) if main_script(c.text) == dominant]
         for p in paragraphs
     ]
     counts = Counter(words(segment.text[document.body_start :]))
@@ -416,8 +416,9 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
             return
         home = (language,)
     for group in groups:
-        for candidate in group:
-            found = _judge(candidate.text, home, counts, ctx, _heading(candidate, document))
+        for piece in group:
+            candidate = piece.segment
+            found = _judge(piece, home, counts, ctx, _heading(candidate, document))
             if found is not None:
                 language, evidence = found
                 text = candidate.text
@@ -447,13 +448,33 @@ def _majority_language(paragraphs: Sequence[Segment], identifier: Identifier) ->
     return max(sorted(votes), key=votes.__getitem__)
 
 
-def _uniform(groups: Sequence[Sequence[Segment]], counts: Counter[str], ctx: RuleContext) -> bool:
+class _Candidate:
+    """A paragraph or line that may stray, with its words and their function-word scores,
+    found once for the uniformity test and the judgement."""
+
+    __slots__ = ("_scores", "segment", "tokens")
+
+    def __init__(self, segment: Segment) -> None:
+        self.segment = segment
+        self.tokens = words(segment.text)
+        self._scores: dict[str, float] | None = None
+
+    @property
+    def scores(self) -> dict[str, float]:
+        if self._scores is None:
+            self._scores = stopword_scores(self.tokens)
+        return self._scores
+
+
+def _uniform(
+    groups: Sequence[Sequence[_Candidate]], counts: Counter[str], ctx: RuleContext
+) -> bool:
     """Whether no candidate could stray: no interface label, no short text that neither
     function words nor the rest of the document explain, and the function words of every
     longer paragraph lead in one language. Spares a language model for most documents."""
     leaders: set[str] = set()
-    for candidate in (c for group in groups for c in group):
-        tokens = words(candidate.text)
+    for piece in (c for group in groups for c in group):
+        tokens, candidate = piece.tokens, piece.segment
         if len(tokens) <= int(ctx.options["max-label-words"]):
             if label_languages(candidate.text):
                 return False
@@ -462,7 +483,7 @@ def _uniform(groups: Sequence[Sequence[Segment]], counts: Counter[str], ctx: Rul
             continue
         if len(tokens) < int(ctx.options["min-words"]):
             continue
-        scores = stopword_scores(tokens)
+        scores = piece.scores
         if not scores:
             return False  # a language without function words on file: ask the model
         leaders.add(max(sorted(scores), key=lambda code: scores[code]))
@@ -501,11 +522,17 @@ def _candidates(paragraph: Segment, lines: Sequence[Segment], document: Document
 
 
 def _judge(
-    text: str, home: tuple[str, ...], counts: Counter[str], ctx: RuleContext, heading: bool
+    piece: _Candidate, home: tuple[str, ...], counts: Counter[str], ctx: RuleContext, heading: bool
 ) -> tuple[str | None, str] | None:
     """The language (None: not the document's, but which one is unsure) and evidence of a
     leftover, or None when the text belongs."""
-    tokens = words(_URL.sub(" ", text))
+    text = piece.segment.text
+    # Addresses are not words of any language; most texts have none (the test is in C).
+    if "://" in text or "www." in text or "@" in text:
+        tokens = words(_URL.sub(" ", text))
+        scores = stopword_scores(tokens)
+    else:
+        tokens, scores = piece.tokens, piece.scores
     if not tokens:
         return None
     if len(tokens) <= int(ctx.options["max-label-words"]):
@@ -521,11 +548,10 @@ def _judge(
         return None if heading else _short_stray(text, tokens, home, counts, ctx)
     if len(tokens) < int(ctx.options["min-words"]):
         return None
-    by_words = guess_by_stopwords(tokens, min_share=0.1)
+    by_words = guess_from_scores(scores, len(tokens), min_share=0.1)
     if by_words is not None and not _foreign(by_words.language, home):
         return None
     if by_words is None:
-        scores = stopword_scores(tokens)
         ours = max((score for code, score in scores.items() if not _foreign(code, home)), default=0)
         theirs = max((score for code, score in scores.items() if _foreign(code, home)), default=0)
         if ours and (ours >= 0.3 * len(tokens) or theirs < 0.8 * ours):
