@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 import regex
 
@@ -55,7 +56,9 @@ class LazyRegex:
 
 # A word's opening letters, up to any letter of an unspaced script (saidと述べた). One
 # class, as a set difference (V1), rather than a lookahead at every letter: twice as fast.
-_WORD_RUN = regex.compile(rf"(?V1)(?<![\p{{L}}\p{{M}}])[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]+")
+_RUN_LETTER = rf"[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]"
+_WORD_RUN_SOURCE = rf"(?<![\p{{L}}\p{{M}}]){_RUN_LETTER}+"
+_WORD_RUN = regex.compile(_WORD_RUN_SOURCE, regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +153,9 @@ class PhraseFinder:
         low = bisect_left(openings, (start, 0))
         high = bisect_left(openings, (stop, 0))
         candidates += [run for run in openings[low:high] if run[1] <= stop]
-        last = bisect_left(runs.spans, (stop, 0)) - 1
-        if last >= 0 and start <= runs.spans[last][0] and runs.spans[last][1] > stop:
-            candidates.append((runs.spans[last][0], stop))
+        last = bisect_left(runs.starts, stop) - 1
+        if last >= 0 and runs.starts[last] >= start and runs.ends[last] > stop:
+            candidates.append((runs.starts[last], stop))
         reached = start
         for run_start, run_end in candidates:
             if run_start < reached:
@@ -173,11 +176,12 @@ class _WordRuns:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spans = [run.span() for run in _WORD_RUN.finditer(text)]
-        if text.isascii():  # lower-casing keeps every offset: the keys are found in C
-            self.keys = _WORD_RUN.findall(text.lower())
-        else:
-            self.keys = [text[start:end].casefold() for start, end in self.spans]
+        # Separators and runs alternately, their offsets by summing lengths: all in C.
+        parts = _WORD_RUN_PARTS.split(text)
+        bounds = list(accumulate(map(len, parts), initial=0))
+        self.starts = bounds[1:-1:2]
+        self.ends = bounds[2::2]
+        self.keys = list(map(str.casefold, parts[1::2]))
 
     @classmethod
     def of(cls, text: str) -> _WordRuns:
@@ -188,7 +192,8 @@ class _WordRuns:
 
     def opening(self, by_opening: Mapping[str, object]) -> list[tuple[int, int]]:
         """The runs that open some phrase, as (start, end), in order."""
-        return [span for span, key in zip(self.spans, self.keys, strict=True) if key in by_opening]
+        found = compress(range(len(self.keys)), map(by_opening.__contains__, self.keys))
+        return [(self.starts[index], self.ends[index]) for index in found]
 
     def cut_at(self, start: int, stop: int) -> tuple[int, int] | None:
         """The run that ``text[start:stop]`` opens with where ``start`` falls inside a word
@@ -200,8 +205,9 @@ class _WordRuns:
         return (start, run.end()) if run else None
 
 
+_WORD_RUN_PARTS = regex.compile(f"({_WORD_RUN_SOURCE})", regex.V1)
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
-_RUN_LETTERS = regex.compile(rf"(?V1)[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]+")
+_RUN_LETTERS = regex.compile(f"{_RUN_LETTER}+", regex.V1)
 
 
 def _match_words(text: str, start: int, words: tuple[str, ...], stop: int) -> int | None:
