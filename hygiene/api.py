@@ -6,7 +6,11 @@ fingerprints. Per run: results in path order -> changed-lines filter -> baseline
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
+import pickle
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -286,18 +290,47 @@ def check_paths(
 
 
 _WORKER: Checker | None = None
+_WORKER_COUNTS: str | None = None  # the file the worker's line counts were read from
 
 
-def _start_worker(config: Config, corpus: LineCounts | None, describe: bool) -> None:
-    """Each worker process loads the rule packs, and gets the run's line counts, once."""
+def _start_worker(config: Config, describe: bool) -> None:
+    """Each worker process loads the rule packs once."""
     global _WORKER
     _WORKER = Checker(config, describe=describe)
-    _WORKER.corpus = corpus
 
 
-def _work(item: Input) -> InputResult:
+def _ready() -> None:
+    """A task that only starts a worker: workers load while the parent counts lines."""
+
+
+def _work(item: Input, counts: str | None) -> InputResult:
+    """Check one input, with the run's line counts, read once per worker from ``counts``."""
+    global _WORKER_COUNTS
     assert _WORKER is not None
+    if counts != _WORKER_COUNTS:
+        _WORKER.corpus = _read_counts(counts) if counts else None
+        _WORKER_COUNTS = counts
     return _WORKER.check_input(item)
+
+
+def _read_counts(path: str) -> LineCounts:
+    with open(path, "rb") as handle:
+        counts: LineCounts = pickle.load(handle)  # written by this run, in its own folder
+    return counts
+
+
+@contextlib.contextmanager
+def _shared(corpus: LineCounts | None) -> Iterator[str | None]:
+    """The run's line counts in a temporary file that every worker reads once (a task's
+    arguments are pickled with every task; the counts may be a 16 MiB table)."""
+    if corpus is None:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="hygiene-") as folder:
+        path = os.path.join(folder, "line-counts.pickle")
+        with open(path, "wb") as handle:
+            pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        yield path
 
 
 def default_jobs(inputs: Sequence[Input]) -> int:
@@ -319,12 +352,13 @@ def check_inputs(
     Results come back in input order however they are computed, so reports are
     identical for any ``jobs`` and for a cluster.
     """
-    checker.count_lines(inputs, stdin)
     if scheduler is not None:
+        checker.count_lines(inputs, stdin)
         yield from _on_cluster(checker, inputs, scheduler)
         return
     workers = min(jobs or default_jobs(inputs), len(inputs))
     if workers <= 1 or any(item.path == STDIN for item in inputs):
+        checker.count_lines(inputs, stdin)
         for item in inputs:
             yield checker.check_input(item, stdin)
         return
@@ -336,9 +370,13 @@ def check_inputs(
         workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(checker.config, checker.corpus, checker.describe),
+        initargs=(checker.config, checker.describe),
     ) as pool:
-        yield from pool.map(_work, inputs)
+        for _ in range(workers):  # start them all now, while this process counts lines
+            pool.submit(_ready)
+        checker.count_lines(inputs)
+        with _shared(checker.corpus) as counts:
+            yield from pool.map(_work, inputs, itertools.repeat(counts))
 
 
 def _on_cluster(checker: Checker, inputs: Sequence[Input], scheduler: str) -> Iterator[InputResult]:

@@ -19,6 +19,7 @@ from hygiene.document import Document
 from hygiene.rule import Edit, Fix
 from hygiene.scripts import at_home, main_script
 from hygiene.segment import Segment, Segmenter
+from hygiene.spacing import single_spaced
 
 # Longer lines are prose: no furniture label, button or notice runs this long.
 MAX_LINE = 400
@@ -31,7 +32,6 @@ _EDGE_MARKS = "*_[](){}<>"
 _TRAIL = regex.compile(r"(?:[\s:：»›→>|•·▼▾↓↑▸►*_\]\)\-–—]|\.\.\.|…)+$")
 _COUNT_BEFORE = regex.compile(r"^[(\[#]?\d[\d.,]*[kKmM]?[)\]]?(?:\s+|(?=\p{Lu}))")
 _COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
-_SPACES = regex.compile(r"\s+")
 _SENTENCE_END = regex.compile(r"[.!?…:;。！？」』\"”»)\]]\s*$")
 _LINK_ARROW = regex.compile(r"[^\s»›→]\s*(?:»|›|→|>>)$")
 _ARROWS = ("»", "›", "→", ">>")
@@ -56,12 +56,6 @@ def label_text(text: str) -> str:
     return text.strip()
 
 
-def _single_spaced(text: str) -> str:
-    """White space runs as one space (``_SPACES``), at C speed when there are none: a
-    printable text holds no white space but single ASCII spaces."""
-    return text if text.isprintable() and "  " not in text else _SPACES.sub(" ", text)
-
-
 def _without_trail(text: str) -> str:
     return _TRAIL.sub("", text) if text[-1:] in _TRAIL_LAST or text[-1:].isspace() else text
 
@@ -80,7 +74,7 @@ def bare(label: str) -> tuple[str, bool]:
         words = _COUNT_AFTER.sub("", words)
     if words != core:  # the marks before a count: "Comments: 9"
         words = _without_trail(words)
-    return _single_spaced(words).casefold().strip(), words != core
+    return single_spaced(words).casefold().strip(), words != core
 
 
 def whole_line(bare_text: str) -> str:
@@ -96,7 +90,7 @@ def normalize_phrase(phrase: str) -> str:
     """A phrase from a pack, prepared like a line's bare text: without the marks a line
     loses before it is compared (``+ commentés`` is the line ``commentés`` with a bullet),
     which a phrase would otherwise keep and never match."""
-    return _single_spaced(_without_trail(label_text(phrase))).casefold().strip()
+    return single_spaced(_without_trail(label_text(phrase))).casefold().strip()
 
 
 @dataclass(frozen=True, slots=True)

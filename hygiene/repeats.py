@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from hygiene.document import LINE_BREAK, Document
+from hygiene.spacing import single_spaced
 
 DEPTH = 4
 WIDTH_BITS = 20
@@ -32,7 +33,6 @@ MAX_LENGTH = 2000  # a template line is a footer or a notice, not a whole paragr
 EXACT_KEYS = 1 << 16  # distinct lines counted exactly before the table (about 8 MiB)
 
 _DIGITS = regex.compile(r"\d+")
-_SPACES = regex.compile(r"\s+")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -40,7 +40,12 @@ def normalize(line: str) -> str | None:
     """A line as it is counted, or None when it is too short or too long to be a template line."""
     if len(line) > MAX_LENGTH:
         return None
-    text = _SPACES.sub(" ", _DIGITS.sub("0", line)).strip()
+    return _normalized(_DIGITS.sub("0", line))
+
+
+def _normalized(digitless: str) -> str | None:
+    """``normalize``, once the line's digit runs are zeros."""
+    text = single_spaced(digitless).strip()
     if len(text) < MIN_LENGTH or not _LETTER.search(text):
         return None
     return text
@@ -60,10 +65,14 @@ def _cells(key: int) -> Iterator[int]:
 def document_keys(document: Document) -> set[int]:
     """The distinct line keys of a document's body."""
     keys = set()
+    body = document.text[document.body_start :]
     # Lines as the rules see them (LINE_BREAK), not str.splitlines, which also breaks
-    # at U+2028 and form feeds.
-    for line in LINE_BREAK.split(document.text[document.body_start :]):
-        normalized = normalize(line)
+    # at U+2028 and form feeds. Digit runs hold no line break: they are replaced in the
+    # whole body at once, and its lines paired with the original ones for their lengths.
+    lines = LINE_BREAK.split(body)
+    digitless = LINE_BREAK.split(_DIGITS.sub("0", body))
+    for line, plain in zip(lines, digitless, strict=True):
+        normalized = _normalized(plain) if len(line) <= MAX_LENGTH else None
         if normalized is not None:
             keys.add(line_key(normalized))
     return keys

@@ -6,7 +6,7 @@ import json
 from itertools import pairwise
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from hygiene import schemas
@@ -161,6 +161,7 @@ def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> N
     """label_text and bare skip their regexes (marks, counts) when the edge characters
     cannot match; the results must be those of always running them."""
     from hygiene import lines
+    from hygiene.spacing import SPACES
 
     label = lines._LEAD.sub("", lines._LINK.sub(r"\1", text)).strip()
     assert lines.label_text(text) == label
@@ -169,7 +170,7 @@ def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> N
     words = lines._COUNT_AFTER.sub("", lines._COUNT_BEFORE.sub("", core))
     if words != core:
         words = lines._TRAIL.sub("", words)
-    expected = (lines._SPACES.sub(" ", words).casefold().strip(), words != core)
+    expected = (SPACES.sub(" ", words).casefold().strip(), words != core)
     assert lines.bare(label) == expected
 
 
@@ -217,3 +218,25 @@ def test_script_counts_are_one_lookup_per_character_of_the_script_and_letter_che
     if latin:
         expected["Latin"] = latin
     assert list(scripts.script_counts(text).items()) == list(expected.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab Z19٣\t\u00a0\n\r.©") | ALPHABET, max_size=300)
+    | st.lists(st.sampled_from(["1" * 1000, "abc " * 150, "\n", "  ", "x9"]), max_size=8).map(
+        "".join
+    )
+)
+def test_document_line_keys_are_those_of_normalizing_each_line(text: str) -> None:
+    """document_keys replaces digit runs in the whole body at once; the keys must be those of
+    normalizing line by line, as BP010 does when it looks a line up."""
+    from hygiene.document import LINE_BREAK
+    from hygiene.repeats import document_keys, line_key, normalize
+
+    try:
+        document = document_from_bytes(text.encode("utf-8"), "doc.txt")
+    except InputError:
+        assume(False)  # binary-looking text is refused before any rule
+    body = document.text[document.body_start :]
+    expected = {line_key(n) for line in LINE_BREAK.split(body) if (n := normalize(line))}
+    assert document_keys(document) == expected
