@@ -57,8 +57,7 @@ class LazyRegex:
 # A word's opening letters, up to any letter of an unspaced script (saidと述べた). One
 # class, as a set difference (V1), rather than a lookahead at every letter: twice as fast.
 _RUN_LETTER = rf"[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]"
-_WORD_RUN_SOURCE = rf"(?<![\p{{L}}\p{{M}}]){_RUN_LETTER}+"
-_WORD_RUN = regex.compile(_WORD_RUN_SOURCE, regex.V1)
+_WORD_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_RUN_LETTER}+", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,12 +175,22 @@ class _WordRuns:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Separators and runs alternately, their offsets by summing lengths: all in C.
-        parts = _WORD_RUN_PARTS.split(text)
+        # Letter sequences and what separates them alternately, their offsets by summing
+        # lengths: all in C. A sequence is a run, unless a letter of an unspaced script is
+        # in it: the run stops there (saidと), and a sequence that opens with one has none.
+        parts = _LETTER_PARTS.split(text)
         bounds = list(accumulate(map(len, parts), initial=0))
-        self.starts = bounds[1:-1:2]
-        self.ends = bounds[2::2]
-        self.keys = list(map(str.casefold, parts[1::2]))
+        self.starts, self.ends, words = bounds[1:-1:2], bounds[2::2], parts[1::2]
+        if not text.isascii() and UNSPACED.search(text):
+            runs = [
+                (start, run.end(), word)
+                for start, word in zip(self.starts, words, strict=True)
+                if (run := _RUN_LETTERS.match(word))
+            ]
+            self.starts = [start for start, _, _ in runs]
+            self.ends = [start + length for start, length, _ in runs]
+            words = [word[:length] for _, length, word in runs]
+        self.keys = list(map(str.casefold, words))
 
     @classmethod
     def of(cls, text: str) -> _WordRuns:
@@ -205,7 +214,7 @@ class _WordRuns:
         return (start, run.end()) if run else None
 
 
-_WORD_RUN_PARTS = regex.compile(f"({_WORD_RUN_SOURCE})", regex.V1)
+_LETTER_PARTS = regex.compile(r"([\p{L}\p{M}]+)")
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 _RUN_LETTERS = regex.compile(f"{_RUN_LETTER}+", regex.V1)
 

@@ -240,3 +240,15 @@ def test_document_line_keys_are_those_of_normalizing_each_line(text: str) -> Non
     body = document.text[document.body_start :]
     expected = {line_key(n) for line in LINE_BREAK.split(body) if (n := normalize(line))}
     assert document_keys(document) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab Z'’-日本と述べたsaidé\u0301\u0e01 1.") | ALPHABET))
+def test_word_runs_are_the_word_run_regex_matches(text: str) -> None:
+    """_WordRuns finds a text's runs from its letter sequences; they must be the matches
+    of the run regex, with their case-folded text."""
+    from hygiene.phrases import _WORD_RUN, _WordRuns
+
+    runs = _WordRuns(text)
+    expected = [(m.start(), m.end(), m.group().casefold()) for m in _WORD_RUN.finditer(text)]
+    assert list(zip(runs.starts, runs.ends, runs.keys, strict=True)) == expected
