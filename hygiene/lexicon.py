@@ -86,3 +86,10 @@ def label_languages(text: str) -> frozenset[str]:
         if found:
             return found
     return frozenset()
+
+
+@cache
+def alphabets() -> Mapping[str, frozenset[str]]:
+    """Language -> the lower-case letters its alphabet has (``alphabets.json``)."""
+    data: Mapping[str, str] = read_lexicon("alphabets.json")
+    return {code: frozenset(letters) for code, letters in data.items() if not code.startswith("_")}

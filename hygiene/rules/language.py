@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from unicodedata import category
 
 import regex
 
@@ -19,7 +20,7 @@ from hygiene.langid import (
     stopword_scores,
     text_language,
 )
-from hygiene.lexicon import label_languages, stopword_languages, words
+from hygiene.lexicon import alphabets, label_languages, stopword_languages, words
 from hygiene.rule import Hit, RuleContext, rule
 from hygiene.scripts import (
     WRITTEN_TOGETHER,
@@ -376,7 +377,13 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     it (for a language without a list of them, Welsh, a few of the document's overrule only
     an identifier under 0.8). Either way the document's own language must be all but ruled
     out: at most ``max-home-probability``, and ``min-odds`` times less likely than the other.
-    Front matter, fenced code and URLs are not read. A document declared in several
+    Letters are evidence of their own, long or short, in the scripts whose alphabets tell
+    languages apart (Cyrillic, Greek, Arabic; ``rules/lexicons/alphabets.json``): a segment
+    writing letters the document's language has not, and the rest of the document does not
+    write (the ``ъ`` of ``Въведете списък от стойности`` in a Ukrainian page, whose ``от``
+    is Ukrainian too), is another language when the identifier's best guess is one, or
+    when those letters are in half of its words (``ھسپانوی``, Urdu, which fastText calls
+    Persian). Front matter, fenced code and URLs are not read. A document declared in several
     languages accepts all of them; the word lists speak only when each of them has one.
 
     Fix: Delete the leftover, or translate it into the document's language.
@@ -405,7 +412,8 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         for p in paragraphs
     ]
     counts = Counter(words(segment.text[document.body_start :]))
-    if not declared and _uniform(groups, counts, ctx):
+    own = _document_letters(paragraphs)
+    if not declared and _uniform(groups, counts, own, ctx):
         return  # every paragraph's function words point one way: nothing to detect
     home: tuple[str, ...]
     if declared:
@@ -418,7 +426,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     for group in groups:
         for piece in group:
             candidate = piece.segment
-            found = _judge(piece, home, counts, ctx, _heading(candidate, document))
+            found = _judge(piece, home, counts, own, ctx, _heading(candidate, document))
             if found is not None:
                 language, evidence = found
                 text = candidate.text
@@ -467,7 +475,10 @@ class _Candidate:
 
 
 def _uniform(
-    groups: Sequence[Sequence[_Candidate]], counts: Counter[str], ctx: RuleContext
+    groups: Sequence[Sequence[_Candidate]],
+    counts: Counter[str],
+    own: frozenset[str],
+    ctx: RuleContext,
 ) -> bool:
     """Whether no candidate could stray: no interface label, no short text that neither
     function words nor the rest of the document explain, and the function words of every
@@ -488,7 +499,12 @@ def _uniform(
             return False  # a language without function words on file: ask the model
         leaders.add(max(sorted(scores), key=lambda code: scores[code]))
     codes = sorted(leaders)
-    return all(same_language(codes[0], code) for code in codes[1:])
+    if not all(same_language(codes[0], code) for code in codes[1:]):
+        return False
+    # Letters the leading language does not write (ъ in a Ukrainian page) need a judge.
+    return not any(
+        _odd_letters(c.segment.text, tuple(codes), own) for group in groups for c in group
+    )
 
 
 def _heading(candidate: Segment, document: Document) -> bool:
@@ -522,7 +538,12 @@ def _candidates(paragraph: Segment, lines: Sequence[Segment], document: Document
 
 
 def _judge(
-    piece: _Candidate, home: tuple[str, ...], counts: Counter[str], ctx: RuleContext, heading: bool
+    piece: _Candidate,
+    home: tuple[str, ...],
+    counts: Counter[str],
+    own: frozenset[str],
+    ctx: RuleContext,
+    heading: bool,
 ) -> tuple[str | None, str] | None:
     """The language (None: not the document's, but which one is unsure) and evidence of a
     leftover, or None when the text belongs."""
@@ -544,6 +565,11 @@ def _judge(
             return sorted(labels)[0], f"{names} interface label"
     if _attributed(text, home):
         return None
+    odd = _odd_letters(text, home, own)
+    if odd and not heading:
+        found = _by_letters(text, odd, home, ctx)
+        if found is not None:
+            return found
     if len(tokens) <= int(ctx.options["max-label-words"]):
         return None if heading else _short_stray(text, tokens, home, counts, ctx)
     if len(tokens) < int(ctx.options["min-words"]):
@@ -590,6 +616,62 @@ def _judge(
     if by_words is not None:
         evidence = f"function words and {evidence}"
     return confirmed.language, evidence
+
+
+_WRITTEN = ("Ll", "Lo")  # letters, not the tatweel (Lm) that stretches an Arabic word
+
+
+def _document_letters(paragraphs: Sequence[Segment]) -> frozenset[str]:
+    """The letters the document writes throughout: in two paragraphs or more, or in
+    paragraphs that hold half its text. They are its own, whatever language it was taken
+    for (the Serbian ј of a Serbian page that function words took for Russian)."""
+    held: Counter[str] = Counter()  # paragraphs
+    mass: Counter[str] = Counter()  # characters of those paragraphs
+    for paragraph in paragraphs:
+        if not paragraph.text.isascii():
+            letters = set(paragraph.text.lower())
+            held.update(letters)
+            mass.update(dict.fromkeys(letters, len(paragraph.text)))
+    total = sum(len(paragraph.text) for paragraph in paragraphs)
+    return frozenset(
+        letter for letter, count in held.items() if count >= 2 or 2 * mass[letter] >= total
+    )
+
+
+def _odd_letters(text: str, home: tuple[str, ...], own: frozenset[str]) -> str:
+    """The letters of ``text``, in the script of the document's alphabet, that no language
+    of the document writes (``ъ`` in a Ukrainian page, ``ھ`` in a Persian one), nor the
+    rest of the document; nothing where a language of the document has no alphabet on
+    file."""
+    known = alphabets()
+    if text.isascii() or not all(code in known for code in home):
+        return ""
+    letters = own.union(*(known[code] for code in home))
+    scripts = {main_script(next(iter(known[code]))) for code in home}
+    unknown = set(text.lower()) - letters
+    return "".join(
+        sorted(c for c in unknown if category(c) in _WRITTEN and main_script(c) in scripts)
+    )
+
+
+def _by_letters(
+    text: str, odd: str, home: tuple[str, ...], ctx: RuleContext
+) -> tuple[str | None, str] | None:
+    """A segment that writes letters the document's language has not: another language, when
+    the identifier's best guess is one (and named when that language writes those letters)."""
+    names = " or ".join(language_name(code) for code in home)
+    identifier = IDENTIFIERS[ctx.identifier.name]
+    guess = ctx.identifier.guess(text)
+    if guess is not None and _foreign(guess.language, home):
+        alphabet = alphabets().get(guess.language)
+        language = guess.language if alphabet is None or alphabet.issuperset(odd) else None
+        return language, (f"{', '.join(odd)}: no {names} letter; {identifier}'s guess"
+                          f" {language_name(guess.language)} {guess.confidence:.2f}")  # fmt: skip
+    words_here = [w for w in words(text) if w.isalpha() and not w.isascii()]
+    odd_words = [w for w in words_here if any(letter in w for letter in odd)]
+    if words_here and 2 * len(odd_words) >= len(words_here):
+        return None, f"{', '.join(odd)}: no {names} letter, in {len(odd_words)} of its words"
+    return None
 
 
 OVERRULE_TIE = 0.9

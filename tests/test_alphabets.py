@@ -1,0 +1,37 @@
+"""The alphabets LG003 reads letters against hold the letters their languages write."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from hygiene.lexicon import alphabets
+from hygiene.scripts import main_script
+from tests.conftest import FIXTURES
+
+CATALOGUES = FIXTURES / "corpus" / "clean" / "django-5.2.19-catalogues.jsonl"
+# Django's Belarusian catalogue writes the Russian и twice (имя, личбаў): typos, not Belarusian.
+KNOWN_TYPOS = {"be": {"и"}}
+
+
+def test_every_letter_a_catalogue_writes_in_its_script_is_in_its_alphabet() -> None:
+    rows = [json.loads(line) for line in CATALOGUES.read_text(encoding="utf-8").splitlines()]
+    checked = 0
+    for code, letters in alphabets().items():
+        script = main_script(next(iter(letters)))
+        texts = [row["text"].lower() for row in rows if row["lang"] == code]
+        written = {
+            char
+            for text in texts
+            for char in text
+            if unicodedata.category(char) in ("Ll", "Lo") and main_script(char) == script
+        }
+        assert written - letters == KNOWN_TYPOS.get(code, set()), code
+        checked += bool(texts)
+    assert checked == len(alphabets()) == 11
+
+
+def test_alphabets_are_lower_case_letters_of_one_script() -> None:
+    for code, letters in alphabets().items():
+        assert all(unicodedata.category(char) in ("Ll", "Lo") for char in letters), code
+        assert len({main_script(char) for char in letters}) == 1, code
