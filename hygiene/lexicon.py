@@ -93,3 +93,16 @@ def alphabets() -> Mapping[str, frozenset[str]]:
     """Language -> the lower-case letters its alphabet has (``alphabets.json``)."""
     data: Mapping[str, str] = read_lexicon("alphabets.json")
     return {code: frozenset(letters) for code, letters in data.items() if not code.startswith("_")}
+
+
+@cache
+def word_letters() -> Mapping[str, frozenset[str]]:
+    """wordfreq language -> the lower-case letters its common words write, for the Latin-script
+    languages (``word-letters.json``, built by ``benchmarks/build_corpus.py``)."""
+    data: Mapping[str, str] = read_lexicon("word-letters.json")
+    return {code: frozenset(letters) for code, letters in data.items()}
+
+
+def words_as_written(text: str) -> list[str]:
+    """The words of ``text`` in their own case."""
+    return [word.strip("'’-") for word in _WORDS.findall(text)]

@@ -31,7 +31,8 @@ from hygiene.lexicon import read_lexicon
 _WORDFREQ_CODES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb"}
 
 
-def _code(language: str) -> str:
+def wordfreq_code(language: str) -> str:
+    """The code wordfreq files ``language`` under."""
     return _WORDFREQ_CODES.get(language, language)
 
 
@@ -55,12 +56,12 @@ def _files(size: str) -> dict[str, str]:
 
 def has_list(language: str) -> bool:
     """Whether ``language`` has a list of its common words."""
-    return _code(language) in _files("small")
+    return wordfreq_code(language) in _files("small")
 
 
 def has_full_list(language: str) -> bool:
     """Whether ``language`` has a list of its rare words too."""
-    return _code(language) in _files("large")
+    return wordfreq_code(language) in _files("large")
 
 
 # Hashes sorted at a time: sorting all of Finnish's 734,000 as Python ints took 60 MB.
@@ -94,9 +95,9 @@ def _read_hashes(path: str) -> array[int]:
 
 
 @cache
-def _hashes(size: str, wordfreq_code: str) -> array[int]:
+def _hashes(size: str, code: str) -> array[int]:
     """One list's word hashes, read once per process."""
-    return _read_hashes(_files(size)[wordfreq_code])
+    return _read_hashes(_files(size)[code])
 
 
 def _holds(hashes: array[int], word: str) -> bool:
@@ -107,7 +108,7 @@ def _holds(hashes: array[int], word: str) -> bool:
 
 def knows(language: str, word: str) -> bool:
     """Whether ``word`` (lower-cased) is a common word of ``language`` (``has_list``)."""
-    return _holds(_hashes("small", _code(language)), word)
+    return _holds(_hashes("small", wordfreq_code(language)), word)
 
 
 def knows_all(language: str, tokens: Iterable[str]) -> bool:
@@ -120,7 +121,7 @@ def knows_any(language: str, tokens: Iterable[str]) -> bool:
 
 def uses_any(language: str, tokens: Iterable[str]) -> bool:
     """Whether any of ``tokens`` is a word of ``language`` (``has_full_list``), however rare."""
-    hashes = _hashes("large", _code(language))
+    hashes = _hashes("large", wordfreq_code(language))
     return any(_holds(hashes, token) for token in tokens)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from hygiene.lexicon import alphabets
+from hygiene.lexicon import alphabets, word_letters
 from hygiene.scripts import main_script
 from tests.conftest import FIXTURES
 
@@ -35,3 +35,13 @@ def test_alphabets_are_lower_case_letters_of_one_script() -> None:
     for code, letters in alphabets().items():
         assert all(unicodedata.category(char) in ("Ll", "Lo") for char in letters), code
         assert len({main_script(char) for char in letters}) == 1, code
+
+
+def test_latin_letters_are_those_of_each_languages_common_words() -> None:
+    letters = word_letters()
+    assert len(letters) == 27
+    assert "é" in letters["en"] and "ä" not in letters["en"]  # café, not Mädchen
+    assert {"ñ", "á"} <= letters["es"] and "ị" not in letters["es"]
+    assert {"ı", "ğ", "ş"} <= letters["tr"] and {"ő", "ű"} <= letters["hu"]
+    assert set("abcdefghijklmnopqrstuvwxyz") <= letters["id"]
+    assert all(main_script(char) == "Latin" for value in letters.values() for char in value)

@@ -20,7 +20,14 @@ from hygiene.langid import (
     stopword_scores,
     text_language,
 )
-from hygiene.lexicon import alphabets, label_languages, stopword_languages, words
+from hygiene.lexicon import (
+    alphabets,
+    label_languages,
+    stopword_languages,
+    word_letters,
+    words,
+    words_as_written,
+)
 from hygiene.rule import Hit, RuleContext, rule
 from hygiene.scripts import (
     WRITTEN_TOGETHER,
@@ -38,6 +45,7 @@ from hygiene.vocabulary import (
     knows_all,
     knows_any,
     uses_any,
+    wordfreq_code,
 )
 
 
@@ -377,13 +385,18 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     it (for a language without a list of them, Welsh, a few of the document's overrule only
     an identifier under 0.8). Either way the document's own language must be all but ruled
     out: at most ``max-home-probability``, and ``min-odds`` times less likely than the other.
-    Letters are evidence of their own, long or short, in the scripts whose alphabets tell
-    languages apart (Cyrillic, Greek, Arabic; ``rules/lexicons/alphabets.json``): a segment
-    writing letters the document's language has not, and the rest of the document does not
-    write (the ``ъ`` of ``Въведете списък от стойности`` in a Ukrainian page, whose ``от``
-    is Ukrainian too), is another language when the identifier's best guess is one, or
-    when those letters are in half of its words (``ھسپانوی``, Urdu, which fastText calls
-    Persian). Front matter, fenced code and URLs are not read. A document declared in several
+    Letters are evidence of their own, long or short: a segment writing letters the
+    document's language has not, and the rest of the document does not write (the ``ъ`` of
+    ``Въведете списък от стойности`` in a Ukrainian page, whose ``от`` is Ukrainian too),
+    is another language when the identifier's best guess is one, or when those letters are
+    in half of its words (``ھسپانوی``, Urdu, which fastText calls Persian). A language's
+    letters are its alphabet in the scripts whose alphabets tell languages apart (Cyrillic,
+    Greek, Arabic; ``rules/lexicons/alphabets.json``), and for a Latin-script language the
+    letters of its common words, borrowings included (``word-letters.json``, from
+    wordfreq). Names keep their letters in any Latin-script text (``Kraków``), so there the
+    letters must be in two words or half, one of them lower-case, and the identifier's best
+    guess must be another language (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a
+    Spanish page). Front matter, fenced code and URLs are not read. A document declared in several
     languages accepts all of them; the word lists speak only when each of them has one.
 
     Fix: Delete the leftover, or translate it into the document's language.
@@ -638,16 +651,28 @@ def _document_letters(paragraphs: Sequence[Segment]) -> frozenset[str]:
     )
 
 
+def _letters_of(code: str) -> tuple[frozenset[str], str] | None:
+    """The letters a language writes and their script: its alphabet (Cyrillic, Greek,
+    Arabic), or for a Latin-script language the letters of its common words, borrowings
+    included (wordfreq's lists); None when neither is on file."""
+    alphabet = alphabets().get(code)
+    if alphabet is not None:
+        return alphabet, main_script(min(alphabet)) or ""
+    letters = word_letters().get(wordfreq_code(code))
+    return (letters, "Latin") if letters is not None else None
+
+
 def _odd_letters(text: str, home: tuple[str, ...], own: frozenset[str]) -> str:
-    """The letters of ``text``, in the script of the document's alphabet, that no language
+    """The letters of ``text``, in the script of the document's letters, that no language
     of the document writes (``ъ`` in a Ukrainian page, ``ھ`` in a Persian one), nor the
-    rest of the document; nothing where a language of the document has no alphabet on
-    file."""
-    known = alphabets()
-    if text.isascii() or not all(code in known for code in home):
+    rest of the document; nothing where a language of the document has no letters on file."""
+    if text.isascii():
         return ""
-    letters = own.union(*(known[code] for code in home))
-    scripts = {main_script(next(iter(known[code]))) for code in home}
+    known = [_letters_of(code) for code in home]
+    if any(entry is None for entry in known):
+        return ""
+    letters = own.union(*(entry[0] for entry in known if entry))
+    scripts = {entry[1] for entry in known if entry}
     unknown = set(text.lower()) - letters
     return "".join(
         sorted(c for c in unknown if category(c) in _WRITTEN and main_script(c) in scripts)
@@ -658,18 +683,25 @@ def _by_letters(
     text: str, odd: str, home: tuple[str, ...], ctx: RuleContext
 ) -> tuple[str | None, str] | None:
     """A segment that writes letters the document's language has not: another language, when
-    the identifier's best guess is one (and named when that language writes those letters)."""
+    the identifier's best guess is one (and named when that language writes those letters),
+    or when they are in half of its words. Latin script asks more, as names keep their
+    letters in any Latin-script text (Kraków, José): two words with them or half, one of
+    them lower-case (no name), and the identifier's best guess foreign."""
     names = " or ".join(language_name(code) for code in home)
     identifier = IDENTIFIERS[ctx.identifier.name]
+    written = [w for w in words_as_written(text) if w.isalpha() and not w.isascii()]
+    odd_words = [w for w in written if any(letter in w.lower() for letter in odd)]
+    many = bool(written) and (2 * len(odd_words) >= len(written))
+    latin = all(code not in alphabets() for code in home)
+    if latin and (not (many or len(odd_words) >= 2) or all(w[0].isupper() for w in odd_words)):
+        return None
     guess = ctx.identifier.guess(text)
     if guess is not None and _foreign(guess.language, home):
-        alphabet = alphabets().get(guess.language)
-        language = guess.language if alphabet is None or alphabet.issuperset(odd) else None
+        letters = _letters_of(guess.language)
+        language = guess.language if letters is None or letters[0].issuperset(odd) else None
         return language, (f"{', '.join(odd)}: no {names} letter; {identifier}'s guess"
                           f" {language_name(guess.language)} {guess.confidence:.2f}")  # fmt: skip
-    words_here = [w for w in words(text) if w.isalpha() and not w.isascii()]
-    odd_words = [w for w in words_here if any(letter in w for letter in odd)]
-    if words_here and 2 * len(odd_words) >= len(words_here):
+    if many and not latin:
         return None, f"{', '.join(odd)}: no {names} letter, in {len(odd_words)} of its words"
     return None
 
