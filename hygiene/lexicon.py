@@ -74,6 +74,28 @@ def stopword_languages() -> Mapping[str, frozenset[str]]:
     return memoized("stopword-index", source, index_words)
 
 
+@cache
+def language_names() -> Mapping[str, frozenset[str]]:
+    """Normalised name of a language -> the languages that call it so (``Georgiano``: es, pt,
+    it ...)."""
+    source = lexicon_bytes("language-names.json")
+
+    def index_names() -> dict[str, frozenset[str]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        for language, names in json.loads(source).items():
+            for name in names:
+                index[normalize_label(name)].add(language)
+        return {name: frozenset(languages) for name, languages in index.items()}
+
+    return memoized("language-name-index", source, index_names)
+
+
+def name_languages(text: str) -> frozenset[str]:
+    """Languages in which the whole of ``text`` is the name of a language (what a language
+    picker leaves in a page: ``Deutsch``, ``Georgiano``)."""
+    return language_names().get(normalize_label(text), frozenset())
+
+
 def label_languages(text: str) -> frozenset[str]:
     """Languages in which ``text`` (or its first words) is an interface label."""
     normalized = normalize_label(text)

@@ -23,6 +23,7 @@ from hygiene.langid import (
 from hygiene.lexicon import (
     alphabets,
     label_languages,
+    name_languages,
     stopword_languages,
     word_letters,
     words,
@@ -364,9 +365,14 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     fastText's lid.176 model (``language-identifier = "langdetect"`` for langdetect, seeded),
     asked only when function words leave a doubt. A short segment (up to ``max-label-words``
     words) is reported when it is an interface label of another language and not of the
-    document's (a lexicon of 68 languages); or, outside Markdown headings (titles name
-    things) and quotations, when none of its words is a function word of the document's
-    language or a word the rest of the document uses, and either the identifier gives
+    document's (a lexicon of 68 languages), or the name of a language in another language
+    and not in the document's (a language picker's ``Deutsch`` in a French page; CLDR's
+    names, in 140 languages), unless the identifier takes it for the document's language
+    (``Finlandais``: Romansh calls Finnish so, but it is French too); or, outside Markdown
+    headings (titles name things) and quotations, when none of its words is a function
+    word of the document's language (one that the identifier's language shares, German and
+    Danish ``er``, does not count) or a word the rest of the document uses, and either the
+    identifier gives
     another language at least ``short-confidence``, or it all but rules out the document's
     language and one of its ``vocabulary-guesses`` best foreign guesses is the language whose
     common words (wordfreq's lists) all of the segment's words are, none of them common in the
@@ -497,13 +503,14 @@ def _uniform(
     function words nor the rest of the document explain, and the function words of every
     longer paragraph lead in one language. Spares a language model for most documents."""
     leaders: set[str] = set()
+    short: list[_Candidate] = []
     for piece in (c for group in groups for c in group):
         tokens, candidate = piece.tokens, piece.segment
         if len(tokens) <= int(ctx.options["max-label-words"]):
-            if label_languages(candidate.text):
+            if label_languages(candidate.text) or name_languages(candidate.text):
                 return False
-            if not _heading(candidate, ctx.document) and _unexplained(tokens, counts, None):
-                return False
+            if not _heading(candidate, ctx.document):
+                short.append(piece)
             continue
         if len(tokens) < int(ctx.options["min-words"]):
             continue
@@ -514,10 +521,29 @@ def _uniform(
     codes = sorted(leaders)
     if not all(same_language(codes[0], code) for code in codes[1:]):
         return False
+    if any(not _explained(piece, counts, codes) for piece in short):
+        return False
     # Letters the leading language does not write (ъ in a Ukrainian page) need a judge.
     return not any(
         _odd_letters(c.segment.text, tuple(codes), own) for group in groups for c in group
     )
+
+
+def _explained(piece: _Candidate, counts: Counter[str], leaders: Sequence[str]) -> bool:
+    """Whether a short text is the document's by its words: words the rest of the document
+    uses, or function words that lead in the language the document's paragraphs lead in
+    (``er`` is German, but ``er ikke`` Danish); any function word, when no paragraph is long
+    enough to lead."""
+    tokens = piece.tokens
+    in_segment = Counter(tokens)
+    if any(counts[token] > in_segment[token] for token in tokens):
+        return True
+    scores = piece.scores
+    if not scores or not leaders:
+        return bool(scores)
+    best = max(scores.values())
+    leading = [code for code, score in scores.items() if score == best]
+    return any(same_language(code, leader) for code in leading for leader in leaders)
 
 
 def _heading(candidate: Segment, document: Document) -> bool:
@@ -526,12 +552,21 @@ def _heading(candidate: Segment, document: Document) -> bool:
     return document.format == "markdown" and candidate.text.lstrip().startswith("#")
 
 
-def _unexplained(tokens: Sequence[str], counts: Counter[str], home: tuple[str, ...] | None) -> bool:
+def _unexplained(
+    tokens: Sequence[str],
+    counts: Counter[str],
+    home: tuple[str, ...] | None,
+    guessed: str | None = None,
+) -> bool:
     """Whether none of a short text's words is a function word (of the document's language,
-    or of any when it is not known yet) or a word the rest of the document uses."""
+    or of any when it is not known yet) or a word the rest of the document uses. A function
+    word the ``guessed`` language shares with the document's (er: German and Danish) tells
+    the two apart no more than the identifier does, and explains nothing."""
     index = stopword_languages()
     for token in tokens:
         languages = index.get(token, frozenset())
+        if guessed is not None and any(same_language(code, guessed) for code in languages):
+            continue
         if languages and (home is None or any(not _foreign(code, home) for code in languages)):
             return False
     in_segment = Counter(tokens)
@@ -570,12 +605,15 @@ def _judge(
     if not tokens:
         return None
     if len(tokens) <= int(ctx.options["max-label-words"]):
-        labels = label_languages(text)
-        if labels:
-            if not all(_foreign(code, home) for code in labels):
-                return None
-            names = " or ".join(sorted(language_name(code) for code in labels))
-            return sorted(labels)[0], f"{names} interface label"
+        for labels, kind in ((label_languages(text), "interface label"),
+                             (name_languages(text), "name of a language")):  # fmt: skip
+            if labels:
+                if not all(_foreign(code, home) for code in labels):
+                    return None
+                if kind == "name of a language" and _guessed_home(text, home, ctx):
+                    return None  # Finlandais: French too, whatever Romansh calls Finnish
+                names = " or ".join(sorted(language_name(code) for code in labels))
+                return sorted(labels)[0], f"{names} {kind}"
     if _attributed(text, home):
         return None
     odd = _odd_letters(text, home, own)
@@ -752,6 +790,12 @@ def _identified(
     return guess
 
 
+def _guessed_home(text: str, home: tuple[str, ...], ctx: RuleContext) -> bool:
+    """Whether the identifier's best guess for ``text`` is a language of the document."""
+    guess = ctx.identifier.guess(text)
+    return guess is not None and not _foreign(guess.language, home)
+
+
 def _short_stray(
     text: str, tokens: list[str], home: tuple[str, ...], counts: Counter[str], ctx: RuleContext
 ) -> tuple[str | None, str] | None:
@@ -759,7 +803,9 @@ def _short_stray(
     function word of the document's language or a word the rest of it uses, they are not
     all common words of it or names, and the identifier is sure of their language, or the
     word lists show they are not the document's (``_named_by_vocabulary``, ``_ruled_out``)."""
-    if not _unexplained(tokens, counts, home) or _QUOTED.search(text):
+    guess = ctx.identifier.guess(text)
+    guessed = guess.language if guess is not None and _foreign(guess.language, home) else None
+    if not _unexplained(tokens, counts, home, guessed) or _QUOTED.search(text):
         return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
     listed = [code for code in home if has_list(code)]
     if any(knows_all(code, tokens) for code in listed):
