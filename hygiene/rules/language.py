@@ -372,11 +372,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     headings (titles name things) and quotations, when none of its words is a function
     word of the document's language (one that the identifier's language shares, German and
     Danish ``er``, does not count) or a word the rest of the document uses, and either the
-    identifier gives
-    another language at least ``short-confidence``, or it all but rules out the document's
-    language and one of its ``vocabulary-guesses`` best foreign guesses is the language whose
-    common words (wordfreq's lists) all of the segment's words are, none of them common in the
-    document's language (``Kolumbian espanja`` in a Swedish page); a short segment whose words
+    identifier gives another language at least ``short-confidence``, or it all but rules
+    out the document's language and one of its ``vocabulary-guesses`` best foreign guesses
+    is the language whose common words (wordfreq's lists) all of the segment's words are,
+    none of them common in the document's language (``Kolumbian espanja`` in a Swedish page); a short segment whose words
     are all common in the document's language belongs (``Koreai`` in a Hungarian page), and
     so does one of names and international words, common in seven languages or more
     (``Khmer``, ``hindi``). Where the document's language has a full word list (21
