@@ -359,50 +359,49 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
 
     Why: An untranslated paragraph in a localisation, a Spanish "Comentarios" under an English
     story, an English "Read more" in a German one: same-script leftovers that script checks
-    cannot see. Language identifiers are unreliable on short text, so the document itself is
-    the context: its language (declared, or the one most of its paragraphs are in) is the
-    prior, and a segment needs strong evidence to be called foreign. The identifier is
-    fastText's lid.176 model (``language-identifier = "langdetect"`` for langdetect, seeded),
-    asked only when function words leave a doubt. A short segment (up to ``max-label-words``
-    words) is reported when it is an interface label of another language and not of the
-    document's (a lexicon of 68 languages), or the name of a language in another language
-    and not in the document's (a language picker's ``Deutsch`` in a French page; CLDR's
-    names, in 140 languages), unless the identifier takes it for the document's language
-    (``Finlandais``: Romansh calls Finnish so, but it is French too); or, outside Markdown
-    headings (titles name things) and quotations, when none of its words is a function
-    word of the document's language (one that the identifier's language shares, German and
-    Danish ``er``, does not count) or a word the rest of the document uses, and either the
-    identifier gives another language at least ``short-confidence``, or it all but rules
-    out the document's language and one of its ``vocabulary-guesses`` best foreign guesses
-    is the language whose common words (wordfreq's lists) all of the segment's words are,
-    none of them common in the document's language (``Kolumbian espanja`` in a Swedish page); a short segment whose words
-    are all common in the document's language belongs (``Koreai`` in a Hungarian page), and
-    so does one of names and international words, common in seven languages or more
-    (``Khmer``, ``hindi``). Where the document's language has a full word list (21
-    languages, down to words used once per hundred million), a few words that are none of
-    its words, and that the identifier does not consider in it at all, are text in another
-    language even when the identifier cannot say which (``Pwnjabi`` in a Finnish page). A
-    longer one is reported when its function words do not lead in the document's language,
-    it shares fewer than ``shared-words`` of its other words with the rest of the document
-    (names, the document's own terms), its text outside quotation marks is not in the
-    document's language (an attributed foreign quotation is not a leftover), the identifier
-    gives another language at least ``min-confidence``, and the function words agree with
-    it (for a language without a list of them, Welsh, a few of the document's overrule only
-    an identifier under 0.8). Either way the document's own language must be all but ruled
-    out: at most ``max-home-probability``, and ``min-odds`` times less likely than the other.
-    Letters are evidence of their own, long or short: a segment writing letters the
+    cannot see. Language identifiers are unreliable on short text, so the document itself is the
+    context: its language (declared, or the one most of its paragraphs are in) is the prior, and
+    a segment needs strong evidence to be called foreign. The identifier is fastText's lid.176
+    model (``language-identifier = "langdetect"`` for langdetect, seeded), asked only when
+    function words leave a doubt. A short segment (up to ``max-label-words`` words) is reported
+    when it is an interface label of another language and not of the document's (a lexicon of 68
+    languages), or the name of a language in another language and not in the document's (a
+    language picker's ``Deutsch`` in a French page; CLDR's names, in 140 languages), unless the
+    identifier takes it for the document's language (``Finlandais``: Romansh calls Finnish so,
+    but it is French too); or, outside Markdown headings (titles name things) and quotations,
+    when none of its words is a function word of the document's language (one that the
+    identifier's language shares, German and Danish ``er``, does not count) or a word the rest
+    of the document uses, and either the identifier gives another language at least
+    ``short-confidence``, or it all but rules out the document's language and one of its
+    ``vocabulary-guesses`` best foreign guesses is the language whose common words (wordfreq's
+    lists) all of the segment's words are, none of them common in the document's language
+    (``Kolumbian espanja`` in a Swedish page); a short segment whose words are all common in the
+    document's language belongs (``Koreai`` in a Hungarian page), and so does one of names and
+    international words, common in seven languages or more (``Khmer``, ``hindi``). Where the
+    document's language has a full word list (21 languages, down to words used once per hundred
+    million), a few words that are none of its words, and that the identifier does not consider
+    in it at all, are text in another language even when the identifier cannot say which
+    (``Pwnjabi`` in a Finnish page). A longer one is reported when its function words do not
+    lead in the document's language, it shares fewer than ``shared-words`` of its other words
+    with the rest of the document (names, the document's own terms), its text outside quotation
+    marks is not in the document's language (an attributed foreign quotation is not a leftover),
+    the identifier gives another language at least ``min-confidence``, and the function words
+    agree with it (for a language without a list of them, Welsh, a few of the document's
+    overrule only an identifier under 0.8). Either way the document's own language must be all
+    but ruled out: at most ``max-home-probability``, and ``min-odds`` times less likely than the
+    other. Letters are evidence of their own, long or short: a segment writing letters the
     document's language has not, and the rest of the document does not write (the ``ъ`` of
-    ``Въведете списък от стойности`` in a Ukrainian page, whose ``от`` is Ukrainian too),
-    is another language when the identifier's best guess is one, or when those letters are
-    in half of its words (``ھسپانوی``, Urdu, which fastText calls Persian). A language's
-    letters are its alphabet in the scripts whose alphabets tell languages apart (Cyrillic,
-    Greek, Arabic; ``rules/lexicons/alphabets.json``), and for a Latin-script language the
-    letters of its common words, borrowings included (``word-letters.json``, from
-    wordfreq). Names keep their letters in any Latin-script text (``Kraków``), so there the
-    letters must be in two words or half, one of them lower-case, and the identifier's best
-    guess must be another language (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a
-    Spanish page). Front matter, fenced code and URLs are not read. A document declared in several
-    languages accepts all of them; the word lists speak only when each of them has one.
+    ``Въведете списък от стойности`` in a Ukrainian page, whose ``от`` is Ukrainian too), is
+    another language when the identifier's best guess is one, or when those letters are in half
+    of its words (``ھسپانوی``, Urdu, which fastText calls Persian). A language's letters are its
+    alphabet in the scripts whose alphabets tell languages apart (Cyrillic, Greek, Arabic;
+    ``rules/lexicons/alphabets.json``), and for a Latin-script language the letters of its
+    common words, borrowings included (``word-letters.json``, from wordfreq). Names keep their
+    letters in any Latin-script text (``Kraków``), so there the letters must be in two words or
+    half, one of them lower-case, and the identifier's best guess must be another language
+    (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page). Front matter, fenced code
+    and URLs are not read. A document declared in several languages accepts all of them; the
+    word lists speak only when each of them has one.
 
     Fix: Delete the leftover, or translate it into the document's language.
 
@@ -542,7 +541,7 @@ def _explained(piece: _Candidate, counts: Counter[str], leaders: Sequence[str]) 
         return bool(scores)
     best = max(scores.values())
     leading = [code for code, score in scores.items() if score == best]
-    return any(same_language(code, leader) for code in leading for leader in leaders)
+    return all(any(same_language(code, leader) for leader in leaders) for code in leading)
 
 
 def _heading(candidate: Segment, document: Document) -> bool:
