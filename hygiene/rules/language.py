@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from unicodedata import category
@@ -429,7 +429,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         for p in paragraphs
     ]
     counts = Counter(words(segment.text[document.body_start :]))
-    own = _document_letters(paragraphs)
+    own = cache(lambda: _document_letters(paragraphs))  # asked only of texts with odd letters
     if not declared and _uniform(groups, counts, own, ctx):
         return  # every paragraph's function words point one way: nothing to detect
     home: tuple[str, ...]
@@ -494,7 +494,7 @@ class _Candidate:
 def _uniform(
     groups: Sequence[Sequence[_Candidate]],
     counts: Counter[str],
-    own: frozenset[str],
+    own: Callable[[], frozenset[str]],
     ctx: RuleContext,
 ) -> bool:
     """Whether no candidate could stray: no interface label, no short text that neither
@@ -587,7 +587,7 @@ def _judge(
     piece: _Candidate,
     home: tuple[str, ...],
     counts: Counter[str],
-    own: frozenset[str],
+    own: Callable[[], frozenset[str]],
     ctx: RuleContext,
     heading: bool,
 ) -> tuple[str | None, str] | None:
@@ -698,21 +698,21 @@ def _letters_of(code: str) -> tuple[frozenset[str], str] | None:
     return (letters, "Latin") if letters is not None else None
 
 
-def _odd_letters(text: str, home: tuple[str, ...], own: frozenset[str]) -> str:
+def _odd_letters(text: str, home: tuple[str, ...], own: Callable[[], frozenset[str]]) -> str:
     """The letters of ``text``, in the script of the document's letters, that no language
     of the document writes (``ъ`` in a Ukrainian page, ``ھ`` in a Persian one), nor the
-    rest of the document; nothing where a language of the document has no letters on file."""
+    rest of the document (``own``, found only when a text has such letters); nothing where a
+    language of the document has no letters on file."""
     if text.isascii():
         return ""
     known = [_letters_of(code) for code in home]
     if any(entry is None for entry in known):
         return ""
-    letters = own.union(*(entry[0] for entry in known if entry))
+    letters = frozenset().union(*(entry[0] for entry in known if entry))
     scripts = {entry[1] for entry in known if entry}
     unknown = set(text.lower()) - letters
-    return "".join(
-        sorted(c for c in unknown if category(c) in _WRITTEN and main_script(c) in scripts)
-    )
+    odd = {c for c in unknown if category(c) in _WRITTEN and main_script(c) in scripts}
+    return "".join(sorted(odd - own())) if odd else ""
 
 
 def _by_letters(
