@@ -1,4 +1,5 @@
-"""Word lists the language rules consult: interface labels and function words per language.
+"""Word lists the language rules consult, per language: interface labels, names of
+languages, function words, and the letters each language writes.
 
 Loaded on first use from ``rules/lexicons/`` (shipped inside the package), never at
 import; sources and licences are in that folder's README.
@@ -41,19 +42,25 @@ def normalize_label(text: str) -> str:
     return " ".join(_LABEL_NOISE.sub(" ", text.casefold()).split())
 
 
+def _by_text(name: str, kind: str) -> Mapping[str, frozenset[str]]:
+    """A lexicon of texts by language (``{language: [text, ...]}``) turned around: normalised
+    text -> the languages that use it; built once, then kept in the cache."""
+    source = lexicon_bytes(name)
+
+    def index_texts() -> dict[str, frozenset[str]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        for language, texts in json.loads(source).items():
+            for text in texts:
+                index[normalize_label(text)].add(language.split("-")[0])
+        return {text: frozenset(languages) for text, languages in index.items()}
+
+    return memoized(kind, source, index_texts)
+
+
 @cache
 def ui_labels() -> Mapping[str, frozenset[str]]:
     """Normalised interface label -> the languages that use it."""
-    source = lexicon_bytes("ui-labels.json")
-
-    def index_labels() -> dict[str, frozenset[str]]:
-        index: dict[str, set[str]] = defaultdict(set)
-        for language, labels in json.loads(source).items():
-            for label in labels:
-                index[normalize_label(label)].add(language.split("-")[0])
-        return {label: frozenset(languages) for label, languages in index.items()}
-
-    return memoized("ui-label-index", source, index_labels)
+    return _by_text("ui-labels.json", "ui-label-index")
 
 
 @cache
@@ -78,16 +85,7 @@ def stopword_languages() -> Mapping[str, frozenset[str]]:
 def language_names() -> Mapping[str, frozenset[str]]:
     """Normalised name of a language -> the languages that call it so (``Georgiano``: es, pt,
     it ...)."""
-    source = lexicon_bytes("language-names.json")
-
-    def index_names() -> dict[str, frozenset[str]]:
-        index: dict[str, set[str]] = defaultdict(set)
-        for language, names in json.loads(source).items():
-            for name in names:
-                index[normalize_label(name)].add(language)
-        return {name: frozenset(languages) for name, languages in index.items()}
-
-    return memoized("language-name-index", source, index_names)
+    return _by_text("language-names.json", "language-name-index")
 
 
 def name_languages(text: str) -> frozenset[str]:
