@@ -505,7 +505,7 @@ def _uniform(
     for piece in (c for group in groups for c in group):
         tokens, candidate = piece.tokens, piece.segment
         if len(tokens) <= int(ctx.options["max-label-words"]):
-            if label_languages(candidate.text) or name_languages(candidate.text):
+            if label_languages(candidate.text):
                 return False
             if not _heading(candidate, ctx.document):
                 short.append(piece)
