@@ -15,7 +15,13 @@ from typing import Any
 
 import regex
 
-from hygiene.attribution import Attributed, attribute, sentence_bounds, vague_sources
+from hygiene.attribution import (
+    Attributed,
+    attribute,
+    sentence_bounds,
+    speech_lexicon,
+    vague_sources,
+)
 from hygiene.document import Document, Span
 from hygiene.quotes import Quotation, StrayMark, scan
 from hygiene.segment import Segmenter
@@ -75,8 +81,11 @@ def _compute(document: Document, segments: Segmenter) -> DocumentProvenance:
     by_paragraph: dict[int, list[Quotation]] = {}
     for quotation in found.quotations:
         by_paragraph.setdefault(bisect_right(starts, quotation.start) - 1, []).append(quotation)
+    lexicon = speech_lexicon()
     for number, paragraph in enumerate(paragraphs):
         starting = by_paragraph.get(number, [])
+        if not starting and not lexicon.may_source(paragraph.text):
+            continue  # no quotation, and no word a source phrase needs: most paragraphs
         sentences = sentence_bounds(paragraph.text, starting, paragraph.start)
         for quote in attribute(paragraph.text, paragraph.start, starting, sentences):
             if quote.attribution == "none" and quote.quotation.paragraphs > 1:
