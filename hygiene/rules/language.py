@@ -551,21 +551,18 @@ def _heading(candidate: Segment, document: Document) -> bool:
 
 
 def _unexplained(
-    tokens: Sequence[str],
-    counts: Counter[str],
-    home: tuple[str, ...] | None,
-    guessed: str | None = None,
+    tokens: Sequence[str], counts: Counter[str], home: tuple[str, ...], guessed: str | None
 ) -> bool:
-    """Whether none of a short text's words is a function word (of the document's language,
-    or of any when it is not known yet) or a word the rest of the document uses. A function
-    word the ``guessed`` language shares with the document's (er: German and Danish) tells
-    the two apart no more than the identifier does, and explains nothing."""
+    """Whether none of a short text's words is a function word of the document's language or
+    a word the rest of the document uses. A function word the ``guessed`` language shares
+    with the document's (er: German and Danish) tells the two apart no more than the
+    identifier does, and explains nothing."""
     index = stopword_languages()
     for token in tokens:
         languages = index.get(token, frozenset())
         if guessed is not None and any(same_language(code, guessed) for code in languages):
             continue
-        if languages and (home is None or any(not _foreign(code, home) for code in languages)):
+        if any(not _foreign(code, home) for code in languages):
             return False
     in_segment = Counter(tokens)
     return not any(counts[token] > in_segment[token] for token in tokens)
