@@ -41,6 +41,8 @@ _ARROWS = ("»", "›", "→", ">>")
 # none of them there, and skip the regexes (a third of a pack's load time).
 _LEAD_FIRST = frozenset("#>-*+•·▪◦►▶▸→»›|")
 _TRAIL_LAST = frozenset(":：»›→>|•·▼▾↓↑▸►*_])-–—.…")
+_TRAIL_ONE = _TRAIL_LAST - {"."}  # the marks _TRAIL takes one at a time
+_SPACE = regex.compile(r"\s").match  # not all that str.isspace calls white space (\x1c)
 # Likewise for counts: the characters a count can open a line with, or close it with,
 # besides a digit (``\d``, as ``str.isdecimal``: any script's digits).
 _COUNT_FIRST = frozenset("([#")
@@ -57,7 +59,18 @@ def label_text(text: str) -> str:
 
 
 def _without_trail(text: str) -> str:
-    return _TRAIL.sub("", text) if text[-1:] in _TRAIL_LAST or text[-1:].isspace() else text
+    """``text`` without what ``_TRAIL`` takes off its end, read from the end: the regex,
+    anchored at the end, was tried at every position of every line ending with a stop."""
+    end = len(text)
+    while end:
+        last = text[end - 1]
+        if last in _TRAIL_ONE or (last.isspace() and _SPACE(last)):  # \s, as _TRAIL has it
+            end -= 1
+        elif text.endswith("...", 0, end):  # a stop is a mark only as an ellipsis
+            end -= 3
+        else:
+            break
+    return text[:end]
 
 
 def bare(label: str) -> tuple[str, bool]:

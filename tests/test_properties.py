@@ -153,7 +153,7 @@ def test_phrase_finder_reads_a_window_of_a_text_as_the_window_alone(
         assert window == [m.span for m in finder.finditer(text[start:stop])]
 
 
-MARKS = " \t#>-*+•·▪»›→|:：.…[]()_—"
+MARKS = " \t\u00a0\u2003\u3000\x1c#>-*+•·▪»›→|:：.…[]()_—▼"
 
 
 @given(text=st.text(alphabet=st.sampled_from(MARKS) | st.sampled_from("ab Z1ç,kM٣"), max_size=20))
