@@ -43,10 +43,9 @@ _LEAD_FIRST = frozenset("#>-*+•·▪◦►▶▸→»›|")
 _TRAIL_LAST = frozenset(":：»›→>|•·▼▾↓↑▸►*_])-–—.…")
 _TRAIL_ONE = _TRAIL_LAST - {"."}  # the marks _TRAIL takes one at a time
 _SPACE = regex.compile(r"\s").match  # not all that str.isspace calls white space (\x1c)
-# Likewise for counts: the characters a count can open a line with, or close it with,
-# besides a digit (``\d``, as ``str.isdecimal``: any script's digits).
+# Likewise for a count opening a line: its first character, besides a digit (``\d``, as
+# ``str.isdecimal``: any script's digits).
 _COUNT_FIRST = frozenset("([#")
-_COUNT_LAST = frozenset(".,kKmM)]")
 
 
 def label_text(text: str) -> str:
@@ -73,6 +72,17 @@ def _without_trail(text: str) -> str:
     return text[:end]
 
 
+def _may_end_with_count(text: str) -> bool:
+    """Whether ``_COUNT_AFTER`` can match: its digits, read back from the end past a bracket,
+    a k or m and the stops and commas among them, end in a digit. Most lines end with a stop
+    after a word, and are spared the regex that tries every position."""
+    if text[-1:] in ")]":
+        text = text[:-1]
+    if text[-1:] in ("k", "K", "m", "M"):
+        text = text[:-1]
+    return text.rstrip(".,")[-1:].isdecimal()
+
+
 def bare(label: str) -> tuple[str, bool]:
     """The words of a line (its ``label_text``) as phrases are compared, with no marks,
     counts or spacing, case-folded; and whether a count was taken away.
@@ -83,7 +93,7 @@ def bare(label: str) -> tuple[str, bool]:
     words = core
     if core[:1] in _COUNT_FIRST or core[:1].isdecimal():
         words = _COUNT_BEFORE.sub("", words)
-    if words[-1:] in _COUNT_LAST or words[-1:].isdecimal():
+    if _may_end_with_count(words):
         words = _COUNT_AFTER.sub("", words)
     if words != core:  # the marks before a count: "Comments: 9"
         words = _without_trail(words)
