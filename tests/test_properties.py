@@ -6,7 +6,7 @@ import json
 from itertools import pairwise
 from typing import Any
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from hygiene import schemas
@@ -156,7 +156,12 @@ def test_phrase_finder_reads_a_window_of_a_text_as_the_window_alone(
 MARKS = " \t\u00a0\u2003\u3000\x1c#>-*+•·▪»›→|:：.…[]()_—▼"
 
 
+@settings(max_examples=500, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(MARKS) | st.sampled_from("ab Z1ç,kM٣"), max_size=20))
+@example("Comments 12.")
+@example("12 comments")
+@example("Shares 3k »")
+@example("Views (1,024)")
 def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> None:
     """label_text and bare skip their regexes (marks, counts) when the edge characters
     cannot match; the results must be those of always running them."""
