@@ -197,11 +197,26 @@ def _plausible(repaired: str) -> bool:
     return len(scripts - {"Latin"}) <= 1
 
 
+@cache
+def _continuations() -> regex.Pattern[str]:
+    """The characters that the re-read codecs write as UTF-8 continuation bytes (0x80-0xBF).
+    A word re-read as UTF-8 decodes to something else only through them: a word without
+    any (most Cyrillic words: their letters are lead bytes in Windows-1251) is left as it is,
+    or fails to decode."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    chars = {c for codec in _REREAD_CODECS for c in bytes(range(0x80, 0xC0)).decode(codec)}
+    return regex.compile(f"[{regex.escape(''.join(sorted(chars)))}]")
+
+
 def _reread(line: str, taken: list[tuple[int, int]]) -> list[Damage]:
     """Damage in words ftfy did not change, found by re-reading them as UTF-8."""
     found = []
+    continuation = _continuations()
     for word in _WORD.finditer(line):
         if word.group().isascii() or not _REREAD_HINT.search(word.group()):
+            continue
+        if not continuation.search(word.group()):
             continue
         if any(start < word.end() and word.start() < end for start, end in taken):
             continue

@@ -257,3 +257,42 @@ def test_word_runs_are_the_word_run_regex_matches(text: str) -> None:
     runs = _WordRuns(text)
     expected = [(m.start(), m.end(), m.group().casefold()) for m in _WORD_RUN.finditer(text)]
     assert list(zip(runs.starts, runs.ends, runs.keys, strict=True)) == expected
+
+
+_REREAD_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗРСіїєґІЇЄҐўЎјЈљњђћџ" + (
+    "ÀÁÂÃÄÅÆÇÈÉÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿ¬ƒ–—‚∆≈√«»…“”‘’ ab1.,"
+)
+
+
+def _rereads_to_itself(word: str) -> bool:
+    """Whether re-reading ``word`` as UTF-8 through each re-read codec fails or changes nothing."""
+    from hygiene.mojibake import _REREAD_CODECS
+
+    for codec in _REREAD_CODECS:
+        try:
+            if word.encode(codec).decode("utf-8") != word:
+                return False
+        except UnicodeError:
+            continue
+    return True
+
+
+def test_every_pair_of_characters_skipped_by_the_reread_cannot_be_reread() -> None:
+    """All two-character words (a lead and a continuation byte of UTF-8) that EN001 skips."""
+    from itertools import product
+
+    from hygiene.mojibake import _continuations
+
+    pairs = ("".join(pair) for pair in product(_REREAD_ALPHABET, repeat=2))
+    assert [w for w in pairs if not _continuations().search(w) and not _rereads_to_itself(w)] == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(word=st.text(alphabet=st.sampled_from(_REREAD_ALPHABET), min_size=1, max_size=6))
+def test_words_skipped_by_the_reread_cannot_be_reread(word: str) -> None:
+    """EN001 re-reads a word as UTF-8 only when it holds a character the codec writes as a
+    continuation byte; any other word must fail to decode, or come back unchanged."""
+    from hygiene.mojibake import _continuations
+
+    if not _continuations().search(word):
+        assert _rereads_to_itself(word)
