@@ -1,15 +1,13 @@
 """Which writing systems a text uses, by Unicode Script property, cheaply.
 
-Most text is mostly Latin, so Latin letters are counted by subtraction: one fast
-search finds the runs of letters that are *not* Latin, and only those runs are
-classified script by script.
+Most text is mostly Latin: an ASCII text's letters are counted in C, and any other text's
+characters are counted first and each distinct one is classified once (and remembered).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from types import MappingProxyType
 
@@ -51,29 +49,6 @@ def _script_run() -> regex.Pattern[str]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ScriptRun:
-    """A maximal run of letters of one script (marks and spaces end it)."""
-
-    script: str
-    start: int
-    end: int
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
-def non_latin_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[ScriptRun]:
-    """Runs of letters of scripts other than Latin, in order."""
-    stop = len(text) if end is None else end
-    if text.isascii():
-        return
-    for block in _NON_LATIN_LETTERS.finditer(text, start, stop):
-        for run in _script_run().finditer(text, block.start(), block.end()):
-            yield ScriptRun(run.lastgroup or "Other", run.start(), run.end())
-
-
 def count_letters(text: str) -> int:
     """How many letters (Unicode category L) ``text`` holds."""
     if text.isascii():  # bytes.translate deletes in C, many times faster than a regex
@@ -111,7 +86,7 @@ _LETTER_SCRIPT: dict[str, str | None] = {}
 
 
 def _letter_script(char: str) -> str | None:
-    """The script of a letter, as ``non_latin_runs`` names scripts other than Latin; None
+    """The script of a letter, as ``_script_run`` names scripts other than Latin; None
     for a character that is no letter."""
     run = _script_run().match(char) if _NON_LATIN_LETTERS.match(char) else None
     if run is not None:

@@ -101,15 +101,18 @@ def test_any_record_line_gives_documents_or_a_one_line_error(
 def test_script_counts_equal_the_letters_of_each_script_run(text: str) -> None:
     from collections import Counter
 
-    from hygiene.scripts import count_letters, non_latin_runs, script_counts
+    from hygiene import scripts
 
+    # The definition by regexes: runs of letters that are not Latin, split by script; the
+    # other letters are Latin.
     runs: Counter[str] = Counter()
-    for run in non_latin_runs(text):
-        runs[run.script] += run.length
-    latin = count_letters(text) - sum(runs.values())
+    for block in scripts._NON_LATIN_LETTERS.finditer(text):
+        for run in scripts._script_run().finditer(text, block.start(), block.end()):
+            runs[run.lastgroup or "Other"] += run.end() - run.start()
+    latin = scripts.count_letters(text) - sum(runs.values())
     if latin:
         runs["Latin"] = latin
-    assert script_counts(text) == runs
+    assert scripts.script_counts(text) == runs
 
 
 _SPEECH_WORDS = [

@@ -30,14 +30,7 @@ from hygiene.lexicon import (
     words_as_written,
 )
 from hygiene.rule import Hit, RuleContext, rule
-from hygiene.scripts import (
-    WRITTEN_TOGETHER,
-    ScriptRun,
-    at_home,
-    count_letters,
-    main_script,
-    non_latin_runs,
-)
+from hygiene.scripts import WRITTEN_TOGETHER, at_home, main_script, script_counts
 from hygiene.segment import Segment
 from hygiene.vocabulary import (
     has_full_list,
@@ -96,18 +89,26 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         The talks ended without an agreement, the newspaper Правда reported.
     """
     text = segment.text
-    runs = list(non_latin_runs(text))
-    if not runs:
+    if text.isascii():
         return  # every letter is Latin: one script, nothing can be foreign
-    totals: Counter[str] = Counter()
-    for run in runs:
-        totals[run.script] += run.length
-    letters = count_letters(text)
-    totals["Latin"] = letters - sum(totals.values())
-
     lines = ctx.segments.get("line")
+    # Letters per script, line by line (one lookup per distinct character, script_counts),
+    # and for the document: its other scripts in the order they appear, Latin last.
+    per_line = [script_counts(line.text) for line in lines]
+    totals: Counter[str] = Counter()
+    latin = 0
+    for counts in per_line:
+        for name, count in counts.items():
+            if name == "Latin":
+                latin += count
+            else:
+                totals[name] += count
+    if not totals:
+        return
+    totals["Latin"] = latin
+    letters = sum(totals.values())
     blocks, embedded = _minority_blocks(
-        lines, runs, totals, letters, float(ctx.options["line-share"])
+        lines, per_line, totals, letters, float(ctx.options["line-share"])
     )
     min_letters = int(ctx.options["min-letters"])
     main = totals.most_common(1)[0][0]
@@ -139,28 +140,25 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
 
 def _minority_blocks(
     lines: Sequence[Segment],
-    runs: Sequence[ScriptRun],
+    per_line: Sequence[Counter[str]],
     totals: Counter[str],
     letters: int,
     line_share: float,
 ) -> tuple[list[_Block], Counter[str]]:
     """Lines mostly in a script that is a minority of the document, grouped into blocks;
-    and the letters that sit inside lines of another script, per script."""
+    and the letters that sit inside lines of another script, per script (``per_line``: the
+    ``script_counts`` of each line)."""
     latin_majority = 2 * totals["Latin"] >= letters
     blocks: list[_Block] = []
     embedded: Counter[str] = Counter()
-    run_index = 0
-    for line in lines:
-        counts: Counter[str] = Counter()
-        while run_index < len(runs) and runs[run_index].start < line.end:
-            counts[runs[run_index].script] += runs[run_index].length
-            run_index += 1
-        if latin_majority and not counts:
+    for line, found in zip(lines, per_line, strict=True):
+        if latin_majority and not found.keys() - {"Latin"}:
             continue  # an all-Latin line in a mostly Latin document
-        line_letters = count_letters(line.text)
+        line_letters = sum(found.values())
         if not line_letters:
             continue
-        counts["Latin"] = line_letters - sum(counts.values())
+        counts = Counter({name: count for name, count in found.items() if name != "Latin"})
+        counts["Latin"] = found["Latin"]
         script, _ = counts.most_common(1)[0]
         family = WRITTEN_TOGETHER.get(script, frozenset()) | {script}
         guests = Counter({name: count for name, count in counts.items() if name not in family})
