@@ -299,3 +299,28 @@ def test_words_skipped_by_the_reread_cannot_be_reread(word: str) -> None:
 
     if not _continuations().search(word):
         assert _rereads_to_itself(word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab é-'’\n\n\r\t:—Ж日") | ALPHABET, max_size=200),
+    front=st.booleans(),
+)
+def test_document_words_are_the_words_of_its_paragraphs(text: str, front: bool) -> None:
+    """LG003 counts a document's words paragraph by paragraph (from its candidates where it
+    can); the counts must be those of the whole body's words."""
+    from collections import Counter
+
+    from hygiene.lexicon import words
+    from hygiene.rules.language import _Candidate, _document_words
+    from hygiene.segment import Segmenter
+
+    data = ("---\ntitle: x\n---\n" if front else "") + text
+    try:
+        document = document_from_bytes(data.encode("utf-8"), "doc.md")
+    except InputError:
+        assume(False)
+    paragraphs = Segmenter(document.text).get("paragraph")
+    groups = [[_Candidate(p)] for p in paragraphs[::2]]  # some paragraphs known, some not
+    counted = _document_words(paragraphs, groups, document.body_start)
+    assert counted == Counter(words(document.text[document.body_start :]))

@@ -426,7 +426,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         [_Candidate(c) for c in _candidates(p, lines, document) if main_script(c.text) == dominant]
         for p in paragraphs
     ]
-    counts = Counter(words(segment.text[document.body_start :]))
+    counts = _document_words(ctx.segments.get("paragraph"), groups, document.body_start)
     own = cache(lambda: _document_letters(paragraphs))  # asked only of texts with odd letters
     if not declared and _uniform(groups, counts, own, ctx):
         return  # every paragraph's function words point one way: nothing to detect
@@ -456,6 +456,28 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
                     f"{what} in this {language_name(home[0])} document ({evidence}), {where}",
                 )
                 break
+
+
+def _document_words(
+    paragraphs: Sequence[Segment], groups: Sequence[Sequence[_Candidate]], body_start: int
+) -> Counter[str]:
+    """The words of the document's body, counted: its paragraphs' (no word crosses a blank
+    line), taken from the candidates that already hold them."""
+    known = {
+        piece.segment.start: piece.tokens
+        for group in groups
+        for piece in group
+        if piece.segment.kind == "paragraph"
+    }
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        if paragraph.end <= body_start:
+            continue  # front matter
+        tokens = known.get(paragraph.start) if paragraph.start >= body_start else None
+        if tokens is None:
+            tokens = words(paragraph.text[max(0, body_start - paragraph.start) :])
+        counts.update(tokens)
+    return counts
 
 
 def _majority_language(paragraphs: Sequence[Segment], identifier: Identifier) -> str | None:
