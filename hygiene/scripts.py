@@ -99,18 +99,24 @@ def main_script(text: str) -> str | None:
     """The script most of the letters of ``text`` are written in."""
     if text.isascii():
         return "Latin" if any(char.isalpha() for char in text) else None
-    return (_main_script_of_line if len(text) <= _CACHED_LENGTH else _most_letters)(text)
+    counts = line_script_counts(text)
+    return max(counts, key=counts.__getitem__) if counts else None  # the first, in a tie
 
 
-def _most_letters(text: str) -> str | None:
-    counts = script_counts(text)
-    return counts.most_common(1)[0][0] if counts else None
+def line_script_counts(text: str) -> Mapping[str, int]:
+    """``script_counts``, remembered for texts as long as a line: the line rules and the
+    language rules ask about the same lines, and a corpus repeats its template lines. Not
+    to be changed by the caller."""
+    return _line_counts(text) if len(text) <= _CACHED_LENGTH else script_counts(text)
 
 
-# Cached for lines, which the line rules and the language rules both ask about; a whole
-# document is never kept alive by the cache.
+# A whole document is never kept alive by the cache.
 _CACHED_LENGTH = 400
-_main_script_of_line = lru_cache(maxsize=8192)(_most_letters)
+
+
+@lru_cache(maxsize=8192)
+def _line_counts(text: str) -> Mapping[str, int]:
+    return MappingProxyType(script_counts(text))
 
 
 def at_home(script: str, home_scripts: frozenset[str]) -> bool:

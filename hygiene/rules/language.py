@@ -30,7 +30,7 @@ from hygiene.lexicon import (
     words_as_written,
 )
 from hygiene.rule import Hit, RuleContext, rule
-from hygiene.scripts import WRITTEN_TOGETHER, at_home, main_script, script_counts
+from hygiene.scripts import WRITTEN_TOGETHER, at_home, line_script_counts, main_script
 from hygiene.segment import Segment
 from hygiene.vocabulary import (
     has_full_list,
@@ -92,9 +92,10 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     if text.isascii():
         return  # every letter is Latin: one script, nothing can be foreign
     lines = ctx.segments.get("line")
-    # Letters per script, line by line (one lookup per distinct character, script_counts),
-    # and for the document: its other scripts in the order they appear, Latin last.
-    per_line = [script_counts(line.text) for line in lines]
+    # Letters per script, line by line (one lookup per distinct character, and remembered:
+    # the line rules ask about the same lines), and for the document: its other scripts in
+    # the order they appear, Latin last.
+    per_line = [line_script_counts(line.text) for line in lines]
     totals: Counter[str] = Counter()
     latin = 0
     for counts in per_line:
@@ -140,14 +141,14 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
 
 def _minority_blocks(
     lines: Sequence[Segment],
-    per_line: Sequence[Counter[str]],
+    per_line: Sequence[Mapping[str, int]],
     totals: Counter[str],
     letters: int,
     line_share: float,
 ) -> tuple[list[_Block], Counter[str]]:
     """Lines mostly in a script that is a minority of the document, grouped into blocks;
     and the letters that sit inside lines of another script, per script (``per_line``: the
-    ``script_counts`` of each line)."""
+    ``line_script_counts`` of each line)."""
     latin_majority = 2 * totals["Latin"] >= letters
     blocks: list[_Block] = []
     embedded: Counter[str] = Counter()
