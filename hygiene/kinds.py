@@ -151,24 +151,22 @@ class _PhraseList:
     """
 
     EDGE = 4
-    MEMO = 1 << 16  # distinct line edges remembered; a corpus of millions has more
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = frozenset(phrases)
         # The first (or last) few characters of the phrases -> their lengths.
-        self.heads: dict[str, set[int]] = {}
-        self.tails: dict[str, set[int]] = {}
+        heads: dict[str, set[int]] = {}
+        tails: dict[str, set[int]] = {}
         for phrase in self.phrases:
-            self.heads.setdefault(phrase[: self.EDGE], set()).add(len(phrase))
-            self.tails.setdefault(phrase[-self.EDGE :], set()).add(len(phrase))
-        # A line's edge -> the lengths worth slicing: many lines share their edges.
-        self._by_head: dict[str, list[int]] = {}
-        self._by_tail: dict[str, list[int]] = {}
+            heads.setdefault(phrase[: self.EDGE], set()).add(len(phrase))
+            tails.setdefault(phrase[-self.EDGE :], set()).add(len(phrase))
+        self.heads = _closed(heads, at_end=False)
+        self.tails = _closed(tails, at_end=True)
 
     def opening(self, text: str) -> int | None:
         """Where the longest phrase ``text`` opens with ends; a phrase that ends in a
         letter or digit of a spaced script must end a word (``©`` opens ``©2012``)."""
-        for length in self._candidates(self.heads, self._by_head, text[: self.EDGE], False):
+        for length in self._candidates(self.heads, text[: self.EDGE], at_end=False):
             if length > len(text) or text[:length] not in self.phrases:
                 continue
             last = text[length - 1]
@@ -179,7 +177,7 @@ class _PhraseList:
     def closing(self, text: str) -> int | None:
         """Where the longest phrase ``text`` closes with starts; it must start the line or
         follow a space, punctuation or a symbol."""
-        for length in self._candidates(self.tails, self._by_tail, text[-self.EDGE :], True):
+        for length in self._candidates(self.tails, text[-self.EDGE :], at_end=True):
             start = len(text) - length
             if start < 0 or text[start:] not in self.phrases:
                 continue
@@ -188,20 +186,28 @@ class _PhraseList:
         return None
 
     def _candidates(
-        self, by_edge: Mapping[str, set[int]], memo: dict[str, list[int]], edge: str, at_end: bool
-    ) -> list[int]:
+        self, closed: Mapping[str, tuple[int, ...]], edge: str, at_end: bool
+    ) -> tuple[int, ...]:
         """The phrase lengths that a line with this ``edge`` (its first or last ``EDGE``
-        characters) may hold, longest first."""
-        known = memo.get(edge)
-        if known is not None:
-            return known
+        characters) may hold, longest first: those of the longest phrase edge it shows."""
+        for size in range(self.EDGE, 0, -1):
+            found = closed.get(edge[-size:] if at_end else edge[:size])
+            if found is not None:
+                return found
+        return ()
+
+
+def _closed(by_edge: Mapping[str, set[int]], at_end: bool) -> dict[str, tuple[int, ...]]:
+    """Each phrase edge -> the lengths of the phrases whose edges it shows (its own, and
+    those of its shorter edges), longest first: a line's longest edge among them answers
+    for all, with no cache of the lines' edges (a corpus has millions)."""
+    closed: dict[str, tuple[int, ...]] = {}
+    for edge in by_edge:
         found: set[int] = set()
-        for size in range(1, self.EDGE + 1):
+        for size in range(1, len(edge) + 1):
             found |= by_edge.get(edge[-size:] if at_end else edge[:size], set())
-        lengths = sorted(found, reverse=True)
-        if len(memo) < self.MEMO:
-            memo[edge] = lengths
-        return lengths
+        closed[edge] = tuple(sorted(found, reverse=True))
+    return closed
 
 
 _CLOSING_PHRASE_FOLLOWS = regex.compile(r"[\s\p{P}\p{S}]")

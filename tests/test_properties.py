@@ -324,3 +324,40 @@ def test_document_words_are_the_words_of_its_paragraphs(text: str, front: bool) 
     groups = [[_Candidate(p)] for p in paragraphs[::2]]  # some paragraphs known, some not
     counted = _document_words(paragraphs, groups, document.body_start)
     assert counted == Counter(words(document.text[document.body_start :]))
+
+
+_EDGE_PHRASES = ["a", "ab", "abc", "abcd", "abcde", "b c", "x", "bc d", "cd", "©", "a b c d e"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("abcde x©."), max_size=9))
+@example("abcde")
+@example("abcd x")
+@example("a b c d e")
+@example("x bc d")
+@example("©2012 ab")
+def test_phrase_lists_find_what_trying_every_phrase_finds(text: str) -> None:
+    """A line's edge picks the phrase lengths worth slicing; the longest phrase a line opens
+    or closes with must be the one trying every phrase, longest first, finds."""
+    from hygiene.kinds import _CLOSING_PHRASE_FOLLOWS, _PhraseList
+    from hygiene.phrases import UNSPACED, ends_word
+
+    phrases = _PhraseList(_EDGE_PHRASES)
+    by_length = sorted(_EDGE_PHRASES, key=len, reverse=True)
+
+    def opens(phrase: str) -> bool:
+        last = phrase[-1]
+        return text.startswith(phrase) and (
+            not last.isalnum() or bool(UNSPACED.match(last)) or ends_word(text, len(phrase))
+        )
+
+    def closes(phrase: str) -> bool:
+        start = len(text) - len(phrase)
+        return text.endswith(phrase) and (
+            start == 0 or _CLOSING_PHRASE_FOLLOWS.match(text, start - 1) is not None
+        )
+
+    opening = next((len(p) for p in by_length if opens(p)), None)
+    closing = next((len(text) - len(p) for p in by_length if closes(p)), None)
+    assert phrases.opening(text) == opening
+    assert phrases.closing(text) == closing
