@@ -29,7 +29,6 @@ WRAP_WIDTH = 50
 _LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _LEAD = regex.compile(r"^(?:\s+|#{1,6}(?=\s)|>|[-*+•·▪◦►▶▸→»›|](?=\s))*")
 _EDGE_MARKS = "*_[](){}<>"
-_TRAIL = regex.compile(r"(?:[\s:：»›→>|•·▼▾↓↑▸►*_\]\)\-–—]|\.\.\.|…)+$")
 _COUNT_BEFORE = regex.compile(r"^[(\[#]?\d[\d.,]*[kKmM]?[)\]]?(?:\s+|(?=\p{Lu}))")
 _COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
 _SENTENCE_END = regex.compile(r"[.!?…:;。！？」』\"”»)\]]\s*$")
@@ -37,11 +36,11 @@ _LINK_ARROW = regex.compile(r"[^\s»›→]\s*(?:»|›|→|>>)$")
 _ARROWS = ("»", "›", "→", ">>")
 
 
-# The characters _LEAD, _TRAIL and _LINK can start (or end) with: most lines and phrases have
-# none of them there, and skip the regexes (a third of a pack's load time).
+# The characters _LEAD can start with: most lines and phrases have none of them there, and
+# skip the regex (a third of a pack's load time).
 _LEAD_FIRST = frozenset("#>-*+•·▪◦►▶▸→»›|")
-_TRAIL_LAST = frozenset(":：»›→>|•·▼▾↓↑▸►*_])-–—.…")
-_TRAIL_ONE = _TRAIL_LAST - {"."}  # the marks _TRAIL takes one at a time
+# The marks a line's end loses one at a time (with white space, and "..." as one mark).
+_TRAIL_MARKS = frozenset(":：»›→>|•·▼▾↓↑▸►*_])-–—…")
 _SPACE = regex.compile(r"\s").match  # not all that str.isspace calls white space (\x1c)
 # Likewise for a count opening a line: its first character, besides a digit (``\d``, as
 # ``str.isdecimal``: any script's digits).
@@ -58,12 +57,12 @@ def label_text(text: str) -> str:
 
 
 def _without_trail(text: str) -> str:
-    """``text`` without what ``_TRAIL`` takes off its end, read from the end: the regex,
-    anchored at the end, was tried at every position of every line ending with a stop."""
+    """``text`` without the marks and white space at its end, read from the end (a regex
+    anchored at the end was tried at every position of every line ending with a stop)."""
     end = len(text)
     while end:
         last = text[end - 1]
-        if last in _TRAIL_ONE or (last.isspace() and _SPACE(last)):  # \s, as _TRAIL has it
+        if last in _TRAIL_MARKS or (last.isspace() and _SPACE(last)):
             end -= 1
         elif text.endswith("...", 0, end):  # a stop is a mark only as an ellipsis
             end -= 3
