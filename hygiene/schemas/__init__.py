@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from fastjsonschema import JsonSchemaValueException
     from jsonschema.protocols import Validator
 
 REPORT = "report.schema.json"
@@ -103,17 +104,22 @@ def compiled(name: str) -> Callable[[Any], Any]:
     return check
 
 
-def is_valid(name: str, instance: Any) -> bool:
-    """Whether ``instance`` matches the schema: compiled where that is exact."""
-    if name not in COMPILED:
-        return bool(validator(name).is_valid(instance))
+def _violation(name: str, instance: Any) -> JsonSchemaValueException | None:
+    """The compiled check's objection to ``instance``, or None when it has none."""
     import fastjsonschema
 
     try:
         compiled(name)(instance)
-    except fastjsonschema.JsonSchemaValueException:
-        return False
-    return True
+    except fastjsonschema.JsonSchemaValueException as failure:
+        return failure
+    return None
+
+
+def is_valid(name: str, instance: Any) -> bool:
+    """Whether ``instance`` matches the schema: compiled where that is exact."""
+    if name in COMPILED:
+        return _violation(name, instance) is None
+    return bool(validator(name).is_valid(instance))
 
 
 _UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)")
@@ -127,13 +133,8 @@ def first_error(name: str, instance: Any) -> tuple[list[str | int], str] | None:
 
     error = best_match(validator(name).iter_errors(instance))
     if error is None:  # only the compiled check objects: it says where, in its own words
-        import fastjsonschema
-
-        try:
-            compiled(name)(instance)
-        except fastjsonschema.JsonSchemaValueException as failure:
-            return list(failure.path[1:]), failure.message
-        return None
+        violation = _violation(name, instance) if name in COMPILED else None
+        return (list(violation.path[1:]), violation.message) if violation else None
     unexpected = _UNEXPECTED.search(error.message)
     if error.validator in ("additionalProperties", "unevaluatedProperties") and unexpected:
         keys = unexpected.group(1)
