@@ -108,19 +108,23 @@ def label_languages(text: str) -> frozenset[str]:
     return frozenset()
 
 
+def _letter_sets(name: str) -> Mapping[str, frozenset[str]]:
+    """A lexicon of letters by language (``{language: "letters"}``; ``_`` keys are notes)."""
+    data: Mapping[str, str] = read_lexicon(name)
+    return {code: frozenset(letters) for code, letters in data.items() if not code.startswith("_")}
+
+
 @cache
 def alphabets() -> Mapping[str, frozenset[str]]:
     """Language -> the lower-case letters its alphabet has (``alphabets.json``)."""
-    data: Mapping[str, str] = read_lexicon("alphabets.json")
-    return {code: frozenset(letters) for code, letters in data.items() if not code.startswith("_")}
+    return _letter_sets("alphabets.json")
 
 
 @cache
 def word_letters() -> Mapping[str, frozenset[str]]:
     """wordfreq language -> the lower-case letters its common words write, for the Latin-script
     languages (``word-letters.json``, built by ``benchmarks/build_corpus.py``)."""
-    data: Mapping[str, str] = read_lexicon("word-letters.json")
-    return {code: frozenset(letters) for code, letters in data.items()}
+    return _letter_sets("word-letters.json")
 
 
 def words_as_written(text: str) -> list[str]:
