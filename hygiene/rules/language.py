@@ -553,9 +553,7 @@ def _explained(piece: _Candidate, counts: Counter[str], leaders: Sequence[str]) 
     uses, or function words that lead in the language the document's paragraphs lead in
     (``er`` is German, but ``er ikke`` Danish); any function word, when no paragraph is long
     enough to lead."""
-    tokens = piece.tokens
-    in_segment = Counter(tokens)
-    if any(counts[token] > in_segment[token] for token in tokens):
+    if _used_elsewhere(piece.tokens, counts):
         return True
     scores = piece.scores
     if not scores or not leaders:
@@ -585,8 +583,13 @@ def _unexplained(
             continue
         if any(not _foreign(code, home) for code in languages):
             return False
-    in_segment = Counter(tokens)
-    return not any(counts[token] > in_segment[token] for token in tokens)
+    return not _used_elsewhere(tokens, counts)
+
+
+def _used_elsewhere(tokens: Sequence[str], counts: Counter[str]) -> list[str]:
+    """The tokens that the rest of the document (``counts``: all of its words) uses too."""
+    here = Counter(tokens)
+    return [token for token in tokens if counts[token] > here[token]]
 
 
 def _line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:
@@ -655,8 +658,7 @@ def _judge(
     terms = {word.casefold() for word in _TERM.findall(text)}
     content = [token for token in tokens if token not in index and token not in terms]
     if content:
-        in_segment = Counter(content)
-        shared = sum(1 for token in content if counts[token] > in_segment[token])
+        shared = len(_used_elsewhere(content, counts))
         if shared >= float(ctx.options["shared-words"]) * len(content):
             return None  # it speaks of what the rest of the document speaks of
     confirmed = _identified(text, home, float(ctx.options["min-confidence"]), ctx)
@@ -705,6 +707,7 @@ def _document_letters(paragraphs: Sequence[Segment]) -> frozenset[str]:
     )
 
 
+@cache
 def _letters_of(code: str) -> tuple[frozenset[str], str] | None:
     """The letters a language writes and their script: its alphabet (Cyrillic, Greek,
     Arabic), or for a Latin-script language the letters of its common words, borrowings
@@ -749,8 +752,8 @@ def _by_letters(
     latin = all(code not in alphabets() for code in home)
     if latin and (not (many or len(odd_words) >= 2) or all(w[0].isupper() for w in odd_words)):
         return None
-    guess = ctx.identifier.guess(text)
-    if guess is not None and _foreign(guess.language, home):
+    guess = _foreign_guess(text, home, ctx)
+    if guess is not None:
         letters = _letters_of(guess.language)
         language = guess.language if letters is None or letters[0].issuperset(odd) else None
         return language, (f"{', '.join(odd)}: no {names} letter; {identifier}'s guess"
@@ -793,8 +796,8 @@ def _identified(
     """The identifier's language for ``text`` when it is foreign, at least
     ``min_confidence``, and the document's own language is all but ruled out (at most
     ``max-home-probability``, and ``min-odds`` times less likely)."""
-    guess = ctx.identifier.guess(text)
-    if guess is None or not _foreign(guess.language, home):
+    guess = _foreign_guess(text, home, ctx)
+    if guess is None:
         return None
     scores = ctx.identifier.scores(text)  # cached: the same call as the guess's
     probability = scores[guess.language]
@@ -804,6 +807,12 @@ def _identified(
     if probability < float(ctx.options["min-odds"]) * max(at_home, 0.001):
         return None
     return guess
+
+
+def _foreign_guess(text: str, home: tuple[str, ...], ctx: RuleContext) -> Guess | None:
+    """The identifier's best guess for ``text`` when it is none of the document's languages."""
+    guess = ctx.identifier.guess(text)
+    return guess if guess is not None and _foreign(guess.language, home) else None
 
 
 def _guessed_home(text: str, home: tuple[str, ...], ctx: RuleContext) -> bool:
@@ -819,8 +828,8 @@ def _short_stray(
     function word of the document's language or a word the rest of it uses, they are not
     all common words of it or names, and the identifier is sure of their language, or the
     word lists show they are not the document's (``_named_by_vocabulary``, ``_ruled_out``)."""
-    guess = ctx.identifier.guess(text)
-    guessed = guess.language if guess is not None and _foreign(guess.language, home) else None
+    guess = _foreign_guess(text, home, ctx)
+    guessed = guess.language if guess is not None else None
     if not _unexplained(tokens, counts, home, guessed) or _QUOTED.search(text):
         return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
     listed = [code for code in home if has_list(code)]
@@ -852,9 +861,9 @@ def _ruled_out(
     full = [code for code in home if has_full_list(code)]
     if len(full) < len(home) or any(uses_any(code, tokens) for code in full):
         return None
-    guess = ctx.identifier.guess(text)
+    guess = _foreign_guess(text, home, ctx)
     at_home = _at_home(ctx.identifier.scores(text), home)
-    if guess is None or not _foreign(guess.language, home) or at_home >= RULED_OUT:
+    if guess is None or at_home >= RULED_OUT:
         return None
     if guess.confidence < float(ctx.options["min-odds"]) * RULED_OUT:
         return None
