@@ -12,18 +12,24 @@ Only membership is kept: each list becomes a sorted array of the words' hashes, 
 word, read from wordfreq's files one frequency band at a time. (wordfreq's own readers keep
 every list they return, as Python lists: 7 MB a small list, 110 MB Finnish's large one.)
 A list is read only when a short segment needs it, and wordfreq itself is never imported.
+The arrays are kept in hygiene's cache (``hygiene.cache``): reading a large list took up to
+a second, and a corpus in forty languages asked for forty lists in every process.
 """
 
 from __future__ import annotations
 
 import heapq
 import importlib.util
+import os
+import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
+from hashlib import blake2b
 from pathlib import Path
 
+from hygiene.cache import memoized
 from hygiene.errors import ConfigError
 from hygiene.lexicon import read_lexicon
 
@@ -68,11 +74,20 @@ def has_full_list(language: str) -> bool:
 _CHUNK = 65536
 
 
+def _word_digest(word: str) -> bytes:
+    """A word's hash, the same in every process (``hash`` of a str is salted per process),
+    so that a list's hashes can be kept between runs: 8 bytes, read as a signed integer."""
+    return blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+def _word_hash(word: str) -> int:
+    return int.from_bytes(_word_digest(word), sys.byteorder, signed=True)
+
+
 def _read_hashes(path: str) -> array[int]:
     """The sorted hashes of the words of a wordfreq file (gzipped msgpack: a header, then
     one list of words per centibel of frequency), read a band at a time and sorted in
-    chunks, so that neither the words nor their hashes are ever all held as Python objects.
-    Python's str hashes hold within a process."""
+    chunks, so that neither the words nor their hashes are ever all held as Python objects."""
     import gzip
 
     import msgpack
@@ -86,7 +101,7 @@ def _read_hashes(path: str) -> array[int]:
         if not isinstance(header, dict) or header.get("format") != "cB":
             raise ValueError(f"{path}: not a wordfreq word list")
         for _ in range(bands - 1):
-            pending.extend(hash(word) for word in unpacker.unpack())
+            pending.extend(array("q", b"".join(map(_word_digest, unpacker.unpack()))))
             if len(pending) >= _CHUNK:
                 chunks.append(array("q", sorted(pending)))
                 pending.clear()
@@ -96,12 +111,17 @@ def _read_hashes(path: str) -> array[int]:
 
 @cache
 def _hashes(size: str, code: str) -> array[int]:
-    """One list's word hashes, read once per process."""
-    return _read_hashes(_files(size)[code])
+    """One list's word hashes, read once per process and once per installed file from
+    wordfreq's (its path, size and time of change name it in the cache)."""
+    path = _files(size)[code]
+    stat = os.stat(path)
+    installed = f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+    hashes = memoized("wordfreq-blake2b-8", installed, lambda: _read_hashes(path).tobytes())
+    return array("q", hashes)
 
 
 def _holds(hashes: array[int], word: str) -> bool:
-    wanted = hash(word)
+    wanted = _word_hash(word)
     position = bisect_left(hashes, wanted)
     return position < len(hashes) and hashes[position] == wanted
 
