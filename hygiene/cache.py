@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import mmap
 import os
 import sys
 from collections.abc import Callable
@@ -38,6 +39,24 @@ def cache_folder() -> Path | None:
     return Path(base) / "hygiene"
 
 
+def _kept_path(folder: Path, kind: str, source: bytes, suffix: str) -> Path:
+    digest = hashlib.blake2b(source, digest_size=20, person=b"hygiene-cache")
+    digest.update(f"{kind}/{FORMAT}/{sys.version_info[:2]}".encode())
+    return folder / f"{kind}-{digest.hexdigest()}.{suffix}"
+
+
+def _keep(folder: Path, path: Path, data: bytes) -> None:
+    """Write ``data`` at ``path``, atomically: a reader sees all of it or nothing. A folder
+    that cannot be written is left alone; the cache only saves time."""
+    from hygiene.atomic import write_atomically  # tempfile: only when writing
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(str(path), data)
+    except OSError:
+        pass
+
+
 def memoized(kind: str, source: bytes, compute: Callable[[], T]) -> T:
     """``compute()``, or the value it gave for the same ``kind`` and ``source`` before.
     The value must be marshallable (dicts, lists, str, numbers, frozensets); one that is
@@ -45,9 +64,7 @@ def memoized(kind: str, source: bytes, compute: Callable[[], T]) -> T:
     folder = cache_folder()
     if folder is None:
         return compute()
-    digest = hashlib.blake2b(source, digest_size=20, person=b"hygiene-cache")
-    digest.update(f"{kind}/{FORMAT}/{sys.version_info[:2]}".encode())
-    path = folder / f"{kind}-{digest.hexdigest()}.marshal"
+    path = _kept_path(folder, kind, source, "marshal")
     try:
         return cast(T, marshal.loads(path.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError):
@@ -55,10 +72,24 @@ def memoized(kind: str, source: bytes, compute: Callable[[], T]) -> T:
     value = compute()
     try:
         data = marshal.dumps(value)  # type: ignore[arg-type]  # checked by marshal itself
-        from hygiene.atomic import write_atomically  # tempfile: only when writing
-
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(str(path), data)  # a reader sees all of it or nothing
-    except (OSError, ValueError):
-        pass  # a read-only home, or a value marshal cannot keep
+    except ValueError:
+        return value  # a value marshal cannot keep
+    _keep(folder, path, data)
     return value
+
+
+def mapped(kind: str, source: bytes, compute: Callable[[], bytes]) -> bytes | mmap.mmap:
+    """The bytes ``compute()`` gives, kept as a file and mapped from it rather than read:
+    its pages are read only when touched and are shared by every process that maps them
+    (a large sorted array searched by bisection touches a few dozen pages)."""
+    folder = cache_folder()
+    if folder is None:
+        return compute()
+    path = _kept_path(folder, kind, source, "bin")
+    if not path.exists():
+        _keep(folder, path, compute())
+    try:
+        with path.open("rb") as kept:
+            return mmap.mmap(kept.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # unwritable folder, or an empty file (mmap refuses it)
+        return compute()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.cache import cache_folder, memoized
+from hygiene.cache import cache_folder, mapped, memoized
 
 
 @pytest.fixture
@@ -55,6 +55,30 @@ def test_off_and_unwritable_folders_still_compute(
     blocked.write_text("a file where the folder would be", encoding="utf-8")
     monkeypatch.setenv("HYGIENE_CACHE_DIR", str(blocked / "cache"))
     assert memoized("test", b"source", lambda: "value") == "value"
+
+
+def test_bytes_are_computed_once_per_source_then_mapped(folder: Path) -> None:
+    calls: list[bytes] = []
+
+    def compute(source: bytes) -> bytes:
+        calls.append(source)
+        return source * 1000
+
+    first = mapped("test", b"one", lambda: compute(b"one"))
+    again = mapped("test", b"one", lambda: compute(b"one"))
+    other = mapped("test", b"two", lambda: compute(b"two"))
+    assert bytes(first) == bytes(again) == b"one" * 1000
+    assert bytes(other) == b"two" * 1000
+    assert calls == [b"one", b"two"]
+    assert len(list(folder.iterdir())) == 2
+
+
+def test_an_empty_mapped_file_and_an_off_cache_still_give_the_bytes(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert bytes(mapped("test", b"empty", lambda: b"")) == b""  # mmap refuses empty files
+    monkeypatch.setenv("HYGIENE_CACHE_DIR", "off")
+    assert bytes(mapped("test", b"source", lambda: b"value")) == b"value"
 
 
 def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -105,4 +129,8 @@ def test_workers_filling_an_empty_cache_together_agree_with_one_process(
 
     assert findings(together.stdout) == findings(alone.stdout) != []
     kept = list((tmp_path / "cache").iterdir())
-    assert kept and all(marshal.loads(entry.read_bytes()) is not None for entry in kept)
+    values = [entry for entry in kept if entry.suffix == ".marshal"]
+    arrays = [entry for entry in kept if entry.suffix == ".bin"]  # word lists' hashes
+    assert values and all(marshal.loads(entry.read_bytes()) is not None for entry in values)
+    assert all(entry.stat().st_size % 8 == 0 for entry in arrays)
+    assert len(values) + len(arrays) == len(kept)
