@@ -75,3 +75,23 @@ def test_a_missing_wordfreq_is_one_line_naming_the_way_out(tmp_path: Path) -> No
     lines = result.stderr.decode("utf-8").splitlines()
     assert len(lines) == 1 and "Traceback" not in lines[0]
     assert "pip install 'wordfreq" in lines[0]
+
+
+def test_a_list_kept_by_one_process_answers_alike_in_another(tmp_path: Path) -> None:
+    """The hashes kept in the cache hold across processes, whose str hashes are salted
+    differently: the first process fills an empty cache, the second maps what it kept."""
+    import os
+
+    code = (
+        "import hygiene.vocabulary as v\n"
+        "print(v.knows('de', 'haus'), v.knows('de', 'spanyol'),"
+        " v.uses_any('fi', ['sähköpostiosoitteen']), v.uses_any('fi', ['pwnjabi']))\n"
+    )
+    answers = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "HYGIENE_CACHE_DIR": str(tmp_path), "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", code], env=env, check=True,
+                              capture_output=True, text=True)  # fmt: skip
+        answers.append(done.stdout.split())
+    assert answers[0] == answers[1] == ["True", "False", "True", "False"]
+    assert len(list(tmp_path.glob("wordfreq-*.bin"))) == 2  # de's small list, fi's large one
