@@ -86,10 +86,12 @@ def mapped(kind: str, source: bytes, compute: Callable[[], bytes]) -> bytes | mm
     if folder is None:
         return compute()
     path = _kept_path(folder, kind, source, "bin")
+    computed = None
     if not path.exists():
-        _keep(folder, path, compute())
+        computed = compute()
+        _keep(folder, path, computed)
     try:
         with path.open("rb") as kept:
             return mmap.mmap(kept.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # unwritable folder, or an empty file (mmap refuses it)
-        return compute()
+    except (OSError, ValueError):  # not kept (a read-only folder), or empty (mmap refuses it)
+        return compute() if computed is None else computed

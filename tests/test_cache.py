@@ -73,12 +73,23 @@ def test_bytes_are_computed_once_per_source_then_mapped(folder: Path) -> None:
     assert len(list(folder.iterdir())) == 2
 
 
-def test_an_empty_mapped_file_and_an_off_cache_still_give_the_bytes(
+def test_empty_bytes_and_off_or_unwritable_folders_still_give_the_bytes_computed_once(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert bytes(mapped("test", b"empty", lambda: b"")) == b""  # mmap refuses empty files
+    calls: list[bytes] = []
+
+    def compute(value: bytes) -> bytes:
+        calls.append(value)
+        return value
+
+    assert bytes(mapped("test", b"empty", lambda: compute(b""))) == b""  # mmap refuses it
     monkeypatch.setenv("HYGIENE_CACHE_DIR", "off")
-    assert bytes(mapped("test", b"source", lambda: b"value")) == b"value"
+    assert bytes(mapped("test", b"source", lambda: compute(b"off"))) == b"off"
+    blocked = folder.parent / "file"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")
+    monkeypatch.setenv("HYGIENE_CACHE_DIR", str(blocked / "cache"))
+    assert bytes(mapped("test", b"source", lambda: compute(b"blocked"))) == b"blocked"
+    assert calls == [b"", b"off", b"blocked"]
 
 
 def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
