@@ -89,6 +89,9 @@ class Attributed:
 
 @dataclass(frozen=True)
 class SpeechLexicon:
+    """The phrases that attribute a quotation (verbs of saying, ``according to``) and the
+    words of anonymous sourcing, in every language on file."""
+
     verb_phrases: tuple[str, ...]
     according_phrases: tuple[str, ...]
     anonymous: frozenset[str]

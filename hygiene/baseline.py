@@ -53,6 +53,8 @@ def with_fingerprints(document: Document, findings: Iterable[Finding]) -> list[F
 
 @dataclass(frozen=True)
 class BaselineEntry:
+    """One accepted finding of a baseline file, known by its fingerprint."""
+
     fingerprint: str
     code: str
     path: str

@@ -57,6 +57,8 @@ class Credit:
 
 @dataclass(frozen=True)
 class DocumentProvenance:
+    """Everything the provenance rules and the report read, found once per document."""
+
     quotations: tuple[Attributed, ...]
     strays: tuple[StrayMark, ...]
     credits: tuple[Credit, ...]
@@ -128,6 +130,8 @@ class QuoteRecord:
 
 @dataclass(frozen=True, slots=True)
 class CreditRecord:
+    """A source credit as the report gives it."""
+
     kind: str
     source: str
     span: Span

@@ -68,6 +68,8 @@ class StrayMark:
 
 @dataclass(frozen=True)
 class QuoteScan:
+    """A text's quotations, and the quotation marks that open or close none."""
+
     quotations: tuple[Quotation, ...]
     strays: tuple[StrayMark, ...]
 

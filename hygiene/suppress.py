@@ -83,6 +83,8 @@ def _directive(document: Document, match: re.Match[str]) -> Directive:
 
 @dataclass(frozen=True, slots=True)
 class _Range:
+    """The lines one directive covers."""
+
     directive: Directive
     first_line: int
     last_line: int
