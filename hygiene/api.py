@@ -9,8 +9,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import pickle
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -314,6 +312,8 @@ def _work(item: Input, counts: str | None) -> InputResult:
 
 
 def _read_counts(path: str) -> LineCounts:
+    import pickle  # only --jobs runs share counts through a file
+
     with open(path, "rb") as handle:
         counts: LineCounts = pickle.load(handle)  # written by this run, in its own folder
     return counts
@@ -326,6 +326,9 @@ def _shared(corpus: LineCounts | None) -> Iterator[str | None]:
     if corpus is None:
         yield None
         return
+    import pickle
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="hygiene-") as folder:
         path = os.path.join(folder, "line-counts.pickle")
         with open(path, "wb") as handle:

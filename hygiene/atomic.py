@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from typing import IO, TextIO
 
@@ -17,6 +16,8 @@ def _replacing(path: str, mode: int | None, text: bool) -> Iterator[IO[bytes] | 
     systems; on any failure, an interrupt included, it is removed and ``path`` is left as
     it was. ``mode`` keeps the original permissions.
     """
+    import tempfile  # with random, 3 ms: a check that writes to stdout never needs it
+
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(prefix=".hygiene-", suffix=".tmp", dir=folder)
     try:

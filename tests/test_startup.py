@@ -30,6 +30,7 @@ def test_clean_english_file_loads_no_language_model(tmp_path: Path) -> None:
     assert "fasttext" not in modules and "langdetect" not in modules
     assert "wordfreq" not in modules  # word lists are read for short strays only
     assert "tqdm" not in modules  # no terminal, no progress bar
+    assert "tempfile" not in modules and "pickle" not in modules  # writing files; --jobs
 
 
 def test_a_stray_paragraph_does_load_it(tmp_path: Path) -> None:
