@@ -624,8 +624,10 @@ def _judge(
     if not tokens:
         return None
     if len(tokens) <= int(ctx.options["max-label-words"]):
-        for labels, kind in ((label_languages(text), "interface label"),
-                             (name_languages(text), "name of a language")):  # fmt: skip
+        # A label first; a language's name is looked up only for a text that is none.
+        for lookup, kind in ((label_languages, "interface label"),
+                             (name_languages, "name of a language")):  # fmt: skip
+            labels = lookup(text)
             if labels:
                 if not all(_foreign(code, home) for code in labels):
                     return None
