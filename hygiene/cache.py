@@ -22,7 +22,7 @@ from typing import TypeVar, cast
 T = TypeVar("T")
 
 # Part of every key: a new layout of a cached value gets new files.
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_folder() -> Path | None:

@@ -145,3 +145,22 @@ def test_workers_filling_an_empty_cache_together_agree_with_one_process(
     assert values and all(marshal.loads(entry.read_bytes()) is not None for entry in values)
     assert all(entry.stat().st_size % 8 == 0 for entry in arrays)
     assert len(values) + len(arrays) == len(kept)
+
+
+def test_a_kept_lexicon_index_shares_one_set_per_group_of_languages(folder: Path) -> None:
+    """Marshal writes an object it meets again as a reference: the function-word index keeps
+    a few hundred language sets for its 19,000 words, and loads back sharing them."""
+    import marshal
+
+    from hygiene.lexicon import stopword_languages
+
+    stopword_languages.cache_clear()
+    try:
+        built = stopword_languages()
+        (kept,) = (entry for entry in folder.iterdir() if entry.name.startswith("stopword-"))
+        loaded = marshal.loads(kept.read_bytes())
+    finally:
+        stopword_languages.cache_clear()
+    assert loaded == built
+    assert len(loaded) > 10_000
+    assert len({id(languages) for languages in loaded.values()}) < len(loaded) / 10
