@@ -346,7 +346,7 @@ def test_phrase_lists_find_what_trying_every_phrase_finds(text: str) -> None:
     from hygiene.kinds import _CLOSING_PHRASE_FOLLOWS, _PhraseList
     from hygiene.phrases import UNSPACED, ends_word
 
-    phrases = _PhraseList(_EDGE_PHRASES)
+    phrases = _PhraseList(_PhraseList.tables(_EDGE_PHRASES))
     by_length = sorted(_EDGE_PHRASES, key=len, reverse=True)
 
     def opens(phrase: str) -> bool:
