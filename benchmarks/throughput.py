@@ -12,7 +12,8 @@ from one run:
 - MB/s and documents/s of `Checker.check_input` with all default rules, on one core;
 - the same for a naive pipeline written here (langdetect on every paragraph,
   ftfy.fix_text on every document, each embed label searched separately), and the ratio;
-- the wall time of `hygiene check --jobs 1` and `--jobs 2` on the shards, and the speed-up;
+- the wall time of `hygiene check --jobs 1` and `--jobs 2` on the shards, and the speed-up,
+  then the same on one shard alone (its lines are spread over the workers in batches);
 - the peak RSS of `hygiene check` on one large generated JSONL shard (never committed);
 - the wall time of `hygiene check` on one small clean Markdown file (the pre-commit case).
 """
@@ -184,6 +185,18 @@ def cli_time(*args: str, cwd: Path, env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - started
 
 
+def jobs_times(folder: Path, target: str, results: Path) -> tuple[float, float, bool]:
+    """Wall times of ``hygiene check target`` with --jobs 1 and 2, and whether they wrote the
+    same records."""
+    times, outputs = [], []
+    for jobs in ("1", "2"):
+        output = results / f"jobs-{jobs}.jsonl"
+        times.append(cli_time("check", target, "--format", "jsonl", "-o", str(output),
+                              "--jobs", jobs, "--quiet", cwd=folder))  # fmt: skip
+        outputs.append(output.read_bytes())
+    return times[0], times[1], outputs[0] == outputs[1]
+
+
 def peak_rss_mb(folder: Path, megabytes: float, rng: random.Random) -> tuple[float, float]:
     big = folder / "big"
     big.mkdir()
@@ -207,8 +220,8 @@ def main() -> None:
     parser.add_argument("--naive-mb", type=float, default=2, help="text the naive pipeline reads")
     options = parser.parse_args()
     rng = random.Random(20261127)
-    with tempfile.TemporaryDirectory() as temporary:
-        folder = Path(temporary)
+    with tempfile.TemporaryDirectory() as temporary, tempfile.TemporaryDirectory() as written:
+        folder, results = Path(temporary), Path(written)  # the findings outside the corpus
         count = write_shards(folder, options.mb, 8, rng)
         print(f"corpus: {options.mb:.0f} MB of text, {count} documents in 8 shards")
         rate, docs_rate, findings = hygiene_rate(folder)
@@ -221,15 +234,15 @@ def main() -> None:
         naive = naive_rate(texts)
         print(f"naive pipeline, one core: {naive:.3f} MB/s; hygiene is {rate / naive:.1f} times "
               "as fast")  # fmt: skip
-        results = folder.parent / f"{folder.name}-results"
-        results.mkdir()
-        one = cli_time("check", ".", "--format", "jsonl", "-o", str(results / "one.jsonl"),
-                       "--jobs", "1", "--quiet", cwd=folder)  # fmt: skip
-        two = cli_time("check", ".", "--format", "jsonl", "-o", str(results / "two.jsonl"),
-                       "--jobs", "2", "--quiet", cwd=folder)  # fmt: skip
-        same = (results / "one.jsonl").read_bytes() == (results / "two.jsonl").read_bytes()
+        one, two, same = jobs_times(folder, ".", results)
         print(f"--jobs 1: {one:.1f} s, --jobs 2: {two:.1f} s, speed-up {one / two:.2f}; "
               f"identical findings: {same}")  # fmt: skip
+        # One shard alone: its lines go to the workers in batches.
+        shard = "shard-00.jsonl"
+        one, two, same = jobs_times(folder, shard, results)
+        megabytes = (folder / shard).stat().st_size / 1e6
+        print(f"one {megabytes:.0f} MB shard alone: --jobs 1: {one:.1f} s, --jobs 2: {two:.1f} s, "
+              f"speed-up {one / two:.2f}; identical findings: {same}")  # fmt: skip
         size_mb, rss = peak_rss_mb(folder, options.rss_mb, rng)
         print(f"peak RSS on a {size_mb:.0f} MB JSONL shard: {rss:.0f} MB")
         small = folder / "small"

@@ -6,12 +6,12 @@ fingerprints. Per run: results in path order -> changed-lines filter -> baseline
 
 from __future__ import annotations
 
+import collections
 import contextlib
-import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from hygiene.baseline import compare, read_baseline, with_fingerprints
 from hygiene.config import Config
@@ -21,7 +21,7 @@ from hygiene.engine import check_document
 from hygiene.errors import InputError, UsageError
 from hygiene.finding import Finding
 from hygiene.globs import glob_matches
-from hygiene.jsonl import is_jsonl, iter_documents
+from hygiene.jsonl import Line, is_jsonl, iter_documents, line_documents, read_lines
 from hygiene.langid import document_language
 from hygiene.loaders import document_from_bytes, read_bytes
 from hygiene.packs import RuleSet, load_ruleset
@@ -33,15 +33,34 @@ from hygiene.scripts import script_counts
 from hygiene.segment import Segmenter
 from hygiene.suppress import apply_directives
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 Result = tuple[DocumentRecord, list[Finding]]
 
 
 @dataclass
 class InputResult:
-    """What checking one input gave: a result per document, and the errors met."""
+    """What checking one input (or a run of its lines) gave: a result per document, and the
+    errors met, each with the number of results before it."""
 
-    results: list[Result]
-    errors: list[InputError]
+    results: list[Result] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    error_positions: list[int] = field(default_factory=list)
+
+    def add_error(self, error: InputError) -> None:
+        self.errors.append(error)
+        self.error_positions.append(len(self.results))
+
+    def in_order(self) -> Iterator[Result | InputError]:
+        """Results and errors in the order they were met: a streamed record's error sits
+        between the documents of the lines around it, however the run was split."""
+        done = 0
+        for position, error in zip(self.error_positions, self.errors, strict=True):
+            yield from self.results[done:position]
+            done = position
+            yield error
+        yield from self.results[done:]
 
     def counts(self) -> tuple[int, int, int]:
         """Documents, bytes of text and findings, for progress."""
@@ -174,16 +193,34 @@ class Checker:
         """One result a document (or error) as they come: a shard of any size streams."""
         for document in self.documents(item, stdin):
             if isinstance(document, InputError):
-                yield InputResult([], [document])
+                yield InputResult(errors=[document], error_positions=[0])
             else:
-                yield InputResult([self.check(document)], [])
+                yield InputResult(results=[self.check(document)])
 
     def check_input(self, item: Input, stdin: bytes | None = None) -> InputResult:
-        """Check every document of one input: the unit of work of --jobs and of Dask."""
-        outcome = InputResult([], [])
-        for part in self.iter_input(item, stdin):
-            outcome.results.extend(part.results)
-            outcome.errors.extend(part.errors)
+        """Check every document of one input: the unit of work of Dask, and of --jobs for
+        a file that is not a shard."""
+        return self._gathered(self.documents(item, stdin))
+
+    def check_lines(self, item: Input, lines: Iterable[Line]) -> InputResult:
+        """Check a run of a shard's lines, read by another process: the unit of work of
+        --jobs on shards, so that a single large shard still keeps every core busy."""
+        config = self.config
+        return self._gathered(
+            document
+            for line in lines
+            for document in line_documents(
+                line, item.display, config.text_fields, config.id_field, config.max_document_bytes
+            )
+        )
+
+    def _gathered(self, documents: Iterable[Document | InputError]) -> InputResult:
+        outcome = InputResult()
+        for document in documents:
+            if isinstance(document, InputError):
+                outcome.add_error(document)
+            else:
+                outcome.results.append(self.check(document))
         return outcome
 
     def check(self, document: Document) -> Result:
@@ -271,7 +308,7 @@ def check_paths(
     inputs, errors = discover(paths, checker.excluded)
     results = []
     with Progress(quiet) as progress:
-        for done in check_inputs(checker, inputs, stdin, jobs, scheduler):
+        for _, done in check_inputs(checker, inputs, stdin, jobs, scheduler):
             results.extend(done.results)
             errors.extend(done.errors)
             progress.advance(*done.counts())
@@ -301,14 +338,15 @@ def _ready() -> None:
     """A task that only starts a worker: workers load while the parent counts lines."""
 
 
-def _work(item: Input, counts: str | None) -> InputResult:
-    """Check one input, with the run's line counts, read once per worker from ``counts``."""
+def _work(item: Input, lines: list[Line] | None, counts: str | None) -> InputResult:
+    """Check one input, or a batch of its lines, with the run's line counts, read once per
+    worker from ``counts``."""
     global _WORKER_COUNTS
     assert _WORKER is not None
     if counts != _WORKER_COUNTS:
         _WORKER.corpus = _read_counts(counts) if counts else None
         _WORKER_COUNTS = counts
-    return _WORKER.check_input(item)
+    return _WORKER.check_input(item) if lines is None else _WORKER.check_lines(item, lines)
 
 
 def _read_counts(path: str) -> LineCounts:
@@ -349,21 +387,24 @@ def check_inputs(
     stdin: bytes | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
-) -> Iterator[InputResult]:
+) -> Iterator[tuple[Input, InputResult]]:
     """Check inputs in order: in this process, over ``jobs`` processes, or on a Dask cluster.
 
-    Results come back in input order however they are computed, so reports are
-    identical for any ``jobs`` and for a cluster.
+    Each input gives one result or more (a shard checked over several processes, a batch
+    of lines each), in input order however they are computed, so reports are identical
+    for any ``jobs`` and for a cluster.
     """
     if scheduler is not None:
         checker.count_lines(inputs, stdin)
-        yield from _on_cluster(checker, inputs, scheduler)
+        yield from zip(inputs, _on_cluster(checker, inputs, scheduler), strict=True)
         return
-    workers = min(jobs or default_jobs(inputs), len(inputs))
+    workers = jobs or default_jobs(inputs)
+    if not any(is_jsonl(item.path) for item in inputs):
+        workers = min(workers, len(inputs))  # a file is one task; a shard is many
     if workers <= 1 or any(item.path == STDIN for item in inputs):
         checker.count_lines(inputs, stdin)
         for item in inputs:
-            yield checker.check_input(item, stdin)
+            yield item, checker.check_input(item, stdin)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -379,7 +420,63 @@ def check_inputs(
             pool.submit(_ready)
         checker.count_lines(inputs)
         with _shared(checker.corpus) as counts:
-            yield from pool.map(_work, inputs, itertools.repeat(counts))
+            waiting: collections.deque[tuple[Input, InputResult | Future[InputResult]]]
+            waiting = collections.deque()
+            for item, task in _tasks(inputs, checker.config.max_document_bytes):
+                if isinstance(task, InputResult):
+                    waiting.append((item, task))
+                else:
+                    waiting.append((item, pool.submit(_work, item, task, counts)))
+                # Two tasks a worker ahead: every core busy, and the lines read and the
+                # results not yet written stay a few megabytes however large the shard.
+                while len(waiting) > 2 * workers or (waiting and _known(waiting[0][1])):
+                    yield _next(waiting)
+            while waiting:
+                yield _next(waiting)
+
+
+# The lines a --jobs task checks: a few seconds of work, so the last tasks of a run end
+# close together, and small next to what a task costs to send and return.
+BATCH_BYTES = 1 << 20
+
+
+def _tasks(
+    inputs: Sequence[Input], limit: int
+) -> Iterator[tuple[Input, list[Line] | InputResult | None]]:
+    """The run as tasks, in order: a file whole (None); a shard as batches of its lines,
+    read here; what needs no worker (a shard's read error, an empty shard) as its result."""
+    for item in inputs:
+        if not is_jsonl(item.path):
+            yield item, None
+            continue
+        batch: list[Line] = []
+        size = 0
+        given = False
+        for line in read_lines(item.path, item.display, limit):
+            if isinstance(line, InputError):
+                if batch:
+                    yield item, batch
+                yield item, InputResult(errors=[line], error_positions=[0])
+                batch, size, given = [], 0, True
+                continue
+            batch.append(line)
+            size += len(line[1]) if isinstance(line[1], bytes) else 0
+            if size >= BATCH_BYTES:
+                yield item, batch
+                batch, size, given = [], 0, True
+        if batch or not given:
+            yield item, (batch if batch else InputResult())
+
+
+def _known(task: InputResult | Future[InputResult]) -> bool:
+    return isinstance(task, InputResult) or task.done()
+
+
+def _next(
+    waiting: collections.deque[tuple[Input, InputResult | Future[InputResult]]],
+) -> tuple[Input, InputResult]:
+    item, task = waiting.popleft()
+    return item, task if isinstance(task, InputResult) else task.result()
 
 
 def _on_cluster(checker: Checker, inputs: Sequence[Input], scheduler: str) -> Iterator[InputResult]:

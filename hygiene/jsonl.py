@@ -33,6 +33,10 @@ def is_jsonl(path: str) -> bool:
     return path.lower().endswith(JSONL_SUFFIXES)
 
 
+# A shard's line: its number, and its bytes (or its length, when over the size limit).
+Line = tuple[int, bytes | int]
+
+
 def iter_documents(
     path: str,
     display: str,
@@ -41,13 +45,21 @@ def iter_documents(
     limit: int = 64 << 20,
 ) -> Iterator[Document | InputError]:
     """Every text field of every record, or the error that stopped a record or the shard."""
+    for line in read_lines(path, display, limit):
+        if isinstance(line, InputError):
+            yield line
+        else:
+            yield from line_documents(line, display, text_fields, id_field, limit)
+
+
+def read_lines(path: str, display: str, limit: int = 64 << 20) -> Iterator[Line | InputError]:
+    """The shard's lines, numbered, then the error that stopped the reading, if one did.
+    Reading and checking are apart so that one process can read a shard while others check
+    its lines (``--jobs`` on a large shard)."""
     number = 0
     try:
         for number, line in enumerate(_lines(_chunks(path), limit), 1):
-            if isinstance(line, int):
-                yield too_large(display, line, limit, number)
-            else:
-                yield from _record_documents(line, number, display, text_fields, id_field)
+            yield number, line
     except (EOFError, zlib.error) as error:
         yield InputError(display, f"truncated or corrupt compressed data after line {number}: "
                                   f"{error}")  # fmt: skip
@@ -60,6 +72,21 @@ def iter_documents(
         if type(error).__name__ != "ZstdError":
             raise
         yield InputError(display, f"corrupt zstd data after line {number}: {error}")
+
+
+def line_documents(
+    line: Line,
+    display: str,
+    text_fields: Sequence[str] = DEFAULT_TEXT_FIELDS,
+    id_field: str = DEFAULT_ID_FIELD,
+    limit: int = 64 << 20,
+) -> Iterator[Document | InputError]:
+    """A document per text field of one line's record, or the error that stopped it."""
+    number, raw = line
+    if isinstance(raw, int):
+        yield too_large(display, raw, limit, number)
+    else:
+        yield from _record_documents(raw, number, display, text_fields, id_field)
 
 
 def _chunks(path: str) -> Iterator[bytes]:

@@ -8,6 +8,7 @@ completion marker beside it, so that a rerun skips the shards already done.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -18,6 +19,7 @@ from hygiene import schemas
 from hygiene.api import Checker, InputResult, check_inputs, default_jobs
 from hygiene.atomic import atomic_text, write_atomically
 from hygiene.discovery import Input
+from hygiene.errors import InputError
 from hygiene.escape import escape_json_output
 from hygiene.finding import Finding
 from hygiene.progress import Progress
@@ -51,16 +53,18 @@ class RecordWriter:
     def add(self, done: InputResult) -> list[Finding]:
         """Write one input's findings and errors; return its findings."""
         findings: list[Finding] = []
-        for record, found in done.results:
+        for result in done.in_order():
+            if isinstance(result, InputError):
+                self.errors += 1
+                self._write({"type": "error", "error": error_dict(result)})
+                continue
+            record, found = result
             self.documents += 1
             self.suppressed += record.suppressed
             for finding in found:
                 self.kinds[(finding.severity, finding.code)] += 1
                 self._write({"type": "finding", "finding": finding_dict(finding)})
             findings.extend(found)
-        for error in done.errors:
-            self.errors += 1
-            self._write({"type": "error", "error": error_dict(error)})
         return findings
 
     def summary(self) -> None:
@@ -102,7 +106,7 @@ def stream_jsonl(
         checker.count_lines(inputs)
         parts = (part for item in inputs for part in checker.iter_input(item))
     else:
-        parts = check_inputs(checker, inputs, None, jobs, scheduler)
+        parts = (part for _, part in check_inputs(checker, inputs, None, jobs, scheduler))
     for done in parts:
         writer.add(done)
         if progress:
@@ -134,17 +138,21 @@ def write_output_dir(
 ) -> Iterator[tuple[Input, RecordWriter]]:
     """Check each shard not yet complete; write its records, then its marker."""
     todo, _ = pending(folder, inputs)
-    done_inputs = check_inputs(checker, todo, None, jobs, scheduler)
-    for item, done in zip(todo, done_inputs, strict=True):
+    parts = check_inputs(checker, todo, None, jobs, scheduler)
+    # Each input's results come together, in one part or several (its batches of lines).
+    for _, item_parts in itertools.groupby(parts, key=lambda part: id(part[0])):
+        first = next(item_parts)
+        item = first[0]
         findings_path, marker = output_paths(folder, item)
         findings_path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_text(str(findings_path)) as out:
             writer = RecordWriter(checker, out)
             writer.header()
-            writer.add(done)
+            for _, done in itertools.chain([first], item_parts):
+                writer.add(done)
+                if progress:
+                    progress.advance(*done.counts())
             writer.summary()
-        if progress:
-            progress.advance(*done.counts())
         write_atomically(str(marker), (json.dumps(writer.marker(item)) + "\n").encode("utf-8"))
         yield item, writer
 

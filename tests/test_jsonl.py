@@ -186,3 +186,85 @@ def test_gzip_members_padding_and_a_cut_stream(
     out = list(iter_documents(str(cut), "cut.jsonl.gz"))
     assert out[-1].problem.startswith("truncated or corrupt compressed data after line")  # type: ignore[union-attr]
     assert len(out) > 600  # the records before the cut were all read
+
+
+def _mixed_shards(folder: Path) -> list[Path]:
+    """A plain shard with a malformed record, a blank line and a record over the size limit
+    among good ones, and a gzip shard cut short."""
+    good = [{**record, "id": f"{n}-{record['id']}"} for n in range(8) for record in RECORDS]
+    plain = lines(good[:10]) + "{not json\n\n" + lines([{"id": "big", "text": "x" * 1_100_000}])
+    plain += lines(good[10:])
+    (folder / "a.jsonl").write_text(plain, encoding="utf-8")
+    many = [
+        {**record, "id": f"{n}-{record['id']}", "n": n} for n in range(200) for record in RECORDS
+    ]
+    whole = gzip.compress(lines(many).encode("utf-8"))
+    (folder / "b.jsonl.gz").write_bytes(whole[: len(whole) * 2 // 3])
+    return [folder / "a.jsonl", folder / "b.jsonl.gz"]
+
+
+def test_a_shard_is_spread_over_the_workers_in_batches_with_the_same_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--jobs reads a shard in the parent and sends batches of its lines to the workers: one
+    large shard keeps every core busy, and the results, errors included, are those of one
+    process, in the same order."""
+    from hygiene import api
+    from hygiene.config import Config
+    from hygiene.discovery import Input
+
+    monkeypatch.chdir(tmp_path)
+    inputs = [Input(path.name, path.name) for path in _mixed_shards(tmp_path)]
+    checker = api.Checker(Config(max_document_megabytes=1))
+    monkeypatch.setattr(api, "BATCH_BYTES", 400)
+
+    def flattened(jobs: int) -> tuple[list[object], list[tuple[str, int | None, str]], list[Input]]:
+        parts = list(api.check_inputs(checker, inputs, jobs=jobs))
+        results = [(item.display, result) for item, part in parts for result in part.results]
+        errors = [(e.path, e.line, str(e)) for _, part in parts for e in part.errors]
+        return results, errors, [item for item, _ in parts]
+
+    one, errors, one_items = flattened(1)
+    two, two_errors, two_items = flattened(2)
+    assert one_items == inputs  # one process: a result per input
+    assert (two, two_errors) == (one, errors)
+    assert two_items.count(inputs[0]) > 3 and two_items.count(inputs[1]) > 3
+    assert [line for _, line, _ in errors] == [11, 13, None]
+    assert "b.jsonl.gz: truncated" in str(errors[-1])
+
+
+def test_output_dir_gathers_a_shard_checked_in_batches_into_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hygiene import api
+    from hygiene.discovery import Input
+    from hygiene.stream import write_output_dir
+
+    monkeypatch.chdir(tmp_path)
+    inputs = [Input(path.name, path.name) for path in _mixed_shards(tmp_path)]
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    inputs.append(Input("empty.jsonl", "empty.jsonl"))
+    monkeypatch.setattr(api, "BATCH_BYTES", 400)
+    written = {}
+    for jobs, folder in ((1, "one"), (2, "two")):
+        done = [item for item, _ in write_output_dir(api.Checker(), inputs, folder, jobs)]
+        assert done == inputs
+        written[jobs] = {
+            path.relative_to(tmp_path / folder).as_posix(): path.read_bytes()
+            for path in sorted((tmp_path / folder).rglob("*"))
+        }
+    assert written[1] == written[2]
+    assert len(written[2]) == 6  # a findings file and a marker per shard, the empty one too
+
+
+def test_streamed_records_keep_the_shards_order_for_any_jobs(tmp_path: Path) -> None:
+    """A bad record's error is written between the findings of the lines around it, in one
+    process (which streams a document at a time) and over several (which check batches)."""
+    _mixed_shards(tmp_path)
+    one = run_cli("check", ".", "--format", "jsonl", "--jobs", "1", cwd=tmp_path)
+    two = run_cli("check", ".", "--format", "jsonl", "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 3  # input errors
+    assert one.stdout == two.stdout
+    kinds = [json.loads(line)["type"] for line in one.stdout.decode().splitlines()]
+    first_error = kinds.index("error")
+    assert "finding" in kinds[first_error:]
