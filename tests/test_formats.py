@@ -94,3 +94,20 @@ def test_junit_is_xml_with_a_failure_per_dirty_document() -> None:
     failure = cases["fixtures/documents/embed-and-label.md"].find("failure")
     assert failure is not None and "LG001 language.foreign-script" in (failure.text or "")
     assert suite.get("failures") == str(sum(c.find("failure") is not None for c in cases.values()))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["plain ascii", "del \x7f in ascii", "bidi \u202e here", "line\u2028sep", "tag \U000e0001",
+     "café, no-break\u00a0space"],
+)  # fmt: skip
+def test_serialised_json_shows_no_invisible_character_raw_and_reads_back_the_same(
+    raw: str,
+) -> None:
+    from hygiene.escape import escape_json_output
+
+    serialised = json.dumps({"excerpt": raw}, ensure_ascii=False)
+    escaped = escape_json_output(serialised)
+    assert json.loads(escaped) == {"excerpt": raw}
+    assert not any(char in escaped for char in "\x7f\u202e\u2028\U000e0001\u00a0")
+    assert ("é" in escaped) == ("é" in raw)  # visible letters stay as they are
