@@ -28,7 +28,7 @@ from hygiene.packs import RuleSet, load_ruleset
 from hygiene.progress import Progress
 from hygiene.provenance import provenance_of, provenance_record
 from hygiene.repeats import LineCounts, count_documents
-from hygiene.report import DocumentRecord, Report
+from hygiene.report import DocumentRecord, Report, result_lines
 from hygiene.scripts import script_counts
 from hygiene.segment import Segmenter
 from hygiene.suppress import apply_directives
@@ -47,6 +47,8 @@ class InputResult:
     results: list[Result] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     error_positions: list[int] = field(default_factory=list)
+    # The finding and error records, serialised, when a --jobs worker wrote them.
+    records: list[str] | None = None
 
     def add_error(self, error: InputError) -> None:
         self.errors.append(error)
@@ -338,15 +340,21 @@ def _ready() -> None:
     """A task that only starts a worker: workers load while the parent counts lines."""
 
 
-def _work(item: Input, lines: list[Line] | None, counts: str | None) -> InputResult:
+def _work(
+    item: Input, lines: list[Line] | None, counts: str | None, serialise: bool
+) -> InputResult:
     """Check one input, or a batch of its lines, with the run's line counts, read once per
-    worker from ``counts``."""
+    worker from ``counts``; with ``serialise``, write its records too, so that the main
+    process, which every result passes through, only copies them out."""
     global _WORKER_COUNTS
     assert _WORKER is not None
     if counts != _WORKER_COUNTS:
         _WORKER.corpus = _read_counts(counts) if counts else None
         _WORKER_COUNTS = counts
-    return _WORKER.check_input(item) if lines is None else _WORKER.check_lines(item, lines)
+    done = _WORKER.check_input(item) if lines is None else _WORKER.check_lines(item, lines)
+    if serialise:
+        done.records = result_lines(done.in_order())
+    return done
 
 
 def _read_counts(path: str) -> LineCounts:
@@ -387,12 +395,14 @@ def check_inputs(
     stdin: bytes | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
+    serialise: bool = False,
 ) -> Iterator[tuple[Input, InputResult]]:
     """Check inputs in order: in this process, over ``jobs`` processes, or on a Dask cluster.
 
     Each input gives one result or more (a shard checked over several processes, a batch
     of lines each), in input order however they are computed, so reports are identical
-    for any ``jobs`` and for a cluster.
+    for any ``jobs`` and for a cluster. ``serialise`` asks worker processes for their
+    results' JSON Lines records as well (``InputResult.records``).
     """
     if scheduler is not None:
         checker.count_lines(inputs, stdin)
@@ -426,7 +436,7 @@ def check_inputs(
                 if isinstance(task, InputResult):
                     waiting.append((item, task))
                 else:
-                    waiting.append((item, pool.submit(_work, item, task, counts)))
+                    waiting.append((item, pool.submit(_work, item, task, counts, serialise)))
                 # Two tasks a worker ahead: every core busy, and the lines read and the
                 # results not yet written stay a few megabytes however large the shard.
                 while len(waiting) > 2 * workers or (waiting and _known(waiting[0][1])):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ from hygiene.baseline import BaselineOutcome
 from hygiene.config import Config
 from hygiene.document import Record, Source, Span, TextFormat
 from hygiene.errors import InputError, ReportInvalidError
+from hygiene.escape import escape_json_output
 from hygiene.finding import Finding
 from hygiene.langid import Guess
 from hygiene.provenance import ProvenanceRecord
@@ -123,6 +125,32 @@ def to_records(report: Report) -> list[dict[str, Any]]:
         *({"type": "error", "error": error} for error in data["errors"]),
         {"type": "summary", "summary": data["summary"], "baseline": data["baseline"]},
     ]
+
+
+def json_line(record: Mapping[str, Any]) -> str:
+    """A record as one line of JSON: keys sorted, invisible characters escaped."""
+    return escape_json_output(json.dumps(record, ensure_ascii=False, sort_keys=True)) + "\n"
+
+
+def checked_line(record: Mapping[str, Any]) -> str:
+    """``json_line`` of a record that matches the records schema, or ReportInvalidError."""
+    validate(record, schemas.RECORDS)
+    return json_line(record)
+
+
+def result_lines(
+    results: Iterable[tuple[DocumentRecord, Sequence[Finding]] | InputError],
+) -> list[str]:
+    """The finding and error records of checked documents, in order, checked and serialised:
+    a --jobs worker hands them back, and the main process writes them as they are."""
+    lines: list[str] = []
+    for result in results:
+        if isinstance(result, InputError):
+            lines.append(checked_line({"type": "error", "error": error_dict(result)}))
+        else:
+            lines += (checked_line({"type": "finding", "finding": finding_dict(finding)})
+                      for finding in result[1])  # fmt: skip
+    return lines
 
 
 def _baseline(outcome: BaselineOutcome | None) -> dict[str, Any] | None:

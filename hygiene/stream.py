@@ -15,15 +15,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from hygiene import schemas
 from hygiene.api import Checker, InputResult, check_inputs, default_jobs
 from hygiene.atomic import atomic_text, write_atomically
 from hygiene.discovery import Input
-from hygiene.errors import InputError
-from hygiene.escape import escape_json_output
-from hygiene.finding import Finding
 from hygiene.progress import Progress
-from hygiene.report import error_dict, finding_dict, summary_dict, to_records, validate
+from hygiene.report import checked_line, result_lines, summary_dict, to_records
 from hygiene.rule import count_at_or_above
 
 DONE_SUFFIX = ".done"
@@ -42,30 +38,22 @@ class RecordWriter:
         self.kinds: Counter[tuple[str, str]] = Counter()
 
     def _write(self, record: dict[str, Any]) -> None:
-        validate(record, schemas.RECORDS)
-        self.out.write(escape_json_output(json.dumps(record, ensure_ascii=False, sort_keys=True)))
-        self.out.write("\n")
+        self.out.write(checked_line(record))
 
     def header(self) -> None:
         empty = self.checker.report([])
         self._write(to_records(empty)[0])
 
-    def add(self, done: InputResult) -> list[Finding]:
-        """Write one input's findings and errors; return its findings."""
-        findings: list[Finding] = []
-        for result in done.in_order():
-            if isinstance(result, InputError):
-                self.errors += 1
-                self._write({"type": "error", "error": error_dict(result)})
-                continue
-            record, found = result
+    def add(self, done: InputResult) -> None:
+        """Write the records of one input (or of a batch of its lines), serialised by the
+        worker that checked them or else here, and count them for the summary."""
+        lines = done.records if done.records is not None else result_lines(done.in_order())
+        self.out.writelines(lines)
+        for record, found in done.results:
             self.documents += 1
             self.suppressed += record.suppressed
-            for finding in found:
-                self.kinds[(finding.severity, finding.code)] += 1
-                self._write({"type": "finding", "finding": finding_dict(finding)})
-            findings.extend(found)
-        return findings
+            self.kinds.update((finding.severity, finding.code) for finding in found)
+        self.errors += len(done.errors)
 
     def summary(self) -> None:
         block = summary_dict(
@@ -106,7 +94,8 @@ def stream_jsonl(
         checker.count_lines(inputs)
         parts = (part for item in inputs for part in checker.iter_input(item))
     else:
-        parts = (part for _, part in check_inputs(checker, inputs, None, jobs, scheduler))
+        checked = check_inputs(checker, inputs, None, jobs, scheduler, serialise=True)
+        parts = (part for _, part in checked)
     for done in parts:
         writer.add(done)
         if progress:
@@ -138,7 +127,7 @@ def write_output_dir(
 ) -> Iterator[tuple[Input, RecordWriter]]:
     """Check each shard not yet complete; write its records, then its marker."""
     todo, _ = pending(folder, inputs)
-    parts = check_inputs(checker, todo, None, jobs, scheduler)
+    parts = check_inputs(checker, todo, None, jobs, scheduler, serialise=True)
     # Each input's results come together, in one part or several (its batches of lines).
     for _, item_parts in itertools.groupby(parts, key=lambda part: id(part[0])):
         first = next(item_parts)
