@@ -445,9 +445,10 @@ def check_inputs(
                 yield _next(waiting)
 
 
-# The lines a --jobs task checks: a few seconds of work, so the last tasks of a run end
-# close together, and small next to what a task costs to send and return.
-BATCH_BYTES = 1 << 20
+# The lines a --jobs task checks: under a second of work, so that a shard of a few
+# megabytes is shared by every worker and the last tasks of a run end close together, and
+# still much more than what a task costs to send and return (a millisecond or two).
+BATCH_BYTES = 1 << 18
 
 
 def _tasks(
