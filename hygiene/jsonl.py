@@ -27,6 +27,7 @@ PROVENANCE_FIELDS = ("url", "source", "license", "date", "author", "lang", "lang
                      "title")  # fmt: skip
 DEFAULT_TEXT_FIELDS = ("text",)
 DEFAULT_ID_FIELD = "id"
+DEFAULT_LIMIT = 64 << 20  # bytes of a record, as max-document-megabytes = 64
 
 
 def is_jsonl(path: str) -> bool:
@@ -42,7 +43,7 @@ def iter_documents(
     display: str,
     text_fields: Sequence[str] = DEFAULT_TEXT_FIELDS,
     id_field: str = DEFAULT_ID_FIELD,
-    limit: int = 64 << 20,
+    limit: int = DEFAULT_LIMIT,
 ) -> Iterator[Document | InputError]:
     """Every text field of every record, or the error that stopped a record or the shard."""
     for line in read_lines(path, display, limit):
@@ -52,7 +53,7 @@ def iter_documents(
             yield from line_documents(line, display, text_fields, id_field, limit)
 
 
-def read_lines(path: str, display: str, limit: int = 64 << 20) -> Iterator[Line | InputError]:
+def read_lines(path: str, display: str, limit: int = DEFAULT_LIMIT) -> Iterator[Line | InputError]:
     """The shard's lines, numbered, then the error that stopped the reading, if one did.
     Reading and checking are apart so that one process can read a shard while others check
     its lines (``--jobs`` on a large shard)."""
@@ -79,7 +80,7 @@ def line_documents(
     display: str,
     text_fields: Sequence[str] = DEFAULT_TEXT_FIELDS,
     id_field: str = DEFAULT_ID_FIELD,
-    limit: int = 64 << 20,
+    limit: int = DEFAULT_LIMIT,
 ) -> Iterator[Document | InputError]:
     """A document per text field of one line's record, or the error that stopped it."""
     number, raw = line
