@@ -440,9 +440,9 @@ def check_inputs(
                 # Two tasks a worker ahead: every core busy, and the lines read and the
                 # results not yet written stay a few megabytes however large the shard.
                 while len(waiting) > 2 * workers or (waiting and _known(waiting[0][1])):
-                    yield _next(waiting)
+                    yield _pop_result(waiting)
             while waiting:
-                yield _next(waiting)
+                yield _pop_result(waiting)
 
 
 # The lines a --jobs task checks: under a second of work, so that a shard of a few
@@ -483,7 +483,7 @@ def _known(task: InputResult | Future[InputResult]) -> bool:
     return isinstance(task, InputResult) or task.done()
 
 
-def _next(
+def _pop_result(
     waiting: collections.deque[tuple[Input, InputResult | Future[InputResult]]],
 ) -> tuple[Input, InputResult]:
     item, task = waiting.popleft()
