@@ -3,7 +3,8 @@
 A one-file check (the pre-commit case) spent a quarter of its time parsing the rule packs'
 TOML and indexing the function-word lexicon, the same work every run. Their results are
 plain data, so they are kept, marshalled, in the user's cache folder, under a hash of the
-source bytes and of the Python version: a changed pack or lexicon is a new key, never a
+source bytes and of hygiene's and Python's versions: a changed pack or lexicon is a new key,
+and so is a release whose code derives them differently (phrases normalised anew), never a
 stale read. ``HYGIENE_CACHE_DIR`` chooses the folder; ``off`` (or empty) turns the cache
 off. A cache that cannot be read or written is recomputed, silently: it only saves time.
 """
@@ -19,9 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
+from hygiene import __version__
+
 T = TypeVar("T")
 
-# Part of every key: a new layout of a cached value gets new files.
+# Part of every key, with hygiene's version: a new layout of a cached value, or a change in
+# how one is derived between releases, gets new files.
 FORMAT = 2
 
 
@@ -41,7 +45,7 @@ def cache_folder() -> Path | None:
 
 def _kept_path(folder: Path, kind: str, source: bytes, suffix: str) -> Path:
     digest = hashlib.blake2b(source, digest_size=20, person=b"hygiene-cache")
-    digest.update(f"{kind}/{FORMAT}/{sys.version_info[:2]}".encode())
+    digest.update(f"{kind}/{FORMAT}/{__version__}/{sys.version_info[:2]}".encode())
     return folder / f"{kind}-{digest.hexdigest()}.{suffix}"
 
 

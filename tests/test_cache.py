@@ -164,3 +164,14 @@ def test_a_kept_lexicon_index_shares_one_set_per_group_of_languages(folder: Path
     assert loaded == built
     assert len(loaded) > 10_000
     assert len({id(languages) for languages in loaded.values()}) < len(loaded) / 10
+
+
+def test_a_value_kept_by_another_release_is_computed_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is kept depends on code too (how phrases are normalised): a release keeps its
+    own values, never reading those another one derived from the same source."""
+    assert memoized("test", b"source", lambda: "this release") == "this release"
+    monkeypatch.setattr("hygiene.cache.__version__", "99.0.0")
+    assert memoized("test", b"source", lambda: "derived anew") == "derived anew"
+    assert len(list(folder.iterdir())) == 2
