@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from hygiene.config import Config, load_config
 from hygiene.errors import ConfigError
 from hygiene.langid import Identifier, _langdetect_scores, fasttext_scores
 from hygiene.loaders import document_from_bytes
+from hygiene.rules.language import _majority_language
+from hygiene.segment import Segment
 from tests.conftest import run_cli
 
 GERMAN = (
@@ -66,3 +69,33 @@ def test_a_missing_fasttext_is_one_line_naming_the_way_out(tmp_path: Path) -> No
     lines = result.stderr.decode("utf-8").splitlines()
     assert len(lines) == 1 and "Traceback" not in lines[0]
     assert 'language-identifier = "langdetect"' in lines[0]
+
+
+class _Asked:
+    """The real identifier, recording the texts it is asked about."""
+
+    def __init__(self, name: str) -> None:
+        self.identifier = Identifier(name)
+        self.texts: list[str] = []
+
+    def scores(self, text: str) -> Mapping[str, float]:
+        self.texts.append(text)
+        return self.identifier.scores(text)
+
+
+@pytest.mark.parametrize("name", ["fasttext", "langdetect"])
+def test_the_majority_vote_stops_when_the_rest_cannot_change_it(name: str) -> None:
+    german = [p for p in GERMAN.split("\n\n") if p]
+    texts = [*german, *german, SPANISH, SPANISH]  # six German votes, then two Spanish
+    paragraphs = [Segment("paragraph", 0, len(t), t, number) for number, t in enumerate(texts)]
+    asked = _Asked(name)
+    assert _majority_language(paragraphs, asked) == "de"  # type: ignore[arg-type]
+    # Each vote is at most one: once German leads by more than the paragraphs left, the
+    # Spanish ones are not asked.
+    assert len(asked.texts) <= len(german) * 2
+    assert asked.texts == texts[: len(asked.texts)]
+    # Where the remaining votes could change it, every paragraph is asked.
+    alternating = [paragraphs[0], paragraphs[-1], paragraphs[1], paragraphs[-2], paragraphs[2]]
+    close = _Asked(name)
+    assert _majority_language(alternating, close) == "de"  # type: ignore[arg-type]
+    assert close.texts == [p.text for p in alternating]
