@@ -111,15 +111,27 @@ def _read_hashes(path: str) -> array[int]:
 
 @cache
 def _hashes(size: str, code: str) -> Sequence[int]:
-    """One list's word hashes, computed once per installed file of wordfreq's (its path,
-    size and time of change name it in the cache), then mapped, not read: a corpus in forty
-    languages held 60 MB of lists in each process, of which bisection touches little."""
+    """One list's word hashes, computed once per file of wordfreq's (``_installed``), then
+    mapped, not read: a corpus in forty languages held 60 MB of lists in each process, of
+    which bisection touches little."""
     path = _files(size)[code]
-    stat = os.stat(path)
-    installed = f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
     return memoryview(
-        mapped("wordfreq-blake2b-8", installed, lambda: _read_hashes(path).tobytes())
+        mapped("wordfreq-blake2b-8", _installed(path), lambda: _read_hashes(path).tobytes())
     ).cast("q")
+
+
+def _installed(path: str) -> bytes:
+    """What names a wordfreq file in the cache: its release, name and size, so that every
+    virtual environment with that release (a CI job's fresh one) shares one copy of its
+    hashes; installing writes the files anew, so their path and time of change differ
+    each time, and keyed by them each environment kept its own 60 MB. A wordfreq that is
+    no installed release (a source checkout, edited in place) is keyed by path and time."""
+    stat = os.stat(path)
+    package = Path(path).parent.parent
+    releases = sorted(package.parent.glob(f"{package.name}-*.dist-info"))
+    if len(releases) == 1:
+        return f"{releases[0].name}\0{Path(path).name}\0{stat.st_size}".encode()
+    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
 
 
 def _holds(hashes: Sequence[int], word: str) -> bool:

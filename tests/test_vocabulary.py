@@ -95,3 +95,31 @@ def test_a_list_kept_by_one_process_answers_alike_in_another(tmp_path: Path) -> 
         answers.append(done.stdout.split())
     assert answers[0] == answers[1] == ["True", "False", "True", "False"]
     assert len(list(tmp_path.glob("wordfreq-*.bin"))) == 2  # de's small list, fi's large one
+
+
+def _install(site: Path, release: str | None, data: bytes) -> str:
+    """A copy of a wordfreq list where an installation puts it, with its release's
+    dist-info folder beside the package (none for a source checkout)."""
+    folder = site / "wordfreq" / "data"
+    folder.mkdir(parents=True)
+    if release is not None:
+        (site / f"wordfreq-{release}.dist-info").mkdir()
+    path = folder / "small_de.msgpack.gz"
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_every_installation_of_a_release_shares_its_kept_lists(tmp_path: Path) -> None:
+    import os
+
+    from hygiene.vocabulary import _installed
+
+    first = _install(tmp_path / "venv-1", "3.1.1", b"words")
+    second = _install(tmp_path / "venv-2", "3.1.1", b"words")
+    os.utime(second, ns=(0, 0))  # installed later: another path, another time of change
+    assert _installed(first) == _installed(second)
+    # Another release, another size (edited), or no release at all: kept apart.
+    assert _installed(first) != _installed(_install(tmp_path / "venv-3", "3.2.0", b"words"))
+    assert _installed(first) != _installed(_install(tmp_path / "venv-4", "3.1.1", b"wordz!"))
+    checkout = _install(tmp_path / "src", None, b"words")
+    assert _installed(checkout) != _installed(_install(tmp_path / "src-2", None, b"words"))
