@@ -127,11 +127,18 @@ def _installed(path: str) -> bytes:
     each time, and keyed by them each environment kept its own 60 MB. A wordfreq that is
     no installed release (a source checkout, edited in place) is keyed by path and time."""
     stat = os.stat(path)
-    package = Path(path).parent.parent
-    releases = sorted(package.parent.glob(f"{package.name}-*.dist-info"))
-    if len(releases) == 1:
-        return f"{releases[0].name}\0{Path(path).name}\0{stat.st_size}".encode()
+    release = _release(Path(path).parent.parent)
+    if release is not None:
+        return f"{release}\0{Path(path).name}\0{stat.st_size}".encode()
     return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+
+
+@cache
+def _release(package: Path) -> str | None:
+    """The dist-info folder naming the installed release of ``package``, or None: looked
+    up once per process, not once per list (each lookup lists site-packages)."""
+    releases = sorted(package.parent.glob(f"{package.name}-*.dist-info"))
+    return releases[0].name if len(releases) == 1 else None
 
 
 def _holds(hashes: Sequence[int], word: str) -> bool:
