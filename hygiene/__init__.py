@@ -1,7 +1,8 @@
 """hygiene: a multilingual text-hygiene and provenance checker.
 
-The public API is ``check_text`` and ``check_paths``. They are imported lazily so
-that ``import hygiene`` (and with it every CLI start) stays cheap.
+The public API is ``check_text``, ``check_paths`` and ``Checker`` (a configured rule set,
+loaded once, for pipelines that check many texts). They are imported lazily so that
+``import hygiene`` (and with it every CLI start) stays cheap.
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check_paths", "check_text"]
+__all__ = ["Checker", "__version__", "check_paths", "check_text"]
 
 if TYPE_CHECKING:
-    from hygiene.api import check_paths, check_text
+    from hygiene.api import Checker, check_paths, check_text
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("check_text", "check_paths"):
+    if name in ("Checker", "check_text", "check_paths"):
         from hygiene import api
 
         return getattr(api, name)

@@ -194,10 +194,7 @@ class Checker:
     def iter_input(self, item: Input, stdin: bytes | None = None) -> Iterator[InputResult]:
         """One result a document (or error) as they come: a shard of any size streams."""
         for document in self.documents(item, stdin):
-            if isinstance(document, InputError):
-                yield InputResult(errors=[document], error_positions=[0])
-            else:
-                yield InputResult(results=[self.check(document)])
+            yield self._gathered([document])
 
     def check_input(self, item: Input, stdin: bytes | None = None) -> InputResult:
         """Check every document of one input: the unit of work of Dask, and of --jobs for
@@ -221,16 +218,22 @@ class Checker:
         for document in documents:
             if isinstance(document, InputError):
                 outcome.add_error(document)
-            else:
-                outcome.results.append(self.check(document))
+                continue
+            errors: list[InputError] = []
+            outcome.results.append(self.check(document, errors))
+            for error in errors:  # after the document's findings, as a stream writes them
+                outcome.add_error(error)
         return outcome
 
-    def check(self, document: Document) -> Result:
+    def check(self, document: Document, errors: list[InputError] | None = None) -> Result:
+        """Check one document. A rule stopped by its timeout is named in ``errors``; without
+        it, the error is raised (a caller that cannot report a partial check)."""
         declared = self.declared_languages(document)
         segments = Segmenter(document.text)
         found = check_document(
-            document, self.ruleset.rules, declared, self.config.identifier, self.corpus, segments
-        )
+            document, self.ruleset.rules, declared, self.config.identifier, self.corpus,
+            segments, errors,
+        )  # fmt: skip
         ignored = self._ignored_codes(self._ignored_here(self._relative(document.path)))
         if ignored:
             found = [f for f in found if f.code not in ignored]
@@ -268,24 +271,40 @@ class Checker:
         )
 
 
-def check_text(text: str, *, path: str = "<text>", config: Config | None = None) -> Report:
-    """Check a string as if it were a UTF-8 file at ``path``."""
-    checker = Checker(config)
+def check_text(
+    text: str,
+    *,
+    path: str = "<text>",
+    config: Config | None = None,
+    checker: Checker | None = None,
+) -> Report:
+    """Check a string as if it were a UTF-8 file at ``path``.
+
+    Without ``checker`` each call loads the rule set anew; a pipeline that checks many
+    texts makes one ``Checker(config)`` and passes it to every call.
+    """
+    if checker is None:
+        checker = Checker(config)
+    elif config is not None and config != checker.config:
+        raise UsageError("check_text: pass a config or a checker made with it, not both")
     document = document_from_bytes(text.encode("utf-8"), path)
-    return checker.report([checker.check(document)])
+    errors: list[InputError] = []
+    return checker.report([checker.check(document, errors)], errors)
+
+
+def on_changed_lines(finding: Finding, changed: Mapping[str, frozenset[int] | None]) -> bool:
+    """Whether a finding touches a changed line; ``None`` for a path means all are new."""
+    if finding.path not in changed:
+        return False
+    lines = changed[finding.path]
+    span = finding.span
+    return lines is None or any(n in lines for n in range(span.line, span.end_line + 1))
 
 
 def only_changed_lines(report: Report, changed: Mapping[str, frozenset[int] | None]) -> Report:
-    """Keep findings on changed lines; ``None`` for a path means every line is new."""
-
-    def touches(finding: Finding) -> bool:
-        if finding.path not in changed:
-            return False
-        lines = changed[finding.path]
-        span = finding.span
-        return lines is None or any(n in lines for n in range(span.line, span.end_line + 1))
-
-    return replace(report, findings=tuple(f for f in report.findings if touches(f)))
+    """Keep findings on changed lines."""
+    kept = tuple(f for f in report.findings if on_changed_lines(f, changed))
+    return replace(report, findings=kept)
 
 
 def check_paths(

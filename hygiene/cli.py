@@ -20,11 +20,16 @@ from hygiene.errors import ExitCode, HygieneError, UsageError
 
 if TYPE_CHECKING:
     from hygiene.config import Config
+    from hygiene.finding import Finding
     from hygiene.packs import RuleSet
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
 FORMAT_CHOICE = click.Choice(["text", "json", "jsonl", "sarif", "github", "junit"])
 F = TypeVar("F", bound=Callable[..., Any])
+# Set by --verbose, or by HYGIENE_TRACEBACK=1 in the environment: an internal error then
+# shows its traceback, not only its one line.
+TRACEBACK_VARIABLE = "HYGIENE_TRACEBACK"
+_verbose = False
 
 
 def _codes(values: Sequence[str]) -> tuple[str, ...]:
@@ -48,6 +53,20 @@ def _check_writable(output: str) -> None:
         raise UsageError(f"{output}: cannot write: no folder {str(folder)!r}")
     if not os.access(folder, os.W_OK):
         raise UsageError(f"{output}: cannot write: the folder is not writable")
+
+
+def _set_verbose(_context: click.Context, _parameter: click.Parameter, value: bool) -> None:
+    global _verbose
+    _verbose = _verbose or value
+
+
+def verbose_option(command: F) -> F:
+    """``-v/--verbose`` on the group and on every command, so it may stand anywhere."""
+    return click.option(
+        "-v", "--verbose", is_flag=True, expose_value=False, is_eager=True,
+        callback=_set_verbose,
+        help=f"Show the traceback of an internal error (or set {TRACEBACK_VARIABLE}=1).",
+    )(command)  # fmt: skip
 
 
 def rule_options(command: F) -> F:
@@ -111,11 +130,13 @@ def _config(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hygiene")
+@verbose_option
 def cli() -> None:
     """Check text for stray languages, broken Unicode, boilerplate and unsourced quotes."""
 
 
 @cli.command()
+@verbose_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=FORMAT_CHOICE, default="text",
               show_default=True, help="Output format.")  # fmt: skip
@@ -266,13 +287,31 @@ def _stream(
 
 
 @cli.command()
+@verbose_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--diff", "show_diff", is_flag=True,
               help="Show what would change as a unified diff; write nothing.")  # fmt: skip
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    help="Fix only findings that are not in this baseline, as check reports them.",
+)
+@click.option("--diff-base", metavar="REF",
+              help="Fix only findings on lines changed since this git ref.")  # fmt: skip
 @rule_options
-def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: Any) -> int:
-    """Apply safe fixes to PATHS in place, keeping encoding, BOM, line endings and mode."""
+def fix(
+    paths: tuple[str, ...],
+    show_diff: bool,
+    unsafe_fixes: bool,
+    baseline: str | None,
+    diff_base: str | None,
+    **options: Any,
+) -> int:
+    """Apply safe fixes to PATHS in place, keeping encoding, BOM, line endings and mode.
+
+    Only the findings that check reports with the same options are fixed.
+    """
     from hygiene.api import Checker
     from hygiene.discovery import STDIN, discover
     from hygiene.errors import InputError
@@ -281,6 +320,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: 
 
     checker = Checker(*_config(paths, options))
     inputs, errors = discover(paths, checker.excluded)
+    keep = _reported_by_check(baseline, diff_base, [item.display for item in inputs])
     changed = applied = 0
     for item in inputs:
         if item.path == STDIN or is_jsonl(item.path):
@@ -294,6 +334,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: 
                 lambda document: checker.check(document)[1],
                 unsafe=unsafe_fixes,
                 write=not show_diff,
+                keep=keep,
                 declared=checker.declared_encoding(item.display),
                 limit=checker.config.max_document_bytes,
             )
@@ -314,7 +355,32 @@ def fix(paths: tuple[str, ...], show_diff: bool, unsafe_fixes: bool, **options: 
     return ExitCode.FINDINGS if show_diff and changed else ExitCode.CLEAN
 
 
+def _reported_by_check(
+    baseline: str | None, diff_base: str | None, displays: Sequence[str]
+) -> Callable[[Finding], bool] | None:
+    """Which findings ``check`` would report with ``--baseline`` and ``--diff-base``."""
+    if baseline is None and diff_base is None:
+        return None
+    from hygiene.api import on_changed_lines
+    from hygiene.baseline import read_baseline
+
+    known = {e.fingerprint for e in read_baseline(baseline)} if baseline else frozenset()
+    changed = None
+    if diff_base is not None:
+        from hygiene.changes import changed_lines
+
+        changed = changed_lines(diff_base, displays)
+
+    def reported(finding: Finding) -> bool:
+        if finding.fingerprint in known:
+            return False
+        return changed is None or on_changed_lines(finding, changed)
+
+    return reported
+
+
 @cli.command(name="config")
+@verbose_option
 @click.argument("paths", nargs=-1)
 @click.option("--fail-on", type=SEVERITY_CHOICE, default=None, help="As for check.")
 @rule_options
@@ -327,6 +393,7 @@ def show_config(paths: tuple[str, ...], fail_on: str | None, **options: Any) -> 
 
 
 @cli.command()
+@verbose_option
 @click.argument("code", required=False)
 @click.option("--rule-packs", multiple=True, metavar="DIR", help="Include your own rule packs.")
 def rules(code: str | None, rule_packs: tuple[str, ...]) -> int:
@@ -346,6 +413,7 @@ def rules(code: str | None, rule_packs: tuple[str, ...]) -> int:
 
 
 @cli.command()
+@verbose_option
 @click.argument(
     "which", type=click.Choice(["report", "records", "rule-pack", "config"]), default="report"
 )
@@ -364,7 +432,8 @@ def schema(which: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command and exit with its code; user errors never show a traceback."""
+    """Run the command and exit with its code; user errors never show a traceback, and a
+    bug exits 2, the code of errors, never 1, the code of findings."""
     try:
         code = cli.main(args=argv, prog_name="hygiene", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
@@ -376,4 +445,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     except HygieneError as error:
         _say_error(error)
         code = error.exit_code
+    except Exception as error:  # a bug: never exit 1, which a gate reads as "findings"
+        _say_internal_error(error)
+        code = ExitCode.INTERNAL
     sys.exit(int(code or 0))
+
+
+def _say_internal_error(error: Exception) -> None:
+    """One line naming the exception; the traceback only when asked for."""
+    from hygiene.escape import escape_for_terminal
+
+    if _verbose or os.environ.get(TRACEBACK_VARIABLE, "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    lines = str(error).strip().splitlines()
+    summary = type(error).__name__ + (f": {lines[0]}" if lines else "")
+    click.echo(
+        f"hygiene: internal error: {escape_for_terminal(summary)} "
+        f"(a bug in hygiene; --verbose or {TRACEBACK_VARIABLE}=1 shows the traceback)",
+        err=True,
+    )

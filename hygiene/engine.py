@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hygiene.document import Document
+from hygiene.errors import InputError, rule_timed_out
 from hygiene.finding import Finding
 from hygiene.langid import DEFAULT_IDENTIFIER, Identifier
 from hygiene.repeats import LineCounts
@@ -29,20 +30,38 @@ def check_document(
     identifier: Identifier = DEFAULT_IDENTIFIER,
     corpus: LineCounts | None = None,
     segments: Segmenter | None = None,
+    errors: list[InputError] | None = None,
 ) -> list[Finding]:
     """Every finding of ``rules`` in ``document``, sorted by position then code.
 
     ``segments`` lets the caller share what rules computed (the quotations, for the report).
+    A rule whose search runs out of its time (a user's pattern that backtracks) is stopped
+    on this document and named in ``errors``; the other rules still run. Without
+    ``errors``, the first such error is raised once every rule has run.
     """
     segments = segments or Segmenter(document.text)
     findings: list[Finding] = []
+    timed_out: list[InputError] = []
     for active in rules:
         ctx = RuleContext(
             document, segments, active.options, declared_languages, identifier, corpus
         )
-        for segment in segments.get(active.scope):
-            for hit in active.check(segment, ctx):
-                findings.append(_place(active, document, segment, hit))
+        try:
+            for segment in segments.get(active.scope):
+                for hit in active.check(segment, ctx):
+                    findings.append(_place(active, document, segment, hit))
+        except TimeoutError:  # the regex module's timeout, on the rule's own options
+            record = document.record
+            timed_out.append(
+                rule_timed_out(
+                    document.path, active.code, active.pack.name,
+                    active.options.get("timeout"), record.line if record else None,
+                )
+            )  # fmt: skip
+    if timed_out and errors is None:
+        raise timed_out[0]
+    if errors is not None:
+        errors.extend(timed_out)
     findings.sort(key=lambda finding: finding.sort_key)
     return findings
 

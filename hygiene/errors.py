@@ -15,6 +15,7 @@ class ExitCode(enum.IntEnum):
     CLEAN = 0
     FINDINGS = 1
     USAGE = 2
+    INTERNAL = 2  # a bug in hygiene: an error, never 1, which a gate reads as findings
     INPUT = 3
     INTERRUPTED = 130
 
@@ -66,3 +67,21 @@ class InputError(HygieneError):
     def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
         """Picklable, so errors met in --jobs workers reach the parent."""
         return (type(self), (self.path, self.problem, self.line))
+
+
+class RuleTimeoutError(InputError):
+    """A rule whose patterns ran out of time on a document: that rule was stopped there,
+    the document's other rules ran, and the run goes on (exit 3)."""
+
+
+def rule_timed_out(
+    path: str, code: str, pack: str, seconds: object, line: int | None
+) -> RuleTimeoutError:
+    """The error a rule's timeout becomes, naming the document, the rule and its pack."""
+    return RuleTimeoutError(
+        path,
+        f"rule {code} of {pack} ran out of time ({seconds} s a search) and was stopped on "
+        "this document; its other rules ran (simplify the pattern: nested repeats such as "
+        "(a|aa)+ backtrack)",
+        line,
+    )

@@ -1,44 +1,113 @@
-"""Apply the fixes findings offer, and write the result without losing a byte.
+"""Apply the fixes of reported findings, and write the result without losing a byte.
 
-Only ``safe`` fixes run unless unsafe ones are allowed; ``display-only`` fixes never
-run. Edits that overlap an earlier edit wait for the next pass; passes repeat
-until nothing changes, so fixing twice changes nothing the second time. The file
-keeps its encoding, BOM, line endings and permissions.
+A fix touches only what ``check`` reported: ``fix`` is given the findings ``check`` would
+report with the same options (selection, per-file ignores, inline directives, baseline,
+changed lines), and applies only their fixes. Only ``safe`` fixes run unless unsafe ones
+are allowed; ``display-only`` fixes never run. Each fix is applied whole or not at all,
+and only when its edits stay inside its finding's span (and the white space beside it,
+which deleting a line takes along).
+
+A fix whose edits overlap another's waits for the next pass, which applies only fixes of
+findings still owed from the first report. The fixed text is checked once more: when it
+has more findings of a rule than the original less those fixed (deleting a line made its
+neighbour a label at the edge, say), the fixes are applied one at a time instead, and
+each is kept only if it brings no new finding. So fixing twice changes nothing the second
+time, and a fixed file re-checked reports neither the fixed findings nor new ones.
+
+The file keeps its encoding, BOM, line endings and permissions.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import stat
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from hygiene.atomic import write_atomically
 from hygiene.document import Document
 from hygiene.errors import InputError
+from hygiene.escape import escape_for_terminal
 from hygiene.finding import Finding
-from hygiene.loaders import document_from_bytes, read_bytes
-from hygiene.rule import Edit
+from hygiene.loaders import document_from_bytes, front_matter, read_bytes
+from hygiene.rule import Edit, Fix
 
 MAX_PASSES = 10
 
+Check = Callable[[Document], list[Finding]]
+# What a finding is known by across versions of a text, whose offsets move: its rule and
+# the text it names. It picks, in a re-checked text, the findings still owed a fix.
+Identity = tuple[str, str]
 
-def chosen_edits(findings: Iterable[Finding], unsafe: bool) -> list[Edit]:
-    """Non-overlapping edits of the fixes allowed to run, in text order."""
-    allowed = {"safe", "unsafe"} if unsafe else {"safe"}
-    edits = sorted(
-        (edit for f in findings if f.fix and f.fix.safety in allowed for edit in f.fix.edits),
+
+def identity(finding: Finding) -> Identity:
+    return finding.code, finding.excerpt
+
+
+def _allowed(finding: Finding, unsafe: bool) -> Fix | None:
+    fix = finding.fix
+    if fix is None or fix.safety == "display-only" or (fix.safety == "unsafe" and not unsafe):
+        return None
+    return fix
+
+
+def stays_inside(finding: Finding, fix: Fix, text: str) -> bool:
+    """Whether every edit lies inside the finding's span, or beside it on white space only."""
+    span = finding.span
+    return all(
+        0 <= edit.start <= edit.end <= len(text)
+        and not text[edit.start : max(edit.start, span.start)].strip()
+        and not text[min(edit.end, span.end) : edit.end].strip()
+        for edit in fix.edits
+    )
+
+
+def _overlaps(chosen: list[Edit], starts: list[int], edit: Edit) -> bool:
+    """Whether ``edit`` meets an edit of ``chosen`` (sorted by start; ``starts`` their starts)."""
+    at = bisect.bisect_left(starts, edit.start)
+    neighbours = chosen[max(0, at - 1) : at + 1]
+    return any(
+        other.start == edit.start or (other.start < edit.end and edit.start < other.end)
+        for other in neighbours
+    )
+
+
+def chosen_fixes(findings: Iterable[Finding], unsafe: bool, text: str) -> list[Finding]:
+    """The findings whose fixes run in this pass: allowed, inside their spans, and not
+    meeting a fix chosen before them (text order). A fix with several edits runs whole."""
+    candidates = []
+    for finding in findings:
+        fix = _allowed(finding, unsafe)
+        if fix is not None and fix.edits and stays_inside(finding, fix, text):
+            candidates.append((min(e.start for e in fix.edits), finding.sort_key, finding, fix))
+    candidates.sort(key=lambda item: item[:2])
+    chosen: list[Edit] = []
+    starts: list[int] = []
+    kept = []
+    for _, _, finding, fix in candidates:
+        if any(_overlaps(chosen, starts, edit) for edit in fix.edits):
+            continue
+        for edit in fix.edits:
+            at = bisect.bisect_left(starts, edit.start)
+            starts.insert(at, edit.start)
+            chosen.insert(at, edit)
+        kept.append(finding)
+    return kept
+
+
+def edits_of(findings: Iterable[Finding]) -> list[Edit]:
+    """The edits of chosen findings, in text order."""
+    return sorted(
+        (edit for finding in findings if finding.fix for edit in finding.fix.edits),
         key=lambda edit: (edit.start, edit.end),
     )
-    chosen: list[Edit] = []
-    for edit in edits:
-        if not chosen or edit.start >= chosen[-1].end:
-            chosen.append(edit)
-    return chosen
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with non-overlapping ``edits``, given in text order, made."""
     pieces = []
     position = 0
     for edit in edits:
@@ -49,9 +118,30 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
+def edited(document: Document, edits: Sequence[Edit]) -> Document:
+    """The document with ``edits`` (in text order) made. Its front matter is read again:
+    a fix that moved the body must not leave the old boundary behind (rules would read
+    front matter as prose). Undecodable bytes keep their place in the new text."""
+    text = apply_edits(document.text, edits)
+    metadata, body_start = document.metadata, document.body_start
+    if document.format == "markdown":
+        metadata, body_start = front_matter(text)
+    issues = []
+    for issue in document.decode_issues:
+        shift = 0
+        for edit in edits:
+            if edit.end > issue.offset:
+                break
+            shift += len(edit.replacement) - (edit.end - edit.start)
+        if not any(edit.start <= issue.offset < edit.end for edit in edits):
+            issues.append(replace(issue, offset=issue.offset + shift))
+    return replace(document, text=text, metadata=metadata, body_start=body_start,
+                   decode_issues=tuple(issues))  # fmt: skip
+
+
 @dataclass(frozen=True)
 class FixOutcome:
-    """What fixing one file did: edits applied, and the text before and after."""
+    """What fixing one file did: findings fixed, and the text before and after."""
 
     path: str
     applied: int
@@ -59,33 +149,103 @@ class FixOutcome:
     after: str
 
     def diff(self) -> str:
-        return "".join(
-            difflib.unified_diff(
-                self.before.splitlines(keepends=True),
-                self.after.splitlines(keepends=True),
-                fromfile=f"a/{self.path}",
-                tofile=f"b/{self.path}",
-            )
+        """A unified diff whose lines show invisible and control characters escaped, as
+        the text report does: a removed no-break space must not look like a space."""
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True),
+            self.after.splitlines(keepends=True),
+            fromfile=f"a/{escape_for_terminal(self.path)}",
+            tofile=f"b/{escape_for_terminal(self.path)}",
+            lineterm="",
         )
+        return "".join(escape_for_terminal(_without_line_break(line)) + "\n" for line in lines)
 
 
-Check = Callable[[Document], list[Finding]]
+def _without_line_break(line: str) -> str:
+    return line.removesuffix("\n").removesuffix("\r")
 
 
-def fix_document(document: Document, check: Check, unsafe: bool) -> FixOutcome:
-    """Fix until a pass changes nothing (at most MAX_PASSES)."""
-    text = document.text
+def _in_passes(
+    document: Document, check: Check, unsafe: bool, reported: Sequence[Finding]
+) -> tuple[Document, Counter[Identity]]:
+    """Fix the reported findings, pass after pass: the first pass applies the fixes that
+    meet no other; each later one re-checks and applies those still owed."""
+    owed = Counter(identity(f) for f in reported if _allowed(f, unsafe) is not None)
+    fixed: Counter[Identity] = Counter()
     current = document
-    applied = 0
     for _ in range(MAX_PASSES):
-        edits = chosen_edits(check(current), unsafe)
-        if not edits:
+        chosen = chosen_fixes(reported, unsafe, current.text)
+        if not chosen:
             break
-        applied += len(edits)
-        current = Document(
-            apply_edits(current.text, edits), current.source, current.format, current.metadata
-        )
-    return FixOutcome(document.path, applied, text, current.text)
+        done = Counter(identity(finding) for finding in chosen)
+        owed -= done
+        fixed += done
+        current = edited(current, edits_of(chosen))
+        if not owed:
+            break
+        reported = _still_owed(check(current), owed)
+    return current, fixed
+
+
+def _still_owed(findings: Iterable[Finding], owed: Counter[Identity]) -> list[Finding]:
+    """The findings of a re-check that stand for owed ones, the first of each in text order."""
+    wanted = Counter(owed)
+    kept = []
+    for finding in findings:
+        key = identity(finding)
+        if wanted[key] > 0:
+            wanted[key] -= 1
+            kept.append(finding)
+    return kept
+
+
+def _one_at_a_time(
+    document: Document, check: Check, unsafe: bool, reported: Sequence[Finding],
+    before: Counter[str],
+) -> tuple[Document, Counter[Identity]]:  # fmt: skip
+    """The careful way, when fixing all at once brought a new finding: each fix of the
+    first pass alone, in text order, kept only if the re-checked text has its finding
+    gone and nothing new."""
+    current = document
+    fixed: Counter[Identity] = Counter()
+    edits: list[Edit] = []
+    for finding in chosen_fixes(reported, unsafe, document.text):
+        assert finding.fix is not None
+        trial_edits = sorted([*edits, *finding.fix.edits], key=lambda e: (e.start, e.end))
+        trial = edited(document, trial_edits)
+        trial_fixed = fixed + Counter([identity(finding)])
+        if _brings_no_new_finding(check(trial), before, trial_fixed):
+            current, fixed, edits = trial, trial_fixed, trial_edits
+    return current, fixed
+
+
+def _brings_no_new_finding(
+    after: Iterable[Finding], before: Counter[str], fixed: Counter[Identity]
+) -> bool:
+    """Whether no rule finds more in the fixed text than it found before, less what was
+    fixed. Counted by rule: a document's finding (its encoding, say) names another
+    excerpt once the text changed, and is still the same finding."""
+    still = before - Counter(code for code, _ in fixed.elements())
+    return not Counter(finding.code for finding in after) - still
+
+
+Keep = Callable[[Finding], bool]
+
+
+def fix_document(
+    document: Document, check: Check, unsafe: bool, keep: Keep | None = None
+) -> FixOutcome:
+    """Fix the findings ``check`` reports on ``document``; with ``keep``, only those it
+    keeps, as a report narrowed to a baseline's new findings or to changed lines would."""
+    everything = check(document)
+    reported = everything if keep is None else [f for f in everything if keep(f)]
+    if not any(_allowed(finding, unsafe) for finding in reported):
+        return FixOutcome(document.path, 0, document.text, document.text)
+    before = Counter(finding.code for finding in everything)
+    current, fixed = _in_passes(document, check, unsafe, reported)
+    if not _brings_no_new_finding(check(current), before, fixed):
+        current, fixed = _one_at_a_time(document, check, unsafe, reported, before)
+    return FixOutcome(document.path, sum(fixed.values()), document.text, current.text)
 
 
 def encode_like(document: Document, text: str) -> bytes:
@@ -109,6 +269,7 @@ def fix_file(
     *,
     unsafe: bool,
     write: bool,
+    keep: Keep | None = None,
     declared: str | None = None,
     limit: int | None = None,
 ) -> FixOutcome:
@@ -119,7 +280,7 @@ def fix_file(
     """
     target = os.path.realpath(path)
     document = document_from_bytes(read_bytes(target, display, limit), display, declared=declared)
-    outcome = fix_document(document, check, unsafe)
+    outcome = fix_document(document, check, unsafe, keep)
     if outcome.after == outcome.before:
         return outcome
     if document.decode_issues:

@@ -198,11 +198,29 @@ def _continues(lines: list[Segment], index: int) -> bool:
     return len(previous) >= WRAP_WIDTH and not _SENTENCE_END.search(previous)
 
 
-def delete_line(text: str, line: Segment, lines: list[Segment]) -> Fix:
+def _runs_on(lines: list[Segment], index: int) -> bool:
+    """Whether line ``index`` runs on into the next: no sentence ends at its end and the
+    next line opens in lower case. Any width counts here, where ``_continues`` asks for a
+    long line: a short line may still be the head of a sentence that deleting it would
+    cut ("Subscribe to our newsletter / for the latest news")."""
+    if index < 0 or index + 1 >= len(lines):
+        return False
+    text = lines[index].text.strip()
+    opens_lower = lines[index + 1].text.lstrip()[:1].islower()
+    return bool(text) and opens_lower and not _SENTENCE_END.search(text)
+
+
+def delete_line(text: str, line: Segment, lines: list[Segment]) -> Fix | None:
     """The unsafe fix every furniture rule offers: delete the line with the line break
     before it, and a blank line beside it when it stood alone, so that no double blank
-    line is left behind. The first line goes with the blank lines after it."""
+    line is left behind. The first line goes with the blank lines after it.
+
+    A line that a wrapped sentence runs into or out of is offered no fix: deleting it
+    alone would leave the rest of the sentence dangling, and the rest is text the rule
+    did not read. Furniture goes whole or not at all."""
     index = line.index
+    if _runs_on(lines, index - 1) or _runs_on(lines, index):
+        return None
     if index == 0:
         following = next((n for n in lines[1:] if n.text.strip()), None)
         start, end = 0, following.start if following is not None else len(text)

@@ -53,7 +53,30 @@ def _deep(folder: Path) -> None:
     )
 
 
+GIT_NAMES = ("нотатки.md", "笔记.md", "with space.md", 'say "hi".md', "new\nline.md")
+
+
+def _git_names(folder: Path) -> None:
+    """A repository whose committed files have names git quotes in its diffs; each then
+    gains a line, the one change --diff-base must see (good.txt stays untracked: new)."""
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+                       cwd=folder, check=True, capture_output=True)  # fmt: skip
+
+    git("init", "-q")
+    for name in GIT_NAMES:
+        (folder / name).write_text("The talks ended on Thursday.\n", encoding="utf-8")
+    git("add", "--", *GIT_NAMES)
+    git("commit", "-q", "-m", "start")
+    titles = ("Trump on Mexico", "The summit", "Talks resume", "Border wall", "Trade deal")
+    for name, title in zip(GIT_NAMES, titles, strict=True):  # no line repeats (BP010)
+        with open(folder / name, "a", encoding="utf-8") as handle:
+            handle.write(f"\nWATCH: {title}\n")
+
+
 MAKERS: dict[str, Callable[[Path], Any]] = {
+    "git-names": _git_names,
     "long-line": _long_line,
     "huge-text": _huge_text,
     "folder": lambda folder: (folder / "folder").mkdir(),
@@ -67,6 +90,12 @@ MAKERS: dict[str, Callable[[Path], Any]] = {
 
 # Run in the CLI's process before it starts: errors that root (which CI runs as) never meets.
 PRELUDES = {
+    "crash-in-rule": (
+        "import hygiene.engine as engine\n"
+        "def _broken(*args, **kwargs):\n"
+        "    raise RuntimeError('planted fault in a rule')\n"
+        "engine.check_document = _broken\n"
+    ),
     "deny-secret": (
         "import builtins, errno, os\n"
         "_open = builtins.open\n"
@@ -98,6 +127,13 @@ def test_bad_input(tmp_path: Path, entry: dict[str, Any]) -> None:
     )  # fmt: skip
     stderr = result.stderr.decode()
     assert "Traceback" not in stderr
+    if "internal" in entry:  # a bug: one line, exit 2 (never 1, the code of findings)
+        assert result.returncode == 2 and result.stdout == b""
+        assert stderr.splitlines() == [
+            f"hygiene: internal error: {entry['internal']} (a bug in hygiene; --verbose or "
+            "HYGIENE_TRACEBACK=1 shows the traceback)"
+        ]
+        return
     assert stderr.splitlines() == [f"hygiene: error: {line}" for line in entry.get("errors", [])]
     if entry.get("usage"):
         assert result.returncode == 2 and result.stdout == b""

@@ -16,9 +16,9 @@ def git(cwd: Path, *args: str) -> None:
 
 def test_parse_diff_reads_new_side_hunks() -> None:
     diff = (
-        "diff --git a/a.md b/a.md\n--- a/a.md\n+++ b/a.md\n"
-        "@@ -3,0 +4,2 @@\n+x\n+y\n@@ -10 +12 @@\n-old\n+new\n@@ -20,3 +22,0 @@\n"
-        "diff --git a/gone.md b/gone.md\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
+        b"diff --git a/a.md b/a.md\n--- a/a.md\n+++ b/a.md\n"
+        b"@@ -3,0 +4,2 @@\n+x\n+y\n@@ -10 +12 @@\n-old\n+new\n@@ -20,3 +22,0 @@\n"
+        b"diff --git a/gone.md b/gone.md\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
     )
     assert parse_diff(diff) == {"a.md": frozenset({4, 5, 12})}
 
@@ -48,3 +48,18 @@ def test_only_changed_lines_are_reported(tmp_path: Path) -> None:
     bad = run_cli("check", "docs", "--diff-base", "no-such-ref", cwd=tmp_path)
     assert bad.returncode == 2
     assert bad.stderr.decode() == "hygiene: error: --diff-base: unknown git ref 'no-such-ref'\n"
+
+
+def test_git_quoted_paths_are_read_back_to_their_bytes() -> None:
+    from hygiene.changes import unquote_path
+
+    assert unquote_path(b'"b/caf\\303\\251.md"') == "b/café.md".encode()
+    assert unquote_path(b'"b/say \\"hi\\".md"\t') == b'b/say "hi".md'
+    assert unquote_path(b'"b/new\\nline\\t\\\\.md"') == b"b/new\nline\t\\.md"
+    assert unquote_path(b"b/with space.md\t") == b"b/with space.md"
+    assert unquote_path(b"b/\xd0\xbd.md") == b"b/\xd0\xbd.md"  # core.quotePath=false
+    diff = (
+        b'diff --git "a/caf\\303\\251.md" "b/caf\\303\\251.md"\n--- "a/caf\\303\\251.md"\n'
+        b'+++ "b/caf\\303\\251.md"\n@@ -1,0 +2 @@ x\n+y\n'
+    )
+    assert parse_diff(diff) == {"café.md": frozenset({2})}

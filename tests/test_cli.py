@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hygiene import schemas
 from hygiene.packs import load_ruleset
 from hygiene.report import SCHEMA_VERSION
@@ -274,3 +276,19 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
     stderr = process.stderr.read()
     process.wait(timeout=120)
     assert stderr == b""  # no traceback, no BrokenPipeError message
+
+
+def test_the_library_exports_checker_and_check_text_reuses_it() -> None:
+    import hygiene
+    from hygiene.config import Config
+
+    checker = hygiene.Checker(Config(select=("BP",)))
+    text = "Intro.\n\nWATCH: A video\n\nThe no-break\u00a0space.\n"
+    reused = hygiene.check_text(text, checker=checker)
+    assert [f.code for f in reused.findings] == ["BP001"]  # the checker's selection
+    assert reused.to_dict() == hygiene.check_text(text, config=Config(select=("BP",))).to_dict()
+    assert "Checker" in hygiene.__all__
+    from hygiene.errors import UsageError
+
+    with pytest.raises(UsageError, match="not both"):
+        hygiene.check_text(text, checker=checker, config=Config(select=("UC",)))

@@ -6,6 +6,7 @@ import codecs
 import os
 import stat
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -44,13 +45,15 @@ def test_fix_keeps_utf16(tmp_path: Path) -> None:
     assert path.read_bytes() == codecs.BOM_UTF16_LE + "a b\n".encode("utf-16-le")
 
 
-def test_diff_shows_and_writes_nothing(tmp_path: Path) -> None:
+def test_diff_shows_invisible_characters_escaped_and_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
     path.write_text(f"one{NBSP}two\n", encoding="utf-8")
     result = run_cli("fix", "--diff", "doc.txt", cwd=tmp_path)
     assert result.returncode == 1
+    # The removed line shows its no-break space escaped, as the text report does: the two
+    # lines must not look alike.
     assert result.stdout.decode() == (
-        f"--- a/doc.txt\n+++ b/doc.txt\n@@ -1 +1 @@\n-one{NBSP}two\n+one two\n"
+        "--- a/doc.txt\n+++ b/doc.txt\n@@ -1 +1 @@\n-one\\u00a0two\n+one two\n"
     )
     assert path.read_text(encoding="utf-8") == f"one{NBSP}two\n"
     assert run_cli("fix", "--diff", "doc.txt", "--ignore", "UC004", cwd=tmp_path).returncode == 0
@@ -221,3 +224,176 @@ def test_boilerplate_lines_go_only_with_unsafe_fixes_and_show_in_the_diff(tmp_pa
     assert path.read_text(encoding="utf-8") == (
         "The talks ended on Thursday.\n\nOfficials said they would resume.\n"
     )
+
+
+# The issue's page, as it was reported (its long line is the test's point: prose, not a label).
+RELEASE_NOTES = """---
+title: Release notes
+tags:
+  - news
+category: announcements
+---
+
+# Release notes
+
+The team shipped the new version yesterday, after two months of testing on every platform we \
+support.
+
+WATCH: Trump on Mexico relations
+
+Everything else stays the same for users of the previous release, who can upgrade at any time.
+"""
+
+
+def test_unsafe_fixes_touch_only_what_check_reported(tmp_path: Path) -> None:
+    # Front matter lines are no boilerplate: check reports the embed label alone, and fix
+    # deletes that line alone (it used to delete `tags:` and `category:` too).
+    path = tmp_path / "notes.md"
+    path.write_text(RELEASE_NOTES, encoding="utf-8")
+    checked = run_cli("check", "notes.md", cwd=tmp_path)
+    assert checked.stdout.decode().splitlines()[:-1] == [
+        "notes.md:12:1: BP001 boilerplate.embed-label embed label 'WATCH' left from the page "
+        'around the text: "WATCH: Trump on Mexico relations"'
+    ]
+    shown = run_cli("fix", "--unsafe-fixes", "--diff", "notes.md", cwd=tmp_path)
+    assert shown.stderr.decode() == "hygiene: would fix 1 findings in 1 files\n"
+    assert run_cli("fix", "--unsafe-fixes", "notes.md", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == RELEASE_NOTES.replace(
+        "WATCH: Trump on Mexico relations\n\n", ""
+    )
+
+
+def test_a_wrapped_sentence_is_not_cut_by_a_line_deletion(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    text = (
+        "The talks ended on Thursday after a long week of meetings in the capital.\n\n"
+        "Subscribe to our newsletter\nfor the latest news every morning.\n\n"
+        "Officials said they would resume.\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert "BP004" in run_cli("check", "doc.md", cwd=tmp_path).stdout.decode()
+    assert run_cli("fix", "--unsafe-fixes", "doc.md", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == text  # whole or not at all: here, not at all
+
+
+def test_fix_with_a_baseline_fixes_only_what_check_reports_with_it(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"old{NBSP}gap\n\nnew{NBSP}gap\n", encoding="utf-8")
+    path_before = f"old{NBSP}gap\n"
+    (tmp_path / "early.txt").write_text(path_before, encoding="utf-8")
+    # The baseline accepts the first no-break space, recorded when the file held only it.
+    path.write_text(path_before, encoding="utf-8")
+    run_cli("check", "doc.txt", "--write-baseline", "base.json", cwd=tmp_path)
+    path.write_text(f"old{NBSP}gap\n\nnew{NBSP}gap\n", encoding="utf-8")
+    checked = run_cli("check", "doc.txt", "--baseline", "base.json", cwd=tmp_path)
+    assert checked.stdout.decode().startswith("doc.txt:3:4: UC004")
+    assert run_cli("fix", "doc.txt", "--baseline", "base.json", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == f"old{NBSP}gap\n\nnew gap\n"
+
+
+def test_fix_honours_inline_directives(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    text = f"<!-- hygiene: disable-next-line UC004 -->\nkept{NBSP}here\n\nfixed{NBSP}here\n"
+    path.write_text(text, encoding="utf-8")
+    assert run_cli("fix", "doc.md", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == text.replace(f"fixed{NBSP}", "fixed ")
+
+
+# Real-looking pieces of pages: prose, front matter, wrapped sentences, furniture, and the
+# character damage the safe fixes mend.
+BLOCKS = st.sampled_from([
+    "The talks ended on Thursday after a long week of meetings in the capital.",
+    "Officials said they would resume the negotiations next month in Mexico City.",
+    "Subscribe to our newsletter\nfor the latest news every morning.",
+    "Read more about the talks in our\ncoverage of the summit and its aftermath.",
+    "The minister, who spoke to reporters after the meeting on the border wall, said\n"
+    "the two countries had agreed on most points.",
+    "WATCH: Trump on Mexico relations", "Advertisement", "Share\nTweet\nEmail",
+    "READ MORE: Tillerson meets Videgaray", "12 Comments", "Back to top",
+    "© 2017 VOA. All rights reserved.", "коментарі читачів:",
+    f"The border{NBSP}wall was discussed.", "A bell\x07 rang in the text.",
+    "Total: \u202e100 USD", "zero\u200bwidth joiner", "Le caf\u00c3\u00a9 est fermé.",
+    "Tom &amp; Jerry", "```\ncode{NBSP}stays\n```", "# Release notes",
+    "- one item\n- two items",
+])  # fmt: skip
+FRONT = st.sampled_from(["", "---\ntitle: Notes\ntags:\n  - news\ncategory: a\n---\n\n",
+                         "+++\ntitle = 'Notes'\n+++\n\n"])  # fmt: skip
+SELECTIONS = st.sampled_from([(), ("BP",), ("UC",), ("EN", "UC"), ("BP", "LG"), ("ALL",)])
+IGNORES = st.sampled_from([(), ("BP001",), ("UC004",), ("PV",)])
+
+
+def _only_inside(before: str, after: str, regions: list[tuple[int, int]]) -> bool:
+    """Whether ``after`` is ``before`` with only the text of ``regions`` changed: every
+    character outside them is kept, in order (no alignment of the two texts is assumed,
+    which could place a deleted line's final stop on the wrong side)."""
+    import re
+
+    pattern, position = [], 0
+    for start, end in regions:
+        pattern += [re.escape(before[position:start]), "(?:.*?)"]
+        position = end
+    pattern.append(re.escape(before[position:]))
+    return re.fullmatch("".join(pattern), after, re.S) is not None
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span with the white space on both sides, which deleting a line takes along."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return start, end
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that overlap or touch, joined: deleting two adjacent lines is one change."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(front=FRONT, blocks=st.lists(BLOCKS, max_size=9), select=SELECTIONS, ignore=IGNORES,
+       unsafe=st.booleans(), suffix=st.sampled_from(["doc.md", "doc.txt"]))  # fmt: skip
+def test_fix_changes_only_reported_spans_and_leaves_no_new_finding(
+    ruleset: RuleSet,
+    front: str,
+    blocks: list[str],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    unsafe: bool,
+    suffix: str,
+) -> None:
+    checker = Checker(Config(select=select, ignore=ignore), ruleset)
+
+    def check(document: Document) -> list[Finding]:
+        return checker.check(document)[1]
+
+    text = front + "\n\n".join(blocks) + "\n"
+    document = document_from_bytes(text.encode("utf-8"), suffix)
+    reported = check(document)
+    outcome = fix_document(document, check, unsafe)
+    allowed = {"safe", "unsafe"} if unsafe else {"safe"}
+    fixable = [f for f in reported if f.fix is not None and f.fix.safety in allowed]
+    covered = _merged(_widened(document.text, f.span.start, f.span.end) for f in fixable)
+    assert _only_inside(document.text, outcome.after, covered), [f.code for f in fixable]
+    if outcome.after == document.text:
+        return
+    after = check(document_from_bytes(outcome.after.encode("utf-8"), suffix))
+    before_codes, after_codes = Counter(f.code for f in reported), Counter(f.code for f in after)
+    assert not after_codes - before_codes, after_codes - before_codes  # nothing new
+    assert sum(after_codes.values()) <= sum(before_codes.values()) - outcome.applied
+    # A wrapped sentence goes whole or not at all: its head and its tail both stay or go.
+    for block in blocks:
+        head, newline, tail = block.partition("\n")
+        if newline and tail[:1].islower():
+            assert (head in outcome.after) == (tail in outcome.after), block
+    # And fixing again finds nothing more to fix.
+    again = fix_document(document_from_bytes(outcome.after.encode("utf-8"), suffix), check, unsafe)
+    assert again.after == outcome.after

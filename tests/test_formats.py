@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ElementTree
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -111,3 +112,30 @@ def test_serialised_json_shows_no_invisible_character_raw_and_reads_back_the_sam
     assert json.loads(escaped) == {"excerpt": raw}
     assert not any(char in escaped for char in "\x7f\u202e\u2028\U000e0001\u00a0")
     assert ("é" in escaped) == ("é" in raw)  # visible letters stay as they are
+
+
+def test_junit_fails_a_case_only_at_or_above_fail_on(tmp_path: Path) -> None:
+    # The seed's anonymous sources are info findings; with --fail-on warning a document of
+    # info findings alone passes the run, and so must its test case.
+    (tmp_path / "info.md").write_text(
+        "The deal is close, a U.S. official said on Thursday.\n", encoding="utf-8"
+    )
+    (tmp_path / "warn.md").write_text("Text.\n\nWATCH: Trump on Mexico relations\n", "utf-8")
+    for fail_on, failing in (("warning", {"warn.md"}), ("info", {"warn.md", "info.md"})):
+        result = run_cli("check", ".", "--format", "junit", "--fail-on", fail_on, cwd=tmp_path)
+        suite = ElementTree.fromstring(result.stdout).find("testsuite")
+        assert suite is not None
+        cases = {case.get("name"): case for case in suite.iter("testcase")}
+        assert {name for name, case in cases.items() if case.find("failure") is not None} == (
+            failing
+        )
+        assert suite.get("failures") == str(len(failing))
+        assert result.returncode == 1
+    # The info findings still show, as the case's output.
+    result = run_cli("check", "info.md", "--format", "junit", cwd=tmp_path)
+    assert result.returncode == 0
+    suite = ElementTree.fromstring(result.stdout).find("testsuite")
+    assert suite is not None and suite.get("failures") == "0"
+    info_case = next(suite.iter("testcase"))
+    output = info_case.find("system-out")
+    assert output is not None and "PV002 provenance.anonymous-source" in (output.text or "")

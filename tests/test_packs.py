@@ -133,23 +133,36 @@ def test_cli_runs_a_user_pack(tmp_path: Path) -> None:
     )
 
 
-def test_a_backtracking_user_pattern_times_out_as_a_finding(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "scope"),
+    [("pattern = '(a|aa)+$'", "line"), ("allow = ['(a|aa)+c']", "document")],
+    ids=["pattern", "allow"],
+)
+def test_a_backtracking_user_pattern_is_an_error_naming_document_rule_and_pack(
+    tmp_path: Path, key: str, scope: str
+) -> None:
     packs = tmp_path / "my-packs"
     packs.mkdir()
-    rule = GOOD_RULE.replace("pattern = '[A-Z]{10,}'", "pattern = '(a|aa)+$'")
-    (packs / "extra.toml").write_text(HEADER + rule + "[rule.options]\ntimeout = 0.5\n", "utf-8")
-    (tmp_path / "hostile.txt").write_text("a" * 100_000 + "b\n", "utf-8")
+    rule = GOOD_RULE.replace('scope = "line"', f'scope = "{scope}"')
+    if key.startswith("pattern"):
+        rule = rule.replace("pattern = '[A-Z]{10,}'", key)
+    else:  # every a is a match, and each asks the allow pattern, which backtracks
+        rule = rule.replace("pattern = '[A-Z]{10,}'", "pattern = 'a'\n" + key)
+    (packs / "extra.toml").write_text(HEADER + rule + "[rule.options]\ntimeout = 0.2\n", "utf-8")
+    # A thousand hostile lines: the rule is stopped on the first, not timed out on each.
+    (tmp_path / "hostile.txt").write_text(("a" * 5_000 + "b\n") * 1_000, "utf-8")
     (tmp_path / "fine.txt").write_text("aaaa\n", "utf-8")
     result = run_cli("check", "hostile.txt", "fine.txt", "--rule-packs", "my-packs",
-                     "--select", "XX001", "--format", "json", cwd=tmp_path)  # fmt: skip
-    assert result.returncode == 1, result.stderr
-    found = {
-        (f["path"], f["message"].split(" (")[0]) for f in json.loads(result.stdout)["findings"]
-    }
-    assert found == {
-        ("hostile.txt", "the rule's pattern ran out of time"),
-        ("fine.txt", "shouting: aaaa"),
-    }
+                     "--extend-select", "XX001", "--format", "json", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.decode() == (
+        "hygiene: error: hostile.txt: rule XX001 of my-packs/extra.toml ran out of time "
+        "(0.2 s a search) and was stopped on this document; its other rules ran (simplify "
+        "the pattern: nested repeats such as (a|aa)+ backtrack)\n"
+    )
+    report = json.loads(result.stdout)
+    assert {f["path"] for f in report["findings"] if f["code"] == "XX001"} == {"fine.txt"}
+    assert [e["path"] for e in report["errors"]] == ["hostile.txt"]
 
 
 def test_every_builtin_pack_validates_against_the_schema() -> None:

@@ -64,3 +64,44 @@ def test_hooks_check_and_fix_a_throwaway_repository(tmp_path: Path) -> None:
     assert (repo / "dirty.md").read_text(encoding="utf-8") == (
         "# Notes\n\nWATCH: Trump on Mexico relations\n\nThe United States all the harder.\n"
     )  # the safe fix ran; deleting the embed line is unsafe and left to the author
+
+
+def _readme_snippet() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## pre-commit\n", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+def test_the_readme_snippet_works_as_written_and_autoupdate_pins_it(tmp_path: Path) -> None:
+    """The README's snippet, verbatim but for the repository's address, against a clone of
+    this repository's committed HEAD; then `pre-commit autoupdate` pins its rev."""
+    upstream = tmp_path / "hygiene.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(upstream)], check=True)
+    subprocess.run(["git", "symbolic-ref", "HEAD", "refs/heads/main"], cwd=upstream, check=True)
+    subprocess.run(["git", "push", "-q", str(upstream), "HEAD:refs/heads/main"], cwd=ROOT,
+                   check=True, capture_output=True)  # fmt: skip
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()  # fmt: skip
+
+    snippet = _readme_snippet()
+    address = snippet.split("- repo: ", 1)[1].split()[0]
+    repo = tmp_path / "content"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(snippet.replace(address, str(upstream)), encoding="utf-8")
+    (repo / "dirty.md").write_text(
+        f"# Notes\n\nWATCH: Trump on Mexico relations\n\nThe United States{NBSP}all the harder.\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+    home = tmp_path / "pre-commit-home"
+
+    run = pre_commit("run", "hygiene-check", "--files", "dirty.md", cwd=repo, home=home)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "dirty.md:3:1: BP001 boilerplate.embed-label" in run.stdout
+
+    updated = pre_commit("autoupdate", cwd=repo, home=home)
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    assert f"rev: {head}" in config.read_text(encoding="utf-8")  # no tag here: the commit

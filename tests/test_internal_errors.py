@@ -1,0 +1,130 @@
+"""A bug in hygiene is never read as findings: one line, ``hygiene: internal error: ...``,
+and exit 2, wherever it is raised (a rule, a formatter, a --jobs worker, a Dask task).
+
+The fault is planted by a ``sitecustomize`` module on PYTHONPATH, which every Python
+process imports at start-up: the CLI's, and the worker processes it or a Dask cluster
+spawns, which a patch made in the test's own process would never reach.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+# Raises inside the check of any document holding the marker, and inside the text format.
+PLANTED = """
+import os
+if os.environ.get("HYGIENE_PLANTED_FAULT"):
+    import hygiene.engine as engine
+    import hygiene.formatters.text_format as text_format
+
+    _check = engine.check_document
+
+    def check_document(document, *args, **kwargs):
+        if "PLANTED-FAULT" in document.text and os.environ["HYGIENE_PLANTED_FAULT"] == "rule":
+            raise RuntimeError("planted fault in a rule")
+        return _check(document, *args, **kwargs)
+
+    def render(report):
+        raise RuntimeError("planted fault in a formatter")
+
+    engine.check_document = check_document
+    if os.environ["HYGIENE_PLANTED_FAULT"] == "formatter":
+        text_format.render = render
+"""
+LINE = (
+    "hygiene: internal error: RuntimeError: planted fault in a {where} (a bug in hygiene; "
+    "--verbose or HYGIENE_TRACEBACK=1 shows the traceback)"
+)
+
+
+@pytest.fixture()
+def planted(tmp_path: Path) -> dict[str, str]:
+    folder = tmp_path / "planted"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(PLANTED, encoding="utf-8")
+    return {"PYTHONPATH": f"{folder}{os.pathsep}{ROOT}", "PYTHONIOENCODING": "utf-8"}
+
+
+def _run(
+    args: list[str], cwd: Path, env: dict[str, str], fault: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "hygiene", *args], cwd=cwd, capture_output=True, text=True,
+        timeout=300, check=False, env={**os.environ, **env, "HYGIENE_PLANTED_FAULT": fault},
+    )  # fmt: skip
+
+
+def _corpus(folder: Path) -> None:
+    records = [{"id": n, "text": f"Record {n} is fine prose."} for n in range(40)]
+    records[25]["text"] = "PLANTED-FAULT in this record."
+    lines = "".join(json.dumps(record) + "\n" for record in records)
+    (folder / "shard.jsonl").write_text(lines, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "fault", "where"),
+    [
+        (["check", "doc.md"], "rule", "rule"),
+        (["check", "doc.md", "--format", "json", "-o", "out.json"], "rule", "rule"),
+        (["fix", "doc.md"], "rule", "rule"),
+        (["check", "clean.md"], "formatter", "formatter"),
+        (["check", "shard.jsonl", "--jobs", "2", "--format", "json", "-q"], "rule", "rule"),
+        (["check", "shard.jsonl", "--jobs", "2", "--format", "jsonl", "-q"], "rule", "rule"),
+    ],
+    ids=["rule", "rule-with-output-file", "rule-in-fix", "formatter", "jobs-worker", "streamed"],
+)
+def test_an_internal_error_is_one_line_and_exit_2(
+    tmp_path: Path, planted: dict[str, str], args: list[str], fault: str, where: str
+) -> None:
+    (tmp_path / "doc.md").write_text("PLANTED-FAULT\n\nWATCH: A story\n", encoding="utf-8")
+    (tmp_path / "clean.md").write_text("WATCH: A story\n", encoding="utf-8")
+    _corpus(tmp_path)
+    result = _run(args, tmp_path, planted, fault)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[-1] == LINE.format(where=where)
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.json").exists()  # no report, half or whole
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".hygiene-")] == []
+
+
+def test_verbose_and_the_environment_show_the_traceback(
+    tmp_path: Path, planted: dict[str, str]
+) -> None:
+    (tmp_path / "doc.md").write_text("PLANTED-FAULT\n", encoding="utf-8")
+    for args, env in ((["check", "--verbose", "doc.md"], {}),
+                      (["check", "doc.md"], {"HYGIENE_TRACEBACK": "1"})):  # fmt: skip
+        result = _run(args, tmp_path, {**planted, **env}, "rule")
+        assert result.returncode == 2
+        assert "Traceback (most recent call last)" in result.stderr
+        assert 'raise RuntimeError("planted fault in a rule")' in result.stderr
+        assert result.stderr.splitlines()[-1] == LINE.format(where="rule")
+
+
+def test_an_internal_error_in_a_dask_task_is_one_line_and_exit_2(
+    tmp_path: Path, planted: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    _corpus(tmp_path)
+    # The cluster's worker processes are spawned from this one: they import the planted
+    # module as the CLI does.
+    for name, value in {**planted, "HYGIENE_PLANTED_FAULT": "rule"}.items():
+        monkeypatch.setenv(name, value)
+    cluster = distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None,
+    )  # fmt: skip
+    try:
+        result = _run(["check", "shard.jsonl", "--scheduler", cluster.scheduler_address, "-q"],
+                      tmp_path, planted, "rule")  # fmt: skip
+    finally:
+        cluster.close()
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[-1] == LINE.format(where="rule")
