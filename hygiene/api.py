@@ -23,7 +23,7 @@ from hygiene.finding import Finding
 from hygiene.globs import glob_matches
 from hygiene.jsonl import Line, is_jsonl, iter_documents, line_documents, read_lines
 from hygiene.langid import document_language
-from hygiene.loaders import document_from_bytes, read_bytes
+from hygiene.loaders import document_from_bytes, read_bytes, too_large
 from hygiene.packs import RuleSet, load_ruleset
 from hygiene.progress import Progress
 from hygiene.provenance import provenance_of, provenance_record
@@ -34,7 +34,7 @@ from hygiene.segment import Segmenter
 from hygiene.suppress import apply_directives
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Result = tuple[DocumentRecord, list[Finding]]
 
@@ -91,6 +91,7 @@ class Checker:
         self.ruleset = full.configure(self.config)
         self._active = frozenset(r.code for r in self.ruleset.rules)
         self._ignore_cache: dict[tuple[str, ...], frozenset[str]] = {}
+        self._written: frozenset[str] = frozenset()
         self.corpus: LineCounts | None = None
 
     def count_lines(self, inputs: Sequence[Input], stdin: bytes | None = None) -> None:
@@ -146,8 +147,18 @@ class Checker:
                     value = candidate
         return value
 
+    def leave_out(self, paths: Iterable[str | None]) -> None:
+        """Files and folders the run writes (its report, baseline, output folder): a walk
+        never reads them back as inputs, as a second run into the same tree would."""
+        self._written = frozenset(os.path.realpath(p) for p in paths if p)
+
     def excluded(self, display: str) -> bool:
-        """Whether the config's ``exclude`` globs leave this walked path out."""
+        """Whether the config's ``exclude`` globs, or the run's own outputs, leave this
+        walked path out."""
+        if self._written:
+            real = os.path.realpath(os.path.join(self.base, display))
+            if any(real == out or real.startswith(out + os.sep) for out in self._written):
+                return True
         relative = self._relative(display)
         if relative is None or relative.startswith("../"):
             return False
@@ -173,7 +184,12 @@ class Checker:
     def load(self, item: Input, stdin: bytes | None = None) -> Document:
         """Read and decode one input, with the encoding the config declares for it."""
         limit = self.config.max_document_bytes
-        data = (stdin or b"") if item.path == STDIN else read_bytes(item.path, item.display, limit)
+        if item.path == STDIN:
+            data = stdin or b""
+            if len(data) > limit:
+                raise too_large(item.display, len(data), limit)
+        else:
+            data = read_bytes(item.path, item.display, limit)
         return document_from_bytes(
             data, item.display, declared=self.declared_encoding(item.display)
         )
@@ -237,7 +253,12 @@ class Checker:
         ignored = self._ignored_codes(self._ignored_here(self._relative(document.path)))
         if ignored:
             found = [f for f in found if f.code not in ignored]
-        outcome = apply_directives(document, found, self._active)
+        outcome = apply_directives(
+            document,
+            found,
+            self._active,
+            enabled=self.config.honours_directives(document.record is not None),
+        )
         findings = with_fingerprints(document, outcome.kept)
         record = DocumentRecord(
             source=document.source,
@@ -318,13 +339,16 @@ def check_paths(
     jobs: int | None = None,
     scheduler: str | None = None,
     quiet: bool = True,
+    written: Sequence[str | None] = (),
 ) -> Report:
     """Check files and folders; unreadable inputs are reported, the others still checked.
 
     ``diff_base`` keeps only findings on lines changed since that git ref;
     ``baseline`` drops findings recorded in that baseline file and lists its stale entries.
+    ``written`` names the files the caller will write, which a walk leaves out.
     """
     checker = Checker(config, ruleset)
+    checker.leave_out(written)
     entries = read_baseline(baseline) if baseline else None
     inputs, errors = discover(paths, checker.excluded)
     results = []
@@ -350,9 +374,23 @@ _WORKER_COUNTS: str | None = None  # the file the worker's line counts were read
 
 
 def _start_worker(config: Config, describe: bool) -> None:
-    """Each worker process loads the rule packs once."""
+    """Each worker process loads the rule packs once, and ends with its parent: a run
+    killed outright (SIGKILL) can stop nothing, so each worker watches for it."""
     global _WORKER
     _WORKER = Checker(config, describe=describe)
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _end_with(sentinel: int) -> None:
+    from multiprocessing.connection import wait
+
+    wait([sentinel])  # ready when the parent process is gone
+    os._exit(1)
 
 
 def _ready() -> None:
@@ -385,16 +423,18 @@ def _read_counts(path: str) -> LineCounts:
 
 
 @contextlib.contextmanager
-def _shared(corpus: LineCounts | None) -> Iterator[str | None]:
+def _shared(corpus: LineCounts | None, scratch: str | None = None) -> Iterator[str | None]:
     """The run's line counts in a temporary file that every worker reads once (a task's
-    arguments are pickled with every task; the counts may be a 16 MiB table)."""
+    arguments are pickled with every task; the counts may be a 16 MiB table). It is made
+    in ``scratch`` when given (an output folder, which a rerun clears of what a killed
+    run left), else in the system's temporary folder."""
     if corpus is None:
         yield None
         return
     import pickle
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="hygiene-") as folder:
+    with tempfile.TemporaryDirectory(prefix=".hygiene-", suffix=".tmp", dir=scratch) as folder:
         path = os.path.join(folder, "line-counts.pickle")
         with open(path, "wb") as handle:
             pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -415,59 +455,67 @@ def check_inputs(
     jobs: int | None = None,
     scheduler: str | None = None,
     serialise: bool = False,
+    scratch: str | None = None,
 ) -> Iterator[tuple[Input, InputResult]]:
     """Check inputs in order: in this process, over ``jobs`` processes, or on a Dask cluster.
 
     Each input gives one result or more (a shard checked over several processes, a batch
     of lines each), in input order however they are computed, so reports are identical
     for any ``jobs`` and for a cluster. ``serialise`` asks worker processes for their
-    results' JSON Lines records as well (``InputResult.records``).
+    results' JSON Lines records as well (``InputResult.records``). ``scratch`` is where
+    temporary files go (see ``_shared``).
     """
     if scheduler is not None:
         checker.count_lines(inputs, stdin)
         yield from zip(inputs, _on_cluster(checker, inputs, scheduler), strict=True)
         return
-    workers = jobs or default_jobs(inputs)
-    if not any(is_jsonl(item.path) for item in inputs):
-        workers = min(workers, len(inputs))  # a file is one task; a shard is many
+    workers = min(jobs or default_jobs(inputs), os.cpu_count() or 1, _most_tasks(inputs))
     if workers <= 1 or any(item.path == STDIN for item in inputs):
         checker.count_lines(inputs, stdin)
         for item in inputs:
             yield item, checker.check_input(item, stdin)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(checker.config, checker.describe),
-    ) as pool:
-        for _ in range(workers):  # start them all now, while this process counts lines
-            pool.submit(_ready)
-        checker.count_lines(inputs)
-        with _shared(checker.corpus) as counts:
-            waiting: collections.deque[tuple[Input, InputResult | Future[InputResult]]]
-            waiting = collections.deque()
+    with _Workers(workers, checker, serialise) as pool:
+        checker.count_lines(inputs)  # while the workers start
+        with _shared(checker.corpus, scratch) as counts:
+            pool.counts = counts
+            waiting: collections.deque[_Task] = collections.deque()
             for item, task in _tasks(inputs, checker.config.max_document_bytes):
                 if isinstance(task, InputResult):
-                    waiting.append((item, task))
+                    waiting.append((item, None, task))
                 else:
-                    waiting.append((item, pool.submit(_work, item, task, counts, serialise)))
+                    waiting.append((item, task, pool.submit(item, task)))
                 # Two tasks a worker ahead: every core busy, and the lines read and the
                 # results not yet written stay a few megabytes however large the shard.
-                while len(waiting) > 2 * workers or (waiting and _known(waiting[0][1])):
-                    yield _pop_result(waiting)
+                while len(waiting) > 2 * workers or (waiting and _known(waiting[0][2])):
+                    yield pool.pop_result(waiting)
             while waiting:
-                yield _pop_result(waiting)
+                yield pool.pop_result(waiting)
 
 
 # The lines a --jobs task checks: under a second of work, so that a shard of a few
 # megabytes is shared by every worker and the last tasks of a run end close together, and
-# still much more than what a task costs to send and return (a millisecond or two).
+# still much more than what a task costs to send and return (a millisecond or two). A
+# batch also ends at a number of lines, or a shard of blank lines would be one batch.
 BATCH_BYTES = 1 << 18
+BATCH_LINES = 4096
+
+
+def _most_tasks(inputs: Sequence[Input]) -> int:
+    """About how many tasks the run makes, at most: more workers than that only cost
+    memory (each loads the rule set). A compressed shard is counted at ten times its size."""
+    tasks = 0
+    for item in inputs:
+        if not is_jsonl(item.path):
+            tasks += 1
+            continue
+        try:
+            size = os.path.getsize(item.path)
+        except OSError:
+            size = 0
+        packed = item.path.endswith((".gz", ".zst"))
+        tasks += 1 + (size * (10 if packed else 1)) // BATCH_BYTES
+    return max(tasks, 1)
 
 
 def _tasks(
@@ -491,22 +539,123 @@ def _tasks(
                 continue
             batch.append(line)
             size += len(line[1]) if isinstance(line[1], bytes) else 0
-            if size >= BATCH_BYTES:
+            if size >= BATCH_BYTES or len(batch) >= BATCH_LINES:
                 yield item, batch
                 batch, size, given = [], 0, True
         if batch or not given:
             yield item, (batch if batch else InputResult())
 
 
+# An input (or a batch of a shard's lines) and its result, or the future that brings it.
+_Task = tuple[Input, list[Line] | None, "InputResult | Future[InputResult]"]
+
+
 def _known(task: InputResult | Future[InputResult]) -> bool:
     return isinstance(task, InputResult) or task.done()
 
 
-def _pop_result(
-    waiting: collections.deque[tuple[Input, InputResult | Future[InputResult]]],
-) -> tuple[Input, InputResult]:
-    item, task = waiting.popleft()
-    return item, task if isinstance(task, InputResult) else task.result()
+class _Workers:
+    """The worker processes of a --jobs run.
+
+    A worker that dies (the kernel's out-of-memory killer, a signal) breaks the whole pool,
+    and every task waiting fails with it. The pool is started again, the task met first is
+    retried once alone, and the others are submitted anew: a task that kills its worker
+    twice on its own becomes an error naming its input and lines, and the run goes on.
+    Leaving by an exception (Ctrl-C, SIGTERM) stops the workers at once, so none is left
+    running after the run.
+    """
+
+    def __init__(self, count: int, checker: Checker, serialise: bool) -> None:
+        self.count = count
+        self.checker = checker
+        self.serialise = serialise
+        self.counts: str | None = None
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(
+            self.count,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(self.checker.config, self.checker.describe),
+        )
+        for _ in range(self.count):  # start them all now
+            pool.submit(_ready)
+        return pool
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            self._stop()
+        self.pool.shutdown(wait=True, cancel_futures=kind is not None)
+
+    def _stop(self) -> None:
+        # The executor has no public way to end its workers before Python 3.14.
+        for process in list(getattr(self.pool, "_processes", {}).values()):
+            process.terminate()
+
+    def submit(self, item: Input, lines: list[Line] | None) -> Future[InputResult]:
+        return self.pool.submit(_work, item, lines, self.counts, self.serialise)
+
+    def pop_result(self, waiting: collections.deque[_Task]) -> tuple[Input, InputResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        item, lines, task = waiting.popleft()
+        if isinstance(task, InputResult):
+            return item, task
+        try:
+            return item, task.result()
+        except BrokenProcessPool:
+            self._restart()
+        done = self._alone(item, lines)
+        for position, (other, other_lines, other_task) in enumerate(waiting):
+            if not isinstance(other_task, InputResult):
+                waiting[position] = (other, other_lines, self.submit(other, other_lines))
+        return item, done
+
+    def _restart(self) -> None:
+        self._stop()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._start()
+
+    def _alone(self, item: Input, lines: list[Line] | None) -> InputResult:
+        """The task on its own, after its pool broke. If it kills its worker again, a batch
+        of lines is halved and each half tried the same way, so that only the lines
+        that kill are lost, each named in an error."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.submit(item, lines).result()
+        except BrokenProcessPool:
+            self._restart()
+        if lines is not None and len(lines) > 1:
+            middle = len(lines) // 2
+            first, second = self._alone(item, lines[:middle]), self._alone(item, lines[middle:])
+            merged = InputResult(results=first.results + second.results)
+            for error, position in zip(first.errors, first.error_positions, strict=True):
+                merged.errors.append(error)
+                merged.error_positions.append(position)
+            for error, position in zip(second.errors, second.error_positions, strict=True):
+                merged.errors.append(error)
+                merged.error_positions.append(len(first.results) + position)
+            if first.records is not None and second.records is not None:
+                merged.records = first.records + second.records
+            return merged
+        line = None if lines is None else lines[0][0]
+        error = InputError(
+            item.display,
+            "the worker process checking this died twice (out of memory, or killed); not checked",
+            line,
+        )
+        done = InputResult(errors=[error], error_positions=[0])
+        if self.serialise:
+            done.records = result_lines(done.in_order())
+        return done
 
 
 def _on_cluster(checker: Checker, inputs: Sequence[Input], scheduler: str) -> Iterator[InputResult]:

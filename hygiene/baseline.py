@@ -91,15 +91,27 @@ def read_baseline(path: str) -> list[BaselineEntry]:
         raise ConfigError(f"{path}: cannot read the baseline: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ConfigError(f"{path}: not a hygiene baseline: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a hygiene baseline: nested too deeply to read") from None
     if not isinstance(data, dict) or data.get("hygiene_baseline") != BASELINE_VERSION:
         raise ConfigError(f"{path}: not a hygiene baseline (version {BASELINE_VERSION})")
-    try:
-        return [
-            BaselineEntry(e["fingerprint"], e["code"], e["path"], e["excerpt"])
-            for e in data["findings"]
-        ]
-    except (KeyError, TypeError) as error:
-        raise ConfigError(f"{path}: malformed baseline entry: {error}") from None
+    findings = data.get("findings")
+    if not isinstance(findings, list):
+        raise ConfigError(f"{path}: malformed baseline: 'findings' is not a list")
+    entries = []
+    for number, entry in enumerate(findings, 1):
+        fields = [entry.get(key) if isinstance(entry, dict) else None for key in _ENTRY_KEYS]
+        strings = [value for value in fields if isinstance(value, str)]
+        if len(strings) != len(_ENTRY_KEYS):
+            raise ConfigError(
+                f"{path}: malformed baseline entry {number}: it needs the strings "
+                + ", ".join(_ENTRY_KEYS)
+            )
+        entries.append(BaselineEntry(*strings))
+    return entries
+
+
+_ENTRY_KEYS = ("fingerprint", "code", "path", "excerpt")
 
 
 def compare(

@@ -6,6 +6,7 @@ HygieneError into one line on stderr and its exit code.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -46,9 +47,10 @@ def _say_error(error: object) -> None:
 
 def _check_writable(output: str) -> None:
     """Fail before any work when a file could not be written."""
-    folder = Path(output).parent
-    if Path(output).is_dir():
-        raise UsageError(f"{output}: cannot write: it is a folder, not a file")
+    from hygiene.atomic import writable_target
+
+    target, _ = writable_target(output)
+    folder = Path(target).parent
     if not folder.is_dir():
         raise UsageError(f"{output}: cannot write: no folder {str(folder)!r}")
     if not os.access(folder, os.W_OK):
@@ -92,6 +94,9 @@ def rule_options(command: F) -> F:
             click.option("--encoding", metavar="NAME",
                          help="Read every input in this encoding (a Python codec name) "
                               "instead of detecting it."),
+            click.option("--no-inline-config", is_flag=True,
+                         help="Ignore hygiene: directives in the checked text, so that "
+                              "untrusted input cannot hide its own findings."),
         ]
     ):  # fmt: skip
         command = option(command)
@@ -125,6 +130,7 @@ def _config(
         encoding=options["encoding"],
         text_fields=options["text_fields"],
         id_field=options["id_field"],
+        inline_config=False if options["no_inline_config"] else None,
     ), ruleset
 
 
@@ -200,7 +206,8 @@ def check(
         return _stream(
             paths, config, ruleset, output, output_dir, jobs, scheduler, exit_zero, quiet
         )
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    # One byte over the limit is enough to refuse it (Checker.load): never read more.
+    stdin = sys.stdin.buffer.read(config.max_document_bytes + 1) if "-" in paths else None
     report = check_paths(
         paths,
         config=config,
@@ -211,6 +218,7 @@ def check(
         jobs=jobs,
         scheduler=scheduler,
         quiet=quiet,
+        written=(output, write_baseline),
     )
     if output_format == "json":  # the formats that are not the report need not pay for it
         validate(report.to_dict())
@@ -254,9 +262,17 @@ def _stream(
     from hygiene.discovery import discover
     from hygiene.progress import Progress
     from hygiene.rule import count_at_or_above
-    from hygiene.stream import completed_counts, pending, stream_jsonl, write_output_dir
+    from hygiene.stream import (
+        completed_counts,
+        input_keys,
+        pending,
+        remove_temporary_files,
+        stream_jsonl,
+        write_output_dir,
+    )
 
     checker = Checker(config, ruleset, describe=False)  # records hold findings, not documents
+    checker.leave_out((output, output_dir))
     inputs, missing = discover(paths, checker.excluded)
     for error in missing:
         _say_error(error)
@@ -264,22 +280,28 @@ def _stream(
     progress = Progress(quiet)
     if output_dir:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-        todo, complete = pending(output_dir, inputs)
+        remove_temporary_files(output_dir)
+        keys = input_keys(checker, inputs)
+        todo, complete = pending(output_dir, inputs, keys)
         if complete:
             click.echo(f"hygiene: skipping {complete} input(s) already complete", err=True)
         with progress:
-            for _ in write_output_dir(checker, todo, output_dir, jobs, scheduler, progress):
+            for _ in write_output_dir(
+                checker, inputs, output_dir, jobs, scheduler, progress, keys, _say_error
+            ):
                 pass
         click.echo(f"hygiene: wrote {len(todo)} findings file(s) to {output_dir}", err=True)
-        by_severity, errors = completed_counts(output_dir, inputs)
+        by_severity, errors = completed_counts(output_dir, inputs, keys)
         failing = count_at_or_above(by_severity, config.fail_on)
     elif output:
         with atomic_text(output) as out, progress:
-            writer = stream_jsonl(checker, inputs, out, jobs, scheduler, progress)
+            writer = stream_jsonl(checker, inputs, out, jobs, scheduler, progress, _say_error)
         failing, errors = writer.at_or_above(config.fail_on), writer.errors
     else:
         with progress:
-            writer = stream_jsonl(checker, inputs, sys.stdout, jobs, scheduler, progress)
+            writer = stream_jsonl(
+                checker, inputs, sys.stdout, jobs, scheduler, progress, _say_error
+            )
         failing, errors = writer.at_or_above(config.fail_on), writer.errors
     if errors or missing:
         return ExitCode.INPUT
@@ -337,6 +359,7 @@ def fix(
                 keep=keep,
                 declared=checker.declared_encoding(item.display),
                 limit=checker.config.max_document_bytes,
+                tree=item.tree,
             )
         except InputError as unreadable:
             errors.append(unreadable)
@@ -434,8 +457,14 @@ def schema(which: str) -> int:
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command and exit with its code; user errors never show a traceback, and a
     bug exits 2, the code of errors, never 1, the code of findings."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)  # a CI cancel: the same clean-up as Ctrl-C
     try:
-        code = cli.main(args=argv, prog_name="hygiene", standalone_mode=False)
+        code = _flushed(cli.main(args=argv, prog_name="hygiene", standalone_mode=False))
+    except Terminated:
+        click.echo("hygiene: terminated", err=True)
+        code = ExitCode.TERMINATED
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("hygiene: interrupted", err=True)
         code = ExitCode.INTERRUPTED
@@ -445,10 +474,42 @@ def main(argv: Sequence[str] | None = None) -> None:
     except HygieneError as error:
         _say_error(error)
         code = error.exit_code
+    except OSError as error:  # standard output itself: a full disk, a closed terminal
+        _say_error(f"cannot write to standard output: {(error.strerror or str(error)).lower()}")
+        _discard_stdout()
+        code = ExitCode.USAGE
     except Exception as error:  # a bug: never exit 1, which a gate reads as "findings"
         _say_internal_error(error)
         code = ExitCode.INTERNAL
     sys.exit(int(code or 0))
+
+
+def _flushed(code: int) -> int:
+    """The command's exit code once its output is out: a full disk shows here (as an
+    OSError), not as a cut report and exit 0. A reader that stopped early (``| head``)
+    is no error: the run's code stands."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+    return code
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the process stands so that every ``finally`` and context
+    manager runs: temporary files go, worker processes are stopped. Not an Exception,
+    so that nothing on the way mistakes it for an error to report and carry on."""
+
+
+def _terminate(_signal: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _discard_stdout() -> None:
+    """Standard output could not take the report: what is still buffered must not be
+    flushed again at exit, which would print a second error."""
+    with contextlib.suppress(OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process ends
 
 
 def _say_internal_error(error: Exception) -> None:

@@ -1,8 +1,8 @@
 """One frozen Config: ``[tool.hygiene]`` in pyproject.toml or a hygiene.toml, then flags.
 
-The file is found by walking up from the checked paths, validated against
-``config.schema.json``, and every problem is one line naming the file. The
-config's digest goes into every report's provenance.
+The file is found by walking up from the checked paths, never above the project's root
+(``project_root``), validated against ``config.schema.json``, and every problem is one
+line naming the file. The config's digest goes into every report's provenance.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from hygiene.langid import Identifier
 from hygiene.rule import Severity
 
 CONFIG_FILES = ("hygiene.toml", "pyproject.toml")
+# A repository's top: .git is a folder, or a file in a worktree or a submodule.
+REPOSITORY_MARKERS = (".git", ".hg", ".jj", ".svn")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     text_fields: tuple[str, ...] = ("text",)
     id_field: str = "id"
+    inline_config: bool = True
+    inline_config_in_jsonl: bool = False
     source: str | None = None
     root: str = "."
 
@@ -55,6 +59,12 @@ class Config:
         return {
             key: (list(value) if isinstance(value, tuple) else value) for key, value in data.items()
         }
+
+    def honours_directives(self, in_record: bool) -> bool:
+        """Whether inline directives count in a document: never with ``inline-config``
+        off, and in a JSON Lines record only with ``inline-config-in-jsonl`` (a corpus is
+        untrusted data, which must not silence its own findings)."""
+        return self.inline_config and (not in_record or self.inline_config_in_jsonl)
 
     @property
     def identifier(self) -> Identifier:
@@ -65,8 +75,16 @@ class Config:
         return self.max_document_megabytes << 20
 
     def digest(self) -> str:
-        """A stable fingerprint of what changes results (not where the file was)."""
-        settings = {k: v for k, v in self.to_dict().items() if k not in ("source", "root")}
+        """A stable fingerprint of what changes results (not where the file was).
+
+        Settings added since digests were first published count only when they differ
+        from their default, so a configuration that does not use them keeps its digest.
+        """
+        settings = {
+            key: value
+            for key, value in self.to_dict().items()
+            if key not in ("source", "root") and _LATER_SETTINGS.get(key, _UNSET) != value
+        }
         canonical = json.dumps(settings, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -81,6 +99,7 @@ class Config:
         encoding: str | None = None,
         text_fields: Sequence[str] = (),
         id_field: str | None = None,
+        inline_config: bool | None = None,
     ) -> Config:
         """Flags win over the file: ``--select`` replaces, the others add."""
         return replace(
@@ -92,9 +111,15 @@ class Config:
             rule_packs=(*self.rule_packs, *rule_packs),
             text_fields=tuple(text_fields) or self.text_fields,
             id_field=id_field or self.id_field,
+            inline_config=self.inline_config if inline_config is None else inline_config,
             encodings={**self.encodings, "**": check_encoding(encoding)} if encoding
             else self.encodings,
         )  # fmt: skip
+
+
+# Settings added after the first release, with their defaults (see Config.digest).
+_LATER_SETTINGS: dict[str, object] = {"inline_config": True, "inline_config_in_jsonl": False}
+_UNSET = object()
 
 
 def check_encoding(name: str) -> str:
@@ -108,15 +133,39 @@ def check_encoding(name: str) -> str:
     return info.name
 
 
+def project_root(start: Path) -> Path | None:
+    """The folder configuration discovery stops at: the top of the repository that holds
+    ``start`` (a folder with ``.git``, file or folder, ``.hg``, ``.jj`` or ``.svn``), else
+    the nearest folder with a hygiene.toml or a pyproject.toml; None when there is neither.
+
+    A configuration above it is not the project's: anyone who can write to a parent folder
+    (``/tmp/hygiene.toml`` with ``ignore = ["ALL"]``) would otherwise turn the gate off.
+    """
+    folders = (start, *start.parents)
+    for folder in folders:
+        if any(os.path.exists(folder / marker) for marker in REPOSITORY_MARKERS):
+            return folder
+    for folder in folders:
+        if any(os.path.isfile(folder / name) for name in CONFIG_FILES):
+            return folder
+    return None
+
+
 def find_config_file(paths: Sequence[str]) -> Path | None:
-    """The nearest hygiene.toml, or pyproject.toml with ``[tool.hygiene]``, above the paths."""
+    """The nearest hygiene.toml, or pyproject.toml with ``[tool.hygiene]``, above the paths
+    and at most up to their project's root."""
     folders = [Path(os.path.abspath(p)) for p in paths if p != "-"] or [Path.cwd()]
     start = Path(os.path.commonpath([str(f if f.is_dir() else f.parent) for f in folders]))
+    root = project_root(start)
+    if root is None:
+        return None
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
+        if folder == root:
+            break
     return None
 
 
@@ -170,6 +219,8 @@ def load_config(path: Path) -> Config:
         language_identifier=data.get("language-identifier", "fasttext"),
         language_seed=data.get("language-seed", 0),
         max_document_megabytes=data.get("max-document-megabytes", 64),
+        inline_config=data.get("inline-config", True),
+        inline_config_in_jsonl=data.get("inline-config-in-jsonl", False),
         source=where,
         root=display_path(root),
     )

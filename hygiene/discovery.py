@@ -22,10 +22,23 @@ STDIN_DISPLAY = "<stdin>"
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    """One thing to read: a file path, or standard input when ``path`` is ``-``."""
+    """One thing to read: a file path, or standard input when ``path`` is ``-``.
+
+    ``tree`` is the folder the user named it by: the folder walked, or the folder of a
+    file named itself. ``fix`` never writes through a symlink out of it.
+    """
 
     path: str
     display: str
+    tree: str | None = None
+
+
+def shown(name: str) -> str:
+    """A file name as reports show it: bytes that are not UTF-8 (which Python keeps as
+    lone surrogates, and no report could encode) written as ``\\xe9`` escapes."""
+    if name.isascii():
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def display_path(path: Path) -> str:
@@ -36,8 +49,8 @@ def display_path(path: Path) -> str:
     """
     relative = os.path.relpath(os.path.abspath(path), os.getcwd())
     if relative == ".." or relative.startswith("../"):
-        return path.as_posix()
-    return Path(relative).as_posix()
+        return shown(path.as_posix())
+    return shown(Path(relative).as_posix())
 
 
 def discover(
@@ -60,12 +73,15 @@ def discover(
                 found = (item for item in _walk(path) if not (excluded and excluded(item.display)))
             elif path.exists() and not path.is_file():
                 # A FIFO would block the run forever, a device would never end.
-                errors.append(InputError(argument, "not a regular file (a pipe, socket or device)"))
+                problem = "not a regular file (a pipe, socket or device)"
+                errors.append(InputError(shown(argument), problem))
                 continue
             elif path.exists() or path.is_symlink():
-                found = iter([Input(argument, display_path(path))])
+                found = iter(
+                    [Input(argument, display_path(path), os.path.dirname(argument) or ".")]
+                )
             else:
-                errors.append(InputError(argument, "no such file or directory"))
+                errors.append(InputError(shown(argument), "no such file or directory"))
                 continue
         for item in found:
             if item.display not in seen:
@@ -82,4 +98,4 @@ def _walk(root: Path) -> Iterator[Input]:
                 continue
             path = Path(folder, name)
             if path.is_file():  # FIFOs, sockets and devices found while walking are skipped
-                yield Input(str(path), display_path(path))
+                yield Input(str(path), display_path(path), str(root))

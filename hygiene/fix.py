@@ -20,19 +20,20 @@ The file keeps its encoding, BOM, line endings and permissions.
 from __future__ import annotations
 
 import bisect
+import codecs
 import difflib
 import os
-import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from hygiene.atomic import write_atomically
+from hygiene.atomic import WriteError, rewrite_file
 from hygiene.document import Document
 from hygiene.errors import InputError
 from hygiene.escape import escape_for_terminal
 from hygiene.finding import Finding
 from hygiene.loaders import document_from_bytes, front_matter, read_bytes
+from hygiene.markup import code_spans
 from hygiene.rule import Edit, Fix
 
 MAX_PASSES = 10
@@ -75,13 +76,36 @@ def _overlaps(chosen: list[Edit], starts: list[int], edit: Edit) -> bool:
     )
 
 
-def chosen_fixes(findings: Iterable[Finding], unsafe: bool, text: str) -> list[Finding]:
-    """The findings whose fixes run in this pass: allowed, inside their spans, and not
-    meeting a fix chosen before them (text order). A fix with several edits runs whole."""
+def in_code(fix: Fix, code: Sequence[tuple[int, int]]) -> bool:
+    """Whether an edit of ``fix`` touches code (``code``: sorted, disjoint ranges). An
+    insertion touches the range it stands inside."""
+    for edit in fix.edits:
+        end = max(edit.end, edit.start + 1)
+        index = max(bisect.bisect_right(code, (edit.start, edit.start)) - 1, 0)
+        while index < len(code) and code[index][0] < end:
+            if edit.start < code[index][1]:
+                return True
+            index += 1
+    return False
+
+
+def code_of(document: Document) -> list[tuple[int, int]]:
+    """Where the document holds code that no fix may touch (Markdown only)."""
+    return code_spans(document.text) if document.format == "markdown" else []
+
+
+def chosen_fixes(
+    findings: Iterable[Finding], unsafe: bool, text: str, code: Sequence[tuple[int, int]] = ()
+) -> list[Finding]:
+    """The findings whose fixes run in this pass: allowed, inside their spans, out of
+    ``code``, and not meeting a fix chosen before them (text order). A fix with several
+    edits runs whole."""
     candidates = []
     for finding in findings:
         fix = _allowed(finding, unsafe)
-        if fix is not None and fix.edits and stays_inside(finding, fix, text):
+        if fix is None or not fix.edits or (code and in_code(fix, code)):
+            continue
+        if stays_inside(finding, fix, text):
             candidates.append((min(e.start for e in fix.edits), finding.sort_key, finding, fix))
     candidates.sort(key=lambda item: item[:2])
     chosen: list[Edit] = []
@@ -174,7 +198,7 @@ def _in_passes(
     fixed: Counter[Identity] = Counter()
     current = document
     for _ in range(MAX_PASSES):
-        chosen = chosen_fixes(reported, unsafe, current.text)
+        chosen = chosen_fixes(reported, unsafe, current.text, code_of(current))
         if not chosen:
             break
         done = Counter(identity(finding) for finding in chosen)
@@ -209,7 +233,7 @@ def _one_at_a_time(
     current = document
     fixed: Counter[Identity] = Counter()
     edits: list[Edit] = []
-    for finding in chosen_fixes(reported, unsafe, document.text):
+    for finding in chosen_fixes(reported, unsafe, document.text, code_of(document)):
         assert finding.fix is not None
         trial_edits = sorted([*edits, *finding.fix.edits], key=lambda e: (e.start, e.end))
         trial = edited(document, trial_edits)
@@ -272,23 +296,75 @@ def fix_file(
     keep: Keep | None = None,
     declared: str | None = None,
     limit: int | None = None,
+    tree: str | None = None,
 ) -> FixOutcome:
     """Fix one file in place (through its symlink, to the target) unless ``write`` is false.
 
-    A file with undecodable bytes is never rewritten: its U+FFFD would replace bytes
-    that nothing could restore.
+    ``tree`` is the folder the file was found in: a symlink out of it is never followed
+    to write. A file with undecodable bytes is never rewritten: its U+FFFD would replace
+    bytes that nothing could restore. Nor is one whose bytes the fixed text would change
+    outside the fixes (see ``encode_in_place``).
     """
     target = os.path.realpath(path)
-    document = document_from_bytes(read_bytes(target, display, limit), display, declared=declared)
+    if tree is not None and not _inside(target, os.path.realpath(tree)):
+        raise InputError(display, "is a symlink to a file outside the checked folder; not fixed")
+    original = read_bytes(target, display, limit)
+    document = document_from_bytes(original, display, declared=declared)
     outcome = fix_document(document, check, unsafe, keep)
     if outcome.after == outcome.before:
         return outcome
     if document.decode_issues:
         raise InputError(display, "has undecodable bytes; not fixed, so that none is lost")
-    data = encode_like(document, outcome.after)
+    data = encode_in_place(document, original, outcome.after)
     if write:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-        if not mode & stat.S_IWUSR:
-            raise InputError(display, "file is read-only, not fixed")
-        write_atomically(target, data, mode)
+        try:
+            rewrite_file(target, data, original)
+        except WriteError as error:
+            raise InputError(display, error.problem) from None
     return outcome
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, folder]) == folder
+
+
+# Encodings whose bytes depend on what came before (escape sequences switch modes): a
+# fix could change bytes far from it, so none is written in them.
+_STATEFUL = frozenset({"iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004",
+                       "iso2022_jp_3", "iso2022_jp_ext", "iso2022_kr", "utf_7", "hz"})  # fmt: skip
+
+
+def encode_in_place(document: Document, original: bytes, text: str) -> bytes:
+    """The fixed text in the file's own encoding, refused unless every byte outside the
+    fixes stays as it was: the unfixed text must encode back to exactly the original
+    bytes (cp932 and others map some bytes to characters that encode otherwise), the
+    encoding must be stateless, and a file declared in a legacy encoding must not in fact
+    be UTF-8 (its mojibake "repairs" would write legacy bytes into a UTF-8 file)."""
+    encoding = document.source.encoding
+    name = codecs.lookup(encoding).name.replace("-", "_")
+    if name in _STATEFUL:
+        raise InputError(
+            document.path, f"is in {encoding}, whose bytes depend on what precedes them; not fixed"
+        )
+    if document.source.encoding_evidence == "declared" and name != "utf_8" and _is_utf8(original):
+        raise InputError(
+            document.path,
+            f"is declared {encoding} but its bytes are UTF-8; not fixed (check the encodings "
+            "setting)",
+        )
+    if encode_like(document, document.text) != original:
+        raise InputError(
+            document.path,
+            f"re-encoding it in {encoding} would change bytes outside the fixes; not fixed",
+        )
+    return encode_like(document, text)
+
+
+def _is_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -3,6 +3,14 @@
 A pattern without a slash matches a file name in any folder (``*.md``); one with
 a slash matches the whole path relative to the configuration's folder
 (``content/uk/**``). ``**`` matches any number of folders.
+
+Globs come from configuration files, which a repository's contributors write, so a
+glob must not take time exponential in its stars: ``*a*a*a*a*a*a*a*a*a*a*b`` against a
+long name backtracks for minutes in a plain translation (pathspec's included). As in
+the standard library's ``fnmatch``, the text between two stars is matched at its first
+place, in an atomic group that is never tried again, wherever the star after it can
+take whatever the first place skipped; only the last piece is left to backtrack. The
+standard library's own translation cannot serve: its ``*`` crosses folders.
 """
 
 from __future__ import annotations
@@ -10,31 +18,28 @@ from __future__ import annotations
 import re
 from functools import cache
 
+_SINGLE, _DOUBLE, _FOLDERS = "[^/]*", ".*", "(?:[^/]+/)*"
+
 
 class GlobError(ValueError):
     """A pattern that is not a valid glob."""
 
 
-@cache
-def compile_glob(pattern: str) -> re.Pattern[str]:
-    """Translate a glob to an anchored regex; raise GlobError on a malformed one."""
-    if not pattern.strip("/"):
-        raise GlobError(f"invalid glob {pattern!r}: empty")
-    body = pattern.lstrip("/")
-    if "/" not in body:
-        body = "**/" + body
+def _tokens(pattern: str, body: str) -> list[str]:
+    """The regex pieces of a glob: the three kinds of star as themselves, the rest as
+    regex text for one character or class."""
     out: list[str] = []
     index = 0
     while index < len(body):
         char = body[index]
         if body.startswith("**/", index):
-            out.append("(?:[^/]+/)*")
+            out.append(_FOLDERS)
             index += 3
         elif body.startswith("**", index):
-            out.append(".*")
+            out.append(_DOUBLE)
             index += 2
         elif char == "*":
-            out.append("[^/]*")
+            out.append(_SINGLE)
             index += 1
         elif char == "?":
             out.append("[^/]")
@@ -55,8 +60,46 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(char))
             index += 1
+    return out
+
+
+def _without_backtracking(tokens: list[str]) -> str:
+    """Join the pieces, making ``star + text`` atomic (matched at its first place) where
+    the next star can absorb anything the first place skipped: the next star is ``**``,
+    or both are ``*`` and the text between them holds no slash."""
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token in (_SINGLE, _DOUBLE):
+            end = index + 1
+            while end < len(tokens) and tokens[end] not in (_SINGLE, _DOUBLE, _FOLDERS):
+                end += 1
+            chunk = tokens[index + 1 : end]
+            following = tokens[end] if end < len(tokens) else None
+            crosses = any("/" in piece for piece in chunk)
+            safe = following == _DOUBLE or (
+                following == _SINGLE and token == _SINGLE and not crosses
+            )
+            if chunk and safe:
+                out.append(f"(?>{token}?{''.join(chunk)})")
+                index = end
+                continue
+        out.append(token)
+        index += 1
+    return "".join(out)
+
+
+@cache
+def compile_glob(pattern: str) -> re.Pattern[str]:
+    """Translate a glob to an anchored regex; raise GlobError on a malformed one."""
+    if not pattern.strip("/"):
+        raise GlobError(f"invalid glob {pattern!r}: empty")
+    body = pattern.lstrip("/")
+    if "/" not in body:
+        body = "**/" + body
     try:
-        return re.compile("".join(out) + r"\Z")
+        return re.compile(_without_backtracking(_tokens(pattern, body)) + r"\Z")
     except re.error as error:
         raise GlobError(f"invalid glob {pattern!r}: {error}") from None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
@@ -179,6 +180,8 @@ def _record_documents(
     if not isinstance(record, dict):
         yield InputError(display, "record is not a JSON object", number)
         return
+    if b"\\u" in line and _LONE_SURROGATE_ESCAPE.search(line):
+        record = _without_lone_surrogates(record)
     if isinstance(record, _RepeatedKeys):
         yield InputError(display, f"key {record.repeated!r} appears twice in the record: readers "
                                   "disagree on which value counts", number)  # fmt: skip
@@ -218,6 +221,31 @@ def _record_documents(
         )
     if not found and not errored:
         yield InputError(display, f"record has no text field ({', '.join(text_fields)})", number)
+
+
+# A \uD800-\uDFFF escape in the raw line: JSON may write half of a pair alone (a scraper
+# that cut an emoji in two), which Python keeps as a lone surrogate no UTF-8 can hold.
+_LONE_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """Every string of a record with each lone surrogate replaced by U+FFFD, the character
+    of text lost: the record is still checked, and EN003 reports the loss where it stands."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        cleaned = {
+            _without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()
+        }
+        if isinstance(value, _RepeatedKeys):
+            marked = _RepeatedKeys(cleaned)
+            marked.repeated = value.repeated
+            return marked
+        return cleaned
+    return value
 
 
 class _RepeatedKeys(dict[str, Any]):

@@ -7,6 +7,7 @@ placeholder) are raised as ``ValueError`` for the pack loader to place.
 
 from __future__ import annotations
 
+import string
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -76,13 +77,22 @@ def _compile_regex(source: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 def _check_template(template: str, placeholders: Sequence[str]) -> None:
+    """A message names its placeholders plainly: ``{match}``, never ``{match:>50000000}``
+    (a format spec would let a pack make every finding's message as large as it likes)."""
     try:
+        parsed = list(string.Formatter().parse(template))
         template.format_map(dict.fromkeys(placeholders, ""))
     except (KeyError, IndexError, ValueError) as error:
         raise ValueError(
             f"message {template!r} uses an unknown placeholder {error}; "
             f"known: {', '.join('{' + name + '}' for name in placeholders)}"
         ) from None
+    for _, name, spec, conversion in parsed:
+        if name is not None and (spec or conversion):
+            raise ValueError(
+                f"message {template!r}: placeholders take no format spec or conversion; "
+                f"write {{{name}}}"
+            )
 
 
 def compile_pattern(spec: Mapping[str, Any]) -> Compiled:

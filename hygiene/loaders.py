@@ -252,10 +252,12 @@ def _plain(value: Any) -> Any:
 
 def too_large(display: str, size: int, limit: int, line: int | None = None) -> InputError:
     what = "record" if line is not None else "file"
+    # A stream is read one byte past the limit, and its whole size is never known.
+    size_text = "" if size == limit + 1 else f"{size / (1 << 20):,.1f} MiB, "
     return InputError(
         display,
-        f"{what} too large to check as one document: {size / (1 << 20):,.1f} MiB, over the "
-        f"limit of {limit >> 20} MiB (max-document-megabytes)",
+        f"{what} too large to check as one document: {size_text}over the limit of "
+        f"{limit >> 20} MiB (max-document-megabytes)",
         line,
     )
 

@@ -20,7 +20,7 @@ from hygiene import schemas
 from hygiene.cache import memoized
 from hygiene.config import Config
 from hygiene.errors import ConfigError, RulePackError, UsageError
-from hygiene.kinds import KINDS
+from hygiene.kinds import KINDS, LINE_PHRASE_DEFAULTS, PATTERN_DEFAULTS
 from hygiene.rule import PackRef, Rule, RuleDoc
 from hygiene.shipped import builtin_folder
 
@@ -119,21 +119,39 @@ def _override(ruleset: RuleSet, table: Mapping[str, Any], rule: Rule, where: str
     return table.get(rule.code, table.get(rule.name))
 
 
+KIND_DEFAULTS: Mapping[str, Mapping[str, Any]] = {
+    "pattern": PATTERN_DEFAULTS,
+    "line-phrase": LINE_PHRASE_DEFAULTS,
+}
+# Options whose value bounds the work a rule may do: a pack or a configuration may
+# tighten them, never lift them.
+OPTION_RANGES: Mapping[str, tuple[float, float]] = {"timeout": (0.0, 60.0)}
+
+
+def option_problem(key: str, value: Any, defaults: Mapping[str, Any]) -> str | None:
+    """What is wrong with an option's value, judged by its default's type and its range:
+    ``unknown option ...``, or ``<key>: expected ...``."""
+    if key not in defaults:
+        return f"unknown option {key!r} (known: {', '.join(defaults) or 'none'})"
+    default = defaults[key]
+    numeric = isinstance(default, int | float) and not isinstance(default, bool)
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not (isinstance(value, type(default)) or (numeric and is_number)):
+        return f"{key}: expected {type(default).__name__}, got {value!r}"
+    if key in OPTION_RANGES:
+        low, high = OPTION_RANGES[key]
+        if not low < value <= high:
+            return f"{key}: expected a number above {low:g} and at most {high:g}, got {value!r}"
+    return None
+
+
 def _merge_options(rule: Rule, overrides: Mapping[str, Any], where: str) -> Mapping[str, Any]:
     merged = dict(rule.options)
     for key, value in overrides.items():
-        if key not in rule.options:
-            known = ", ".join(rule.options) or "none"
-            raise ConfigError(
-                f"{where}: rules.{rule.name}: unknown option {key!r} (known: {known})"
-            )
-        default = rule.options[key]
-        numeric = isinstance(default, int | float) and not isinstance(default, bool)
-        if not (isinstance(value, type(default)) or (numeric and isinstance(value, int | float))):
-            raise ConfigError(
-                f"{where}: rules.{rule.name}.{key}: expected {type(default).__name__}, "
-                f"got {value!r}"
-            )
+        problem = option_problem(key, value, rule.options)
+        if problem is not None:
+            joiner = ": " if problem.startswith("unknown option") else "."
+            raise ConfigError(f"{where}: rules.{rule.name}{joiner}{problem}")
         merged[key] = value
     return MappingProxyType(merged)
 
@@ -206,6 +224,11 @@ def _compile_rule(
         compiled = KINDS[spec["kind"]](spec)
     except ValueError as error:
         raise RulePackError(where, str(error), code) from None
+    defaults = KIND_DEFAULTS[spec["kind"]]
+    for key, value in spec.get("options", {}).items():
+        problem = option_problem(key, value, defaults)
+        if problem is not None:
+            raise RulePackError(where, f"options: {problem}", code)
     return Rule(
         code=code,
         name=spec["name"],

@@ -9,6 +9,11 @@ Markdown and HTML-ish text use comments::
 Plain text ends a line with a marker: ``... hygiene: ignore BP001``. Without codes a
 directive covers every rule. A directive that suppresses nothing is reported by
 SU001, so suppressions do not outlive the problems they hid.
+
+Directives are the checked text's own say, so they can be turned off: ``--no-inline-config``
+or ``inline-config = false`` for every document, and by default in JSON Lines records,
+whose text is untrusted data (``Config.honours_directives``). Off, they hide nothing and
+SU001 reports none of them.
 """
 
 from __future__ import annotations
@@ -129,10 +134,17 @@ class Suppression:
 
 
 def apply_directives(
-    document: Document, findings: Iterable[Finding], active_codes: frozenset[str]
+    document: Document,
+    findings: Iterable[Finding],
+    active_codes: frozenset[str],
+    *,
+    enabled: bool = True,
 ) -> Suppression:
     """Drop suppressed findings; keep SU001 findings only for directives that hid nothing
-    and that name at least one rule that ran."""
+    and that name at least one rule that ran. With ``enabled`` false the document's
+    directives are ignored: every finding is kept, and no directive is reported unused."""
+    if not enabled:
+        return Suppression(tuple(f for f in findings if f.code != UNUSED_CODE), 0)
     directives = parse_directives(document)
     if not directives:
         return Suppression(tuple(findings), 0)

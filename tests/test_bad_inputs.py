@@ -75,8 +75,52 @@ def _git_names(folder: Path) -> None:
             handle.write(f"\nWATCH: {title}\n")
 
 
+# File names that are workflow commands of a CI log, or break its lines, or hide (#27).
+HOSTILE_NAMES = ("::error file=x.md,line=1::INJECTED.md", "new\n::warning ::X.md",
+                 "  ::notice::lead.md", "v1 ##[error]legacy.md", "pct%0A::error::y.md",
+                 "ansi\x1b[31mred.md", "bidi\N{RIGHT-TO-LEFT OVERRIDE}evil.md",
+                 "ctl\x01\x1f.md")  # fmt: skip
+
+
+def _hostile_names(folder: Path) -> None:
+    (folder / "hostile").mkdir()
+    for number, name in enumerate(HOSTILE_NAMES):
+        (folder / "hostile" / name).write_text(f"Intro.\n\nWATCH: Video {number}\n", "utf-8")
+
+
+def _planted_parent_config(folder: Path) -> None:
+    """A hygiene.toml that turns every rule off, planted above a repository's top."""
+    (folder.parent / "hygiene.toml").write_text('ignore = ["ALL"]\n', encoding="utf-8")
+    (folder / ".git").mkdir()
+
+
+def _silencing_record(folder: Path) -> None:
+    """A corpus record that tries to hide its own bidi override with a directive."""
+    record = {
+        "id": "r1",
+        "text": "<!-- hygiene: disable-file -->\nTotal: \N{RIGHT-TO-LEFT OVERRIDE}100 USD\n",
+    }
+    (folder / "silencing.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def _latin1_name(folder: Path) -> None:
+    """A file whose name is not UTF-8 (written on a Latin-1 system), found by a walk."""
+    (folder / "latin").mkdir()
+    with open(os.path.join(os.fsencode(folder), b"latin", b"caf\xe9.md"), "wb") as handle:
+        handle.write(b"WATCH: A story\n")
+
+
+def _deep_baseline(folder: Path) -> None:
+    nested = "[" * 100_000 + "]" * 100_000
+    (folder / "deep-baseline.json").write_text(
+        f'{{"hygiene_baseline": 1, "findings": {nested}}}', encoding="utf-8"
+    )
+
+
 MAKERS: dict[str, Callable[[Path], Any]] = {
     "git-names": _git_names,
+    "latin1-name": _latin1_name,
+    "deep-baseline": _deep_baseline,
     "long-line": _long_line,
     "huge-text": _huge_text,
     "folder": lambda folder: (folder / "folder").mkdir(),
@@ -86,6 +130,9 @@ MAKERS: dict[str, Callable[[Path], Any]] = {
     "fifo-in-folder": _fifo_in_folder,
     "deep": _deep,
     "bidi-name": lambda folder: (folder / "b\u202eevil.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0"),
+    "hostile-names": _hostile_names,
+    "planted-parent-config": _planted_parent_config,
+    "silencing-record": _silencing_record,
 }
 
 # Run in the CLI's process before it starts: errors that root (which CI runs as) never meets.

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hygiene.config import project_root
 from tests.conftest import run_cli
 
 DIRTY = "Intro.\n\nWATCH: A video\n\nThe United States\u00a0all the harder.\n"
@@ -37,7 +38,10 @@ def test_pyproject_tool_table_is_found_walking_up(tmp_path: Path) -> None:
 
 
 def test_pyproject_without_table_is_skipped_for_hygiene_toml_above(tmp_path: Path) -> None:
+    # Inside a repository (a monorepo whose packages have their own pyproject.toml), the
+    # walk goes on to the repository's top.
     project(tmp_path, 'ignore = ["BP"]\n')
+    (tmp_path / ".git").mkdir()
     (tmp_path / "content" / "pyproject.toml").write_text('[project]\nname = "x"\n')
     assert {code for _, code, _ in findings(tmp_path, "content")} == {"UC004"}
 
@@ -132,3 +136,48 @@ def test_user_rule_pack_folder_from_config(tmp_path: Path) -> None:
     result = run_cli("check", "content", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.decode() == "hygiene: error: packs/x.toml: 'rule' is a required property\n"
+
+
+PLANTED = 'ignore = ["ALL"]\n'  # what anyone who can write to a parent folder would plant
+UNCONFIGURED = [
+    ("a.md", "BP001", "warning"),
+    ("a.md", "UC004", "info"),
+    ("uk/b.md", "BP001", "warning"),
+    ("uk/b.md", "UC004", "info"),
+]
+
+
+@pytest.mark.parametrize(
+    ("marker", "text"),
+    [(".git", None), (".git", "gitdir: /elsewhere/.git/worktrees/work\n"), (".hg", None),
+     ("pyproject.toml", '[project]\nname = "x"\n')],
+    ids=["git-folder", "git-file", "hg", "pyproject-without-table"],
+)  # fmt: skip
+def test_a_config_above_the_project_root_is_never_read(
+    tmp_path: Path, marker: str, text: str | None
+) -> None:
+    project(tmp_path, PLANTED)
+    root = tmp_path / "content"  # the project: a repository, or a folder with its own file
+    if text is None:
+        (root / marker).mkdir()
+    else:
+        (root / marker).write_text(text, encoding="utf-8")
+    assert project_root(root / "uk") == root
+    # From the project, from deep inside it, and from the folder of the planted file.
+    assert findings(root, ".") == UNCONFIGURED
+    assert findings(root, ".", cwd=root / "uk") == [
+        (path.removeprefix("uk/"), *rest) for path, *rest in UNCONFIGURED[2:]
+    ]
+    assert findings(tmp_path, "content") == [
+        (f"content/{path}", *rest) for path, *rest in UNCONFIGURED
+    ]
+    report = json.loads(run_cli("check", ".", "--format", "json", cwd=root).stdout)
+    assert report["run"]["config_file"] is None
+
+
+def test_a_config_inside_the_repository_is_found_up_to_its_top(tmp_path: Path) -> None:
+    (tmp_path / "hygiene.toml").write_text(PLANTED, encoding="utf-8")
+    root = project(tmp_path / "repo", 'ignore = ["UC004"]\n')
+    (root / ".git").mkdir()
+    assert project_root(root / "content" / "uk") == root
+    assert findings(root, ".", cwd=root / "content" / "uk") == [("b.md", "BP001", "warning")]

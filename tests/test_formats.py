@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
+import regex
 from jsonschema import Draft4Validator
 
 from hygiene import schemas
+from hygiene.api import Checker
+from hygiene.baseline import BaselineEntry, BaselineOutcome
+from hygiene.config import Config
+from hygiene.errors import InputError
+from hygiene.escape import escape_for_terminal
+from hygiene.formatters import FORMATS, renderer
 from hygiene.formatters.github_format import escape_data, escape_property
+from hygiene.loaders import document_from_bytes
+from hygiene.packs import RuleSet
+from hygiene.report import Report
 from tests.conftest import run_cli
 
 
@@ -100,7 +113,7 @@ def test_junit_is_xml_with_a_failure_per_dirty_document() -> None:
 @pytest.mark.parametrize(
     "raw",
     ["plain ascii", "del \x7f in ascii", "bidi \u202e here", "line\u2028sep", "tag \U000e0001",
-     "café, no-break\u00a0space"],
+     "café, no-break\u00a0space", "lone caf\udce9 surrogate", "legacy ##[error]command"],
 )  # fmt: skip
 def test_serialised_json_shows_no_invisible_character_raw_and_reads_back_the_same(
     raw: str,
@@ -110,7 +123,9 @@ def test_serialised_json_shows_no_invisible_character_raw_and_reads_back_the_sam
     serialised = json.dumps({"excerpt": raw}, ensure_ascii=False)
     escaped = escape_json_output(serialised)
     assert json.loads(escaped) == {"excerpt": raw}
-    assert not any(char in escaped for char in "\x7f\u202e\u2028\U000e0001\u00a0")
+    assert not any(char in escaped for char in "\x7f\u202e\u2028\U000e0001\u00a0\udce9")
+    assert "##[" not in escaped
+    escaped.encode("utf-8")
     assert ("é" in escaped) == ("é" in raw)  # visible letters stay as they are
 
 
@@ -139,3 +154,154 @@ def test_junit_fails_a_case_only_at_or_above_fail_on(tmp_path: Path) -> None:
     info_case = next(suite.iter("testcase"))
     output = info_case.find("system-out")
     assert output is not None and "PV002 provenance.anonymous-source" in (output.text or "")
+
+
+# File names a hostile checkout can hold (any byte but "/" and NUL), as os.fsdecode gives
+# them: a workflow command, one after a line break (LF, CR, U+2028) or leading spaces, the
+# legacy "##[" form the runner finds anywhere in a line, "%" escapes the runner would
+# decode, an ANSI escape, a bidi override, C0 controls and DEL, and bytes that are not
+# UTF-8 (lone surrogates).
+HOSTILE_NAMES = (
+    "::error file=x.md,line=1::INJECTED.md",
+    "new\n::warning ::X.md",
+    "cr\r::error::Y.md",
+    "sep\u2028::error::Z.md",
+    "  ::notice::leading-spaces.md",
+    "v1 ##[error]legacy.md",
+    "pct%0A::error::%25.md",
+    "ansi\x1b[31mred\x1b[0m.md",
+    "bidi\N{RIGHT-TO-LEFT OVERRIDE}evil.md",
+    "ctl\x01\x0b\x1f\x7f.md",
+    os.fsdecode(b"caf\xe9.md"),
+)
+RAW_UNSAFE = regex.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\p{Cf}\p{Cs}\u2028\u2029]")
+ANNOTATION = regex.compile(r"::(?:error|warning|notice) (?P<properties>[^:]*)::.*")
+
+
+def _hostile_report(ruleset: RuleSet) -> Report:
+    """A report of one finding a hostile name, input errors and stale baseline entries
+    naming them too, built in-process as the CLI builds it."""
+    checker = Checker(Config(), ruleset)
+    results = []
+    for number, name in enumerate(HOSTILE_NAMES):
+        data = f"Intro.\n\nWATCH: Video {number} ##[warning]in an excerpt\n".encode()
+        if "\udce9" in name:
+            # baseline.py hashes the path as strict UTF-8, so check under a stand-in and
+            # rename; the CLI never hands such a name over (discovery shows its bytes).
+            record, found = checker.check(document_from_bytes(data, path="stand-in.md"))
+            source = replace(record.source, path=name)
+            results.append((replace(record, source=source), [replace(f, path=name) for f in found]))
+        else:
+            results.append(checker.check(document_from_bytes(data, path=name)))
+    errors = [InputError(name, "binary file, not checked") for name in HOSTILE_NAMES]
+    errors.append(InputError("shard.jsonl", "key '\n::error::k' appears twice", 2))
+    report = checker.report(results, errors)
+    stale = tuple(
+        BaselineEntry("0" * 32, "BP001", name, "WATCH\n::error::stale ##[error]x")
+        for name in HOSTILE_NAMES
+    )
+    return replace(report, baseline=BaselineOutcome("base\n::error::.json", (), 0, stale))
+
+
+def _property(escaped: str) -> str:
+    """A workflow command's property as the runner reads it back."""
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        escaped = escaped.replace(code, char)
+    return escaped
+
+
+def assert_no_injected_commands(output: str, fmt: str) -> list[str]:
+    """No line of ``output`` starts a workflow command (after leading white space, as the
+    runner trims it) but hygiene's own annotations, and no "##[" stands anywhere; returns
+    the file each annotation names, as the runner reads it."""
+    assert "##[" not in output
+    assert RAW_UNSAFE.search(output) is None, RAW_UNSAFE.search(output)
+    output.encode("utf-8")  # every character can be written
+    files = []
+    # str.splitlines breaks at every line break Python knows, more than the runner does.
+    for line in output.splitlines():
+        if not line.lstrip().startswith("::"):
+            continue
+        annotation = ANNOTATION.fullmatch(line)
+        assert fmt == "github" and annotation is not None, line
+        properties = dict(part.split("=", 1) for part in annotation["properties"].split(","))
+        files.append(_property(properties["file"]))
+    return files
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hostile_file_names_in_process(ruleset: RuleSet, fmt: str) -> None:
+    report = _hostile_report(ruleset)
+    output = renderer(fmt)(report)
+    files = assert_no_injected_commands(output, fmt)
+    shown = {escape_for_terminal(name) for name in HOSTILE_NAMES}
+    if fmt == "github":  # one annotation a finding and an error, each naming the path shown
+        assert sorted(files) == sorted(
+            [escape_for_terminal(f.path) for f in report.findings]
+            + [escape_for_terminal(e.path) for e in report.errors]
+        )
+        assert set(files) == shown | {"shard.jsonl"}
+        assert all(escape_for_terminal(file) == file for file in files)  # nothing left raw
+    if fmt in ("text", "github"):
+        lines = output.splitlines()
+        for name in HOSTILE_NAMES:  # its finding and its stale entry, each on one line
+            assert sum(line.startswith(escape_for_terminal(name) + ":") for line in lines) == 2
+    if fmt == "junit":
+        suite = ElementTree.fromstring(output.encode("utf-8")).find("testsuite")
+        assert suite is not None
+        names = [case.get("name") for case in suite.iter("testcase")]
+        assert set(names) == shown | {"shard.jsonl"}
+    if fmt in ("json", "sarif"):
+        data = json.loads(output)
+    if fmt == "json":
+        schemas.validator(schemas.REPORT).validate(data)
+        # JSON escapes read back as the very names: nothing is lost.
+        assert {f["path"] for f in data["findings"]} == set(HOSTILE_NAMES)
+        assert {e["path"] for e in data["baseline"]["stale"]} == set(HOSTILE_NAMES)
+    if fmt == "jsonl":
+        records = [json.loads(line) for line in output.splitlines()]
+        paths = {r["finding"]["path"] for r in records if r["type"] == "finding"}
+        assert paths == set(HOSTILE_NAMES)
+    if fmt == "sarif":
+        (run,) = data["runs"]
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in run["results"]}  # fmt: skip
+        # A URI holds the name's own bytes, so the file is found on the disk that held it.
+        assert {unquote(uri, errors="surrogateescape") for uri in uris} == set(HOSTILE_NAMES)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hostile_file_names_through_the_cli(tmp_path: Path, fmt: str) -> None:
+    for number, name in enumerate(HOSTILE_NAMES):
+        text = f"Intro.\n\nWATCH: Video {number}\n"
+        if "\udce9" in name:
+            text = "Intro.\n"  # see _hostile_report: no finding, so no fingerprint of it
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_cli("check", ".", "--format", fmt, "-q", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, b"")
+    output = result.stdout.decode("utf-8")  # strict: every name could be written
+    files = assert_no_injected_commands(output, fmt)
+    report = json.loads(run_cli("check", ".", "--format", "json", cwd=tmp_path).stdout)
+    paths = [finding["path"] for finding in report["findings"]]
+    assert len(paths) == len(HOSTILE_NAMES) - 1
+    if fmt == "github":
+        assert sorted(files) == sorted(escape_for_terminal(path) for path in paths)
+    if fmt == "junit":
+        suite = ElementTree.fromstring(result.stdout).find("testsuite")
+        assert suite is not None and suite.get("tests") == str(len(HOSTILE_NAMES))
+    if fmt in ("json", "sarif"):
+        json.loads(output)
+    if fmt == "jsonl":
+        kinds = [json.loads(line)["type"] for line in output.splitlines()]
+        assert kinds.count("finding") == len(paths)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [("::error::x", "\\u003a:error::x"), ("  ::warning::x", "  \\u003a:warning::x"),
+     ("a ##[error]b", "a ##\\u005berror]b"), ("a :: b", "a :: b"), ("caf\udce9", "caf\\udce9"),
+     ("\n::error::x", "\\n::error::x"), ("\t::x::", "\\t::x::")],
+)  # fmt: skip
+def test_terminal_text_never_starts_a_workflow_command(raw: str, shown: str) -> None:
+    assert escape_for_terminal(raw) == shown
+    assert escape_for_terminal(shown) == shown  # what is shown is safe as it stands

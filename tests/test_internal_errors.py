@@ -30,6 +30,8 @@ if os.environ.get("HYGIENE_PLANTED_FAULT"):
     def check_document(document, *args, **kwargs):
         if "PLANTED-FAULT" in document.text and os.environ["HYGIENE_PLANTED_FAULT"] == "rule":
             raise RuntimeError("planted fault in a rule")
+        if "PLANTED-FAULT" in document.text and os.environ["HYGIENE_PLANTED_FAULT"] == "kill":
+            os.kill(os.getpid(), 9)  # as the kernel's out-of-memory killer ends a process
         return _check(document, *args, **kwargs)
 
     def render(report):
@@ -128,3 +130,25 @@ def test_an_internal_error_in_a_dask_task_is_one_line_and_exit_2(
         cluster.close()
     assert result.returncode == 2, result.stderr
     assert result.stderr.splitlines()[-1] == LINE.format(where="rule")
+
+
+def test_a_worker_killed_on_one_record_costs_that_record_only(
+    tmp_path: Path, planted: dict[str, str]
+) -> None:
+    # Enough text for two workers' batches (256 KiB each): a small shard is one task,
+    # which the run checks in its own process.
+    filler = "The talks ended on Thursday without an agreement on trade. " * 2
+    records = [{"id": n, "text": f"Record {n}. {filler}"} for n in range(6_000)]
+    records[25]["text"] = "PLANTED-FAULT in this record."
+    lines = "".join(json.dumps(record) + "\n" for record in records)
+    (tmp_path / "shard.jsonl").write_text(lines, encoding="utf-8")
+    args = ["check", "shard.jsonl", "--jobs", "2", "--format", "jsonl", "-q"]
+    result = _run(args, tmp_path, planted, "kill")
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.splitlines() == [
+        "hygiene: error: shard.jsonl:26: the worker process checking this died twice (out of "
+        "memory, or killed); not checked"
+    ]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[-1]["summary"]["documents"] == 5_999  # every other record was checked
+    assert [r["error"]["line"] for r in records if r["type"] == "error"] == [26]

@@ -175,3 +175,39 @@ def test_every_builtin_pack_validates_against_the_schema() -> None:
     for pack in packs:
         data = tomllib.loads(pack.data.decode("utf-8"))
         assert schemas.first_error(schemas.RULE_PACK, data) is None, pack.name
+
+
+@pytest.mark.parametrize(
+    ("addition", "problem"),
+    [
+        ('[rule.options]\ntimeout = "soon"\n', "options: timeout: expected float, got 'soon'"),
+        ("[rule.options]\ntimeout = -1\n",
+         "options: timeout: expected a number above 0 and at most 60, got -1"),
+        ("[rule.options]\ntimeout = 1e9\n",
+         "options: timeout: expected a number above 0 and at most 60, got 1000000000.0"),
+        ("[rule.options]\ncolour = 1\n", "options: unknown option 'colour' (known: timeout)"),
+    ],
+    ids=["not-a-number", "negative", "unbounded", "unknown"],
+)  # fmt: skip
+def test_pack_options_are_typed_and_bounded(addition: str, problem: str) -> None:
+    with pytest.raises(RulePackError) as raised:
+        load_pack(pack(GOOD_RULE + addition))
+    assert str(raised.value) == f"my-packs/extra.toml: rule XX001: {problem}"
+
+
+def test_a_message_placeholder_takes_no_format_spec() -> None:
+    rule = GOOD_RULE.replace('message = "shouting: {match}"', 'message = "{match:>50000000}"')
+    with pytest.raises(RulePackError) as raised:
+        load_pack(pack(rule))
+    assert "placeholders take no format spec or conversion; write {match}" in str(raised.value)
+
+
+def test_a_configured_timeout_is_bounded_too(tmp_path: Path) -> None:
+    (tmp_path / "hygiene.toml").write_text("[rules.UC004]\ntimeout = 1e9\n", encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("text\n", encoding="utf-8")
+    result = run_cli("check", "doc.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "hygiene: error: hygiene.toml: rules.unicode.no-break-space.timeout: expected a number "
+        "above 0 and at most 60, got 1000000000.0\n"
+    )

@@ -1,4 +1,11 @@
-"""GitHub Actions workflow commands: one annotation a finding, then the plain text report."""
+"""GitHub Actions workflow commands: one annotation a finding, then the plain text report.
+
+Every line is either one of hygiene's annotations or a line of the text report. User text
+(file names, messages, excerpts) is shown as the text report shows it, controls, bidi and
+invisible characters escaped, then escaped again as the runner reads a command's
+properties and data, so a file name can neither end an annotation early nor start a
+command of its own (``hygiene.escape``).
+"""
 
 from __future__ import annotations
 
@@ -32,16 +39,15 @@ def render(report: Report) -> str:
         properties = ",".join(
             f"{key}={escape_property(str(value))}"
             for key, value in (
-                ("file", finding.path),
+                ("file", escape_for_terminal(finding.path)),
                 *place,
-                ("title", f"{finding.code} {finding.name}"),
+                ("title", escape_for_terminal(f"{finding.code} {finding.name}")),
             )
         )
         message = escape_for_terminal(f'{finding.message}: "{finding.excerpt}"')
         lines.append(f"::{COMMANDS[finding.severity]} {properties}::{escape_data(message)}")
     for error in report.errors:
         where = "" if error.line is None else f",line={error.line}"
-        lines.append(
-            f"::error file={escape_property(error.path)}{where}::{escape_data(error.problem)}"
-        )
+        path, problem = escape_for_terminal(error.path), escape_for_terminal(error.problem)
+        lines.append(f"::error file={escape_property(path)}{where}::{escape_data(problem)}")
     return "\n".join(lines) + ("\n" if lines else "") + text_format.render(report)

@@ -3,12 +3,18 @@
 A test case fails only for findings at or above the run's ``fail_on``, as the exit code
 does; findings below it are listed in the case's output, so a report never shows red
 where the run passed.
+
+User text (file names, error messages, findings) is shown as the text report shows it,
+controls, bidi and invisible characters escaped; the characters XML 1.0 cannot hold at all
+(most C0 controls, lone surrogates) are escaped as ``\\uXXXX`` in the serialised document
+too, so the report is always well-formed XML whatever reaches it.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
+from hygiene.escape import escape_for_terminal, escape_xml_output
 from hygiene.formatters.text_format import finding_line
 from hygiene.report import Report
 from hygiene.rule import SEVERITY_RANK
@@ -33,7 +39,9 @@ def render(report: Report) -> str:
         errors=str(len(report.errors)),
     )
     for path in sorted(failing):
-        case = ElementTree.SubElement(suite, "testcase", classname="hygiene", name=path)
+        case = ElementTree.SubElement(
+            suite, "testcase", classname="hygiene", name=escape_for_terminal(path)
+        )
         if failing[path]:
             failure = ElementTree.SubElement(
                 case,
@@ -45,11 +53,9 @@ def render(report: Report) -> str:
         if passing[path]:
             ElementTree.SubElement(case, "system-out").text = "\n".join(passing[path])
     for error in report.errors:
-        case = ElementTree.SubElement(suite, "testcase", classname="hygiene", name=error.path)
-        ElementTree.SubElement(case, "error", message=error.problem, type="input")
+        name, problem = escape_for_terminal(error.path), escape_for_terminal(error.problem)
+        case = ElementTree.SubElement(suite, "testcase", classname="hygiene", name=name)
+        ElementTree.SubElement(case, "error", message=problem, type="input")
     ElementTree.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        + ElementTree.tostring(suites, encoding="unicode")
-        + "\n"
-    )
+    serialized = ElementTree.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + escape_xml_output(serialized) + "\n"

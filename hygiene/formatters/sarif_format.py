@@ -18,6 +18,16 @@ SARIF_SCHEMA = (
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def _uri(path: str) -> str:
+    """A path as a relative URI reference: percent-encoded UTF-8, and a name that is not
+    UTF-8 (read with os.fsdecode, its bytes as lone surrogates) by its own bytes."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name decodes to: keep every one
+        raw = path.encode("utf-8", "surrogatepass")
+    return quote(raw)
+
+
 def _rule(rule: Rule) -> dict[str, Any]:
     doc = rule.doc
     help_text = f"{doc.why}\n\nHow to fix: {doc.how_to_fix}"
@@ -58,7 +68,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": quote(finding.path)},
+                    "artifactLocation": {"uri": _uri(finding.path)},
                     "region": region,
                 }
             }
@@ -83,7 +93,7 @@ def render(report: Report) -> str:
         {
             "level": "error",
             "message": {"text": error.problem},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(error.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(error.path)}}}],
         }
         for error in report.errors
     ]

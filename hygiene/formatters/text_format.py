@@ -21,7 +21,8 @@ def location(finding: Finding) -> str:
 
 
 def finding_line(finding: Finding) -> str:
-    """One finding as a linter prints it, with unsafe characters escaped."""
+    """One finding as a linter prints it, with unsafe characters escaped: a file name
+    cannot break the line, nor start a CI runner's workflow command (``hygiene.escape``)."""
     return escape_for_terminal(
         f'{location(finding)}: {finding.code} {finding.name} {finding.message}: "{finding.excerpt}"'
     )
