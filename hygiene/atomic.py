@@ -133,8 +133,10 @@ def rewrite_file(path: str, data: bytes, original: bytes) -> None:
     write is refused, never replaced through its writable folder; a file that changed
     since it was read is refused, so that an edit made meanwhile is never lost."""
     status = os.stat(path)
-    if not status.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+    if not status.st_mode & stat.S_IWUSR:
         raise WriteError(path, "file is read-only, not fixed")
+    if not os.access(path, os.W_OK):  # its folder may be writable: the rename would succeed
+        raise WriteError(path, "you may not write this file; not fixed")
     if status.st_nlink > 1:
         raise WriteError(
             path, f"has {status.st_nlink} hard links, which replacing it would split; not fixed"

@@ -105,13 +105,23 @@ def name_languages(text: str) -> frozenset[str]:
     return language_names().get(normalize_label(text), frozenset())
 
 
+@cache
+def _longest_label() -> int:
+    """The most words an interface label has."""
+    return max((label.count(" ") + 1 for label in ui_labels()), default=0)
+
+
 def label_languages(text: str) -> frozenset[str]:
-    """Languages in which ``text`` (or its first words) is an interface label."""
+    """Languages in which ``text`` (or its first words) is an interface label.
+
+    Only as many first words as the longest label has are tried: trying every length
+    joined the words again for each (a text of 20,000 words, ``a-b-c-...``, took 1.3 s;
+    4 times as long, 16 times that)."""
     normalized = normalize_label(text)
     if not normalized:
         return frozenset()
     labels = ui_labels()
-    parts = normalized.split()
+    parts = normalized.split(" ", _longest_label())[: _longest_label()]
     for size in range(len(parts), 0, -1):
         found = labels.get(" ".join(parts[:size]))
         if found:

@@ -219,3 +219,23 @@ def test_code_spans_pair_backtick_runs_of_equal_length() -> None:
     hostile = "`" + "x``" * 20_000  # runs of two never closing a run of one: still linear
     assert inline_code(hostile, 0, len(hostile))[0] == (2, 7)  # the lone ` opens nothing
     assert code_spans("plain text, no code\n") == []
+
+
+def test_fix_refuses_a_file_the_user_may_not_write_in_a_folder_they_may(tmp_path: Path) -> None:
+    path = tmp_path / "theirs.txt"
+    path.write_text(f"one{NBSP}two\n", encoding="utf-8")
+    # Another user's 0644 file: CI runs as root, whom no permission stops, so the answer
+    # of access(2) is what a user without the right would get.
+    not_mine = (
+        "import os\n"
+        "_access = os.access\n"
+        "def _access_as_another(path, mode, **kwargs):\n"
+        "    if str(path).endswith('theirs.txt') and mode & os.W_OK:\n"
+        "        return False\n"
+        "    return _access(path, mode, **kwargs)\n"
+        "os.access = _access_as_another\n"
+    )
+    result = run_cli("fix", "theirs.txt", cwd=tmp_path, prelude=not_mine)
+    assert result.returncode == 3
+    assert "theirs.txt: you may not write this file; not fixed" in result.stderr.decode()
+    assert path.read_text(encoding="utf-8") == f"one{NBSP}two\n"

@@ -99,3 +99,48 @@ def test_the_majority_vote_stops_when_the_rest_cannot_change_it(name: str) -> No
     close = _Asked(name)
     assert _majority_language(alternating, close) == "de"  # type: ignore[arg-type]
     assert close.texts == [p.text for p in alternating]
+
+
+def _word(number: int) -> str:
+    """a, b, ..., z, ba, bb, ...: a distinct word for each number."""
+    letters = ""
+    while True:
+        number, digit = divmod(number, 26)
+        letters = chr(ord("a") + digit) + letters
+        if not number:
+            return letters
+
+
+COMENTARIOS = (
+    "LG003",
+    7,
+    "Spanish text in this English document (Galician or Spanish interface label), "
+    "in the middle of the document",
+)
+
+
+@pytest.mark.parametrize(
+    ("mark", "also"),
+    [
+        ("-", []),
+        ("'", []),
+        ("’", [("LG003", 5, "German text in this English document (fastText 0.68), in the "
+                "middle of the document")]),
+    ],
+    ids=["hyphen", "apostrophe", "right-single-quotation-mark"],
+)  # fmt: skip
+def test_words_joined_into_one_long_word_are_judged_as_before(
+    mark: str, also: list[tuple[str, int, str]]
+) -> None:
+    # 20,000 words joined by '-', "'" or '’' are one word, but the interface-label lookup
+    # tried every count of their first words (4 s here; 800 KB, over 100 s); a long run
+    # of letters and an '@' (line 9) made the address pattern try every position.
+    joined = "l" + mark + mark.join(_word(number) for number in range(20_000))
+    text = (
+        "The talks ended without an agreement on Monday, officials said.\n\n"
+        "The two sides will meet again next month to discuss the border.\n\n"
+        f"{joined}\n\nComentarios\n\n{'x' * 20_000}@\n"
+    )
+    document = document_from_bytes(text.encode("utf-8"), "page.txt")
+    _, findings = Checker(Config(select=("LG",))).check(document)
+    assert [(f.code, f.span.line, f.message) for f in findings] == [*also, COMENTARIOS]

@@ -331,7 +331,11 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     )
 
 
-_URL = regex.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\S+")
+# Addresses: a run of non-space characters holding '://' or a mail address's '@' and '.',
+# or from a 'www.' on. The same matches as '\S+://\S+|www\.\S+|\S+@\S+\.\S+', which tried
+# every position of a long run (8,000 letters and an '@': 0.2 s; 4 times as many, 16
+# times as long); this one looks ahead once, from the run's start.
+_URL = regex.compile(r"(?<!\S)(?=\S+?://\S|(?>\S+?@)\S+?\.\S)\S+|www\.\S+")
 _TERM = regex.compile(r"\b[A-Z][A-Za-z0-9]*\b")
 _DASH_ATTRIBUTION = regex.compile(r"[—―–]\s*\p{Lu}\p{L}+")
 _QUOTED = regex.compile(r"[\"“”„«»‹›「」『』].*?[\"“”„«»‹›「」『』]")
