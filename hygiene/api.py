@@ -92,6 +92,7 @@ class Checker:
         self._active = frozenset(r.code for r in self.ruleset.rules)
         self._ignore_cache: dict[tuple[str, ...], frozenset[str]] = {}
         self._written: frozenset[str] = frozenset()
+        self._output_folder: str | None = None
         self.corpus: LineCounts | None = None
 
     def count_lines(self, inputs: Sequence[Input], stdin: bytes | None = None) -> None:
@@ -147,17 +148,23 @@ class Checker:
                     value = candidate
         return value
 
-    def leave_out(self, paths: Iterable[str | None]) -> None:
-        """Files and folders the run writes (its report, baseline, output folder): a walk
-        never reads them back as inputs, as a second run into the same tree would."""
-        self._written = frozenset(os.path.realpath(p) for p in paths if p)
+    def leave_out(self, files: Iterable[str | None], folder: str | None = None) -> None:
+        """What the run writes, which a walk never reads back as input (a second run into
+        the same tree would): ``files`` (its report, its baseline), and in ``folder`` (an
+        output folder) the findings files, markers and temporary files a run writes there;
+        whatever else that folder holds is still input."""
+        self._written = frozenset(os.path.realpath(p) for p in files if p)
+        self._output_folder = os.path.realpath(folder) if folder else None
 
     def excluded(self, display: str) -> bool:
         """Whether the config's ``exclude`` globs, or the run's own outputs, leave this
         walked path out."""
-        if self._written:
+        if self._written or self._output_folder:
             real = os.path.realpath(os.path.join(self.base, display))
-            if any(real == out or real.startswith(out + os.sep) for out in self._written):
+            if real in self._written:
+                return True
+            folder = self._output_folder
+            if folder and real.startswith(folder + os.sep) and _written_by_a_run(real):
                 return True
         relative = self._relative(display)
         if relative is None or relative.startswith("../"):
@@ -292,6 +299,19 @@ class Checker:
         )
 
 
+# The names of what a corpus run writes into an output folder (hygiene.stream writes
+# them; a walk leaves them out).
+FINDINGS_SUFFIX = ".findings.jsonl"
+DONE_SUFFIX = ".done"
+TEMPORARY_PREFIX = ".hygiene-"
+
+
+def _written_by_a_run(path: str) -> bool:
+    name = os.path.basename(path)
+    endings = (FINDINGS_SUFFIX, FINDINGS_SUFFIX + DONE_SUFFIX)
+    return name.endswith(endings) or name.startswith(TEMPORARY_PREFIX)
+
+
 def check_text(
     text: str,
     *,
@@ -364,7 +384,7 @@ def check_paths(
     if diff_base is not None:
         from hygiene.changes import changed_lines
 
-        changed = changed_lines(diff_base, [item.display for item in inputs])
+        changed = changed_lines(diff_base, {item.display: item.path for item in inputs})
         report = replace(only_changed_lines(report, changed), diff_base=diff_base)
     return report
 
@@ -614,7 +634,10 @@ class _Workers:
             self._restart()
         done = self._alone(item, lines)
         for position, (other, other_lines, other_task) in enumerate(waiting):
-            if not isinstance(other_task, InputResult):
+            finished = isinstance(other_task, InputResult) or (
+                other_task.done() and other_task.exception() is None
+            )
+            if not finished:  # it failed with the pool, or would have: submit it anew
                 waiting[position] = (other, other_lines, self.submit(other, other_lines))
         return item, done
 

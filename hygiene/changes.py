@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 from hygiene.errors import UsageError
@@ -73,8 +73,10 @@ def parse_diff(diff: bytes) -> dict[str, frozenset[int]]:
     return {path: frozenset(lines) for path, lines in changed.items()}
 
 
-def changed_lines(ref: str, displays: Sequence[str]) -> dict[str, frozenset[int] | None]:
-    """Changed lines since ``ref`` for each display path; ``None`` marks an untracked file."""
+def changed_lines(ref: str, paths: Mapping[str, str]) -> dict[str, frozenset[int] | None]:
+    """Changed lines since ``ref`` for each input, given as display path to real path (a
+    display escapes bytes that are not UTF-8; git names the file itself), keyed by
+    display; ``None`` marks an untracked file."""
     top = Path(os.fsdecode(_git("rev-parse", "--show-toplevel").rstrip(b"\n")))
     try:
         _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
@@ -89,8 +91,8 @@ def changed_lines(ref: str, displays: Sequence[str]) -> dict[str, frozenset[int]
     by_repo_path.update(dict.fromkeys(os.fsdecode(p) for p in untracked.split(b"\0") if p))
     result: dict[str, frozenset[int] | None] = {}
     cwd = Path.cwd().resolve()
-    for display in displays:
-        absolute = (cwd / display).resolve()
+    for display, path in paths.items():
+        absolute = (cwd / path).resolve()
         try:
             key = absolute.relative_to(top.resolve()).as_posix()
         except ValueError:

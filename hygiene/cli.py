@@ -7,10 +7,11 @@ HygieneError into one line on stderr and its exit code.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -272,14 +273,18 @@ def _stream(
     )
 
     checker = Checker(config, ruleset, describe=False)  # records hold findings, not documents
-    checker.leave_out((output, output_dir))
+    checker.leave_out((output,), output_dir)
     inputs, missing = discover(paths, checker.excluded)
     for error in missing:
         _say_error(error)
     failing = errors = 0
     progress = Progress(quiet)
     if output_dir:
-        Path(output_dir).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            problem = (error.strerror or str(error)).lower()
+            raise UsageError(f"{output_dir}: cannot make the output folder: {problem}") from None
         remove_temporary_files(output_dir)
         keys = input_keys(checker, inputs)
         todo, complete = pending(output_dir, inputs, keys)
@@ -342,7 +347,7 @@ def fix(
 
     checker = Checker(*_config(paths, options))
     inputs, errors = discover(paths, checker.excluded)
-    keep = _reported_by_check(baseline, diff_base, [item.display for item in inputs])
+    keep = _reported_by_check(baseline, diff_base, {item.display: item.path for item in inputs})
     changed = applied = 0
     for item in inputs:
         if item.path == STDIN or is_jsonl(item.path):
@@ -379,7 +384,7 @@ def fix(
 
 
 def _reported_by_check(
-    baseline: str | None, diff_base: str | None, displays: Sequence[str]
+    baseline: str | None, diff_base: str | None, paths: Mapping[str, str]
 ) -> Callable[[Finding], bool] | None:
     """Which findings ``check`` would report with ``--baseline`` and ``--diff-base``."""
     if baseline is None and diff_base is None:
@@ -392,7 +397,7 @@ def _reported_by_check(
     if diff_base is not None:
         from hygiene.changes import changed_lines
 
-        changed = changed_lines(diff_base, displays)
+        changed = changed_lines(diff_base, paths)
 
     def reported(finding: Finding) -> bool:
         if finding.fingerprint in known:
@@ -462,6 +467,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, _terminate)  # a CI cancel: the same clean-up as Ctrl-C
     try:
         code = _flushed(cli.main(args=argv, prog_name="hygiene", standalone_mode=False))
+    except SystemExit as exit:
+        # click ends a run whose reader went away (EPIPE) with exit 1, the code of
+        # findings; the run did not finish, which is what 141 (SIGPIPE's) says.
+        stopped = type(sys.stdout).__name__ == "_PacifyFlushWrapper"
+        code = ExitCode.READER_GONE if stopped else int(exit.code or 0)
     except Terminated:
         click.echo("hygiene: terminated", err=True)
         code = ExitCode.TERMINATED
@@ -474,10 +484,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     except HygieneError as error:
         _say_error(error)
         code = error.exit_code
-    except OSError as error:  # standard output itself: a full disk, a closed terminal
-        _say_error(f"cannot write to standard output: {(error.strerror or str(error)).lower()}")
-        _discard_stdout()
-        code = ExitCode.USAGE
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            _say_internal_error(error)
+            code = ExitCode.INTERNAL
+        else:  # a report streamed to standard output met a full disk
+            code = _say_stdout_failed(error)
     except Exception as error:  # a bug: never exit 1, which a gate reads as "findings"
         _say_internal_error(error)
         code = ExitCode.INTERNAL
@@ -490,9 +502,21 @@ def _flushed(code: int) -> int:
     is no error: the run's code stands."""
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
+    except BrokenPipeError:  # it read what it wanted: the run itself was whole
         _discard_stdout()
+    except OSError as error:  # a full disk, a closed terminal
+        return _say_stdout_failed(error)
     return code
+
+
+# What writing standard output can meet (files hygiene writes raise WriteError instead).
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _say_stdout_failed(error: OSError) -> int:
+    _say_error(f"cannot write to standard output: {(error.strerror or str(error)).lower()}")
+    _discard_stdout()
+    return ExitCode.USAGE
 
 
 class Terminated(BaseException):

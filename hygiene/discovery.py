@@ -7,6 +7,7 @@ skipping hidden entries and files whose suffix is not a text format we check.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +36,14 @@ class Input:
 
 def shown(name: str) -> str:
     """A file name as reports show it: bytes that are not UTF-8 (which Python keeps as
-    lone surrogates, and no report could encode) written as ``\\xe9`` escapes."""
-    if name.isascii():
+    lone surrogates, and no report could encode) written as ``\\xe9``, and, so that no
+    two names are shown alike, a backslash of the name itself as ``\\\\``."""
+    if "\\" not in name and (name.isascii() or not _LONE_SURROGATE.search(name)):
         return name
-    return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return os.fsencode(name).replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+
+
+_LONE_SURROGATE = re.compile("[\udc80-\udcff]")  # os.fsdecode's escapes of undecodable bytes
 
 
 def display_path(path: Path) -> str:
@@ -83,9 +88,10 @@ def discover(
             else:
                 errors.append(InputError(shown(argument), "no such file or directory"))
                 continue
-        for item in found:
-            if item.display not in seen:
-                seen.add(item.display)
+        for item in found:  # once each: a file named twice, or named and walked
+            key = item.path if item.path == STDIN else os.path.abspath(item.path)
+            if key not in seen:
+                seen.add(key)
                 inputs.append(item)
     return inputs, errors
 

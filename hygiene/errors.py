@@ -18,6 +18,7 @@ class ExitCode(enum.IntEnum):
     INTERNAL = 2  # a bug in hygiene: an error, never 1, which a gate reads as findings
     INPUT = 3
     INTERRUPTED = 130
+    READER_GONE = 141  # standard output's reader stopped early (SIGPIPE's 128 + 13)
     TERMINATED = 143  # SIGTERM, as a shell reports a process it ended (128 + 15)
 
 

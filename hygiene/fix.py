@@ -33,19 +33,12 @@ from hygiene.errors import InputError
 from hygiene.escape import escape_for_terminal
 from hygiene.finding import Finding
 from hygiene.loaders import document_from_bytes, front_matter, read_bytes
-from hygiene.markup import code_spans
+from hygiene.markup import code_spans, rst_code_spans
 from hygiene.rule import Edit, Fix
 
 MAX_PASSES = 10
 
 Check = Callable[[Document], list[Finding]]
-# What a finding is known by across versions of a text, whose offsets move: its rule and
-# the text it names. It picks, in a re-checked text, the findings still owed a fix.
-Identity = tuple[str, str]
-
-
-def identity(finding: Finding) -> Identity:
-    return finding.code, finding.excerpt
 
 
 def _allowed(finding: Finding, unsafe: bool) -> Fix | None:
@@ -90,8 +83,12 @@ def in_code(fix: Fix, code: Sequence[tuple[int, int]]) -> bool:
 
 
 def code_of(document: Document) -> list[tuple[int, int]]:
-    """Where the document holds code that no fix may touch (Markdown only)."""
-    return code_spans(document.text) if document.format == "markdown" else []
+    """Where the document holds code that no fix may touch."""
+    if document.format == "markdown":
+        return code_spans(document.text)
+    if document.path.lower().endswith((".rst", ".rest")):
+        return rst_code_spans(document.text)
+    return []
 
 
 def chosen_fixes(
@@ -189,68 +186,80 @@ def _without_line_break(line: str) -> str:
     return line.removesuffix("\n").removesuffix("\r")
 
 
+# A finding still owed a fix: its rule and its span, in the coordinates of the text as
+# edited so far (spans are carried through each pass's edits, never guessed again).
+Owed = tuple[str, int, int]
+
+
+def _owed(finding: Finding) -> Owed:
+    return finding.code, finding.span.start, finding.span.end
+
+
+def _moved(owed: Owed, edits: Sequence[Edit]) -> Owed | None:
+    """Where an owed finding's span stands after ``edits`` (in text order); None when an
+    edit touched it, so that it is no longer the finding check reported."""
+    code, start, end = owed
+    shift = 0
+    for edit in edits:
+        if edit.end <= start and edit.start < start:
+            shift += len(edit.replacement) - (edit.end - edit.start)
+        elif edit.start < end or (edit.start == end == start):
+            return None
+    return code, start + shift, end + shift
+
+
 def _in_passes(
     document: Document, check: Check, unsafe: bool, reported: Sequence[Finding]
-) -> tuple[Document, Counter[Identity]]:
+) -> tuple[Document, Counter[str]]:
     """Fix the reported findings, pass after pass: the first pass applies the fixes that
-    meet no other; each later one re-checks and applies those still owed."""
-    owed = Counter(identity(f) for f in reported if _allowed(f, unsafe) is not None)
-    fixed: Counter[Identity] = Counter()
+    meet no other; each later one re-checks and applies those still owed, known by their
+    rule and their span carried through the edits made (never by their text alone, which
+    a finding check did not report can share)."""
+    owed = {_owed(f) for f in reported if _allowed(f, unsafe) is not None}
+    fixed: Counter[str] = Counter()
     current = document
     for _ in range(MAX_PASSES):
         chosen = chosen_fixes(reported, unsafe, current.text, code_of(current))
         if not chosen:
             break
-        done = Counter(identity(finding) for finding in chosen)
-        owed -= done
-        fixed += done
-        current = edited(current, edits_of(chosen))
+        edits = edits_of(chosen)
+        fixed.update(finding.code for finding in chosen)
+        done = {_owed(finding) for finding in chosen}
+        owed = {moved for key in owed - done if (moved := _moved(key, edits)) is not None}
+        current = edited(current, edits)
         if not owed:
             break
-        reported = _still_owed(check(current), owed)
+        reported = [finding for finding in check(current) if _owed(finding) in owed]
     return current, fixed
-
-
-def _still_owed(findings: Iterable[Finding], owed: Counter[Identity]) -> list[Finding]:
-    """The findings of a re-check that stand for owed ones, the first of each in text order."""
-    wanted = Counter(owed)
-    kept = []
-    for finding in findings:
-        key = identity(finding)
-        if wanted[key] > 0:
-            wanted[key] -= 1
-            kept.append(finding)
-    return kept
 
 
 def _one_at_a_time(
     document: Document, check: Check, unsafe: bool, reported: Sequence[Finding],
     before: Counter[str],
-) -> tuple[Document, Counter[Identity]]:  # fmt: skip
+) -> tuple[Document, Counter[str]]:  # fmt: skip
     """The careful way, when fixing all at once brought a new finding: each fix of the
     first pass alone, in text order, kept only if the re-checked text has its finding
     gone and nothing new."""
     current = document
-    fixed: Counter[Identity] = Counter()
+    fixed: Counter[str] = Counter()
     edits: list[Edit] = []
     for finding in chosen_fixes(reported, unsafe, document.text, code_of(document)):
         assert finding.fix is not None
         trial_edits = sorted([*edits, *finding.fix.edits], key=lambda e: (e.start, e.end))
         trial = edited(document, trial_edits)
-        trial_fixed = fixed + Counter([identity(finding)])
+        trial_fixed = fixed + Counter([finding.code])
         if _brings_no_new_finding(check(trial), before, trial_fixed):
             current, fixed, edits = trial, trial_fixed, trial_edits
     return current, fixed
 
 
 def _brings_no_new_finding(
-    after: Iterable[Finding], before: Counter[str], fixed: Counter[Identity]
+    after: Iterable[Finding], before: Counter[str], fixed: Counter[str]
 ) -> bool:
     """Whether no rule finds more in the fixed text than it found before, less what was
     fixed. Counted by rule: a document's finding (its encoding, say) names another
     excerpt once the text changed, and is still the same finding."""
-    still = before - Counter(code for code, _ in fixed.elements())
-    return not Counter(finding.code for finding in after) - still
+    return not Counter(finding.code for finding in after) - (before - fixed)
 
 
 Keep = Callable[[Finding], bool]
@@ -321,6 +330,9 @@ def fix_file(
             rewrite_file(target, data, original)
         except WriteError as error:
             raise InputError(display, error.problem) from None
+        except OSError as error:  # gone or replaced since it was read
+            problem = (error.strerror or str(error)).lower()
+            raise InputError(display, f"{problem}; not fixed") from None
     return outcome
 
 

@@ -65,24 +65,34 @@ def _tokens(pattern: str, body: str) -> list[str]:
 
 def _without_backtracking(tokens: list[str]) -> str:
     """Join the pieces, making ``star + text`` atomic (matched at its first place) where
-    the next star can absorb anything the first place skipped: the next star is ``**``,
-    or both are ``*`` and the text between them holds no slash."""
+    the next star can absorb anything the first place skipped: after ``*``, when the next
+    star is ``**`` or a ``*`` with no slash between; after ``**``, when the next is
+    ``**``; after ``**/``, when the next is ``**/`` or ``**`` (the text then ends on a
+    folder's end, and whole folders are what ``**/`` skips). Runs of ``**/`` are one."""
+    tokens = [t for i, t in enumerate(tokens) if not (t == _FOLDERS and tokens[i - 1 : i] == [t])]
+    absorbs = {
+        _SINGLE: (_SINGLE, _DOUBLE),
+        _DOUBLE: (_DOUBLE,),
+        _FOLDERS: (_FOLDERS, _DOUBLE),
+    }
     out: list[str] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token in (_SINGLE, _DOUBLE):
+        if token in absorbs:
             end = index + 1
-            while end < len(tokens) and tokens[end] not in (_SINGLE, _DOUBLE, _FOLDERS):
+            while end < len(tokens) and tokens[end] not in absorbs:
                 end += 1
             chunk = tokens[index + 1 : end]
             following = tokens[end] if end < len(tokens) else None
-            crosses = any("/" in piece for piece in chunk)
-            safe = following == _DOUBLE or (
-                following == _SINGLE and token == _SINGLE and not crosses
-            )
+            safe = following in absorbs[token]
+            if token == _SINGLE and following == _SINGLE:
+                safe = not any("/" in piece for piece in chunk)
+            if token == _FOLDERS and chunk and chunk[-1] != "/":
+                safe = safe and following == _DOUBLE
             if chunk and safe:
-                out.append(f"(?>{token}?{''.join(chunk)})")
+                lazy = token[:-1] + "*?"
+                out.append(f"(?>{lazy}{''.join(chunk)})")
                 index = end
                 continue
         out.append(token)

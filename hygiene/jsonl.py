@@ -180,16 +180,19 @@ def _record_documents(
     if not isinstance(record, dict):
         yield InputError(display, "record is not a JSON object", number)
         return
-    if b"\\u" in line and _LONE_SURROGATE_ESCAPE.search(line):
-        record = _without_lone_surrogates(record)
     if isinstance(record, _RepeatedKeys):
         yield InputError(display, f"key {record.repeated!r} appears twice in the record: readers "
                                   "disagree on which value counts", number)  # fmt: skip
         return
+    # Only the strings a document takes are mended: a record may nest deeper than a
+    # walk over all of it could go.
+    lone = b"\\u" in line and _LONE_SURROGATE_ESCAPE.search(line) is not None
     identifier = record.get(id_field)
     record_id = None if identifier is None else str(identifier)
+    if lone and record_id is not None:
+        record_id = _whole(record_id)
     metadata = {
-        key: value
+        key: _whole(value) if lone and isinstance(value, str) else value
         for key in PROVENANCE_FIELDS
         if isinstance(value := record.get(key), str | int | float | bool)
     }
@@ -204,6 +207,8 @@ def _record_documents(
             errored = True
             continue
         found = True
+        if lone:
+            value = _whole(value)
         data = value.encode("utf-8", "surrogatepass")
         source = Source(
             path=display,
@@ -229,23 +234,10 @@ _LONE_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _without_lone_surrogates(value: Any) -> Any:
-    """Every string of a record with each lone surrogate replaced by U+FFFD, the character
-    of text lost: the record is still checked, and EN003 reports the loss where it stands."""
-    if isinstance(value, str):
-        return _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", value)
-    if isinstance(value, list):
-        return [_without_lone_surrogates(item) for item in value]
-    if isinstance(value, dict):
-        cleaned = {
-            _without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()
-        }
-        if isinstance(value, _RepeatedKeys):
-            marked = _RepeatedKeys(cleaned)
-            marked.repeated = value.repeated
-            return marked
-        return cleaned
-    return value
+def _whole(value: str) -> str:
+    """A string with each lone surrogate replaced by U+FFFD, the character of text lost:
+    the record is still checked, and EN003 reports the loss where it stands."""
+    return _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", value)
 
 
 class _RepeatedKeys(dict[str, Any]):

@@ -23,7 +23,15 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from hygiene.api import Checker, InputResult, check_inputs, default_jobs
+from hygiene.api import (
+    DONE_SUFFIX,
+    FINDINGS_SUFFIX,
+    TEMPORARY_PREFIX,
+    Checker,
+    InputResult,
+    check_inputs,
+    default_jobs,
+)
 from hygiene.atomic import atomic_text, write_atomically
 from hygiene.discovery import Input
 from hygiene.errors import InputError
@@ -31,9 +39,7 @@ from hygiene.progress import Progress
 from hygiene.report import checked_line, result_lines, summary_dict, to_records
 from hygiene.rule import count_at_or_above
 
-DONE_SUFFIX = ".done"
-FINDINGS_SUFFIX = ".findings.jsonl"
-TEMPORARY_GLOB = ".hygiene-*.tmp"  # atomic writes' files, left behind by a killed run
+TEMPORARY_GLOB = f"{TEMPORARY_PREFIX}*.tmp"  # atomic writes' files, left by a killed run
 
 
 class RecordWriter:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -63,3 +64,24 @@ def test_git_quoted_paths_are_read_back_to_their_bytes() -> None:
         b'+++ "b/caf\\303\\251.md"\n@@ -1,0 +2 @@ x\n+y\n'
     )
     assert parse_diff(diff) == {"café.md": frozenset({2})}
+
+
+def test_diff_base_finds_files_whose_names_are_not_utf8(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "t@example.com")
+    git(tmp_path, "config", "user.name", "t")
+    folder = os.fsencode(tmp_path)
+    latin1 = os.path.join(folder, b"caf\xe9.md")  # written on a Latin-1 system
+    with open(latin1, "wb") as handle:
+        handle.write(b"The talks ended.\n")
+    # A UTF-8 name holding the very text the other one is shown as: never confused with it.
+    (tmp_path / "caf\\xe9.md").write_text("The talks ended.\n", encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "start")
+    with open(latin1, "ab") as handle:
+        handle.write(b"\nWATCH: A story\n")
+    result = run_cli("check", ".", "--diff-base", "HEAD", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [(f["path"], f["code"]) for f in report["findings"]] == [("caf\\xe9.md", "BP001")]
+    assert sorted(d["path"] for d in report["documents"]) == ["caf\\\\xe9.md", "caf\\xe9.md"]

@@ -276,6 +276,7 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
     stderr = process.stderr.read()
     process.wait(timeout=120)
     assert stderr == b""  # no traceback, no BrokenPipeError message
+    assert process.returncode == 1  # the run finished before its reader went: its own code
 
 
 def test_the_library_exports_checker_and_check_text_reuses_it() -> None:

@@ -154,3 +154,51 @@ def test_standard_input_is_held_to_the_size_limit(tmp_path: Path) -> None:
         "hygiene: error: <stdin>: file too large to check as one document: over the limit of "
         "1 MiB (max-document-megabytes)\n"
     )
+
+
+def test_an_output_folder_around_the_inputs_leaves_out_only_what_runs_write(
+    tmp_path: Path,
+) -> None:
+    shards = tmp_path / "data" / "shards"
+    shards.mkdir(parents=True)
+    (shards / "s.jsonl").write_text(lines(RECORDS), encoding="utf-8")
+    for folder in ("data", "."):  # the inputs lie inside the output folder
+        result = run_cli("check", "data/shards", "--output-dir", folder, cwd=tmp_path)
+        assert result.returncode == 1, result.stderr  # checked, never "0 files, all clean"
+        assert "BP001" in str(_findings(tmp_path / folder))
+
+
+def test_a_lone_surrogate_in_a_deeply_nested_record_costs_nothing(tmp_path: Path) -> None:
+    nested = "[" * 500 + "1" + "]" * 500  # deeper than a walk over every value could go
+    (tmp_path / "nest.jsonl").write_text(
+        f'{{"id": 1, "text": "Body \\ud83d text.", "x": {nested}}}\n'
+        '{"id": 2, "text": "WATCH: A story"}\n',
+        encoding="utf-8",
+    )
+    result = run_cli("check", "nest.jsonl", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    found = [(f["record"]["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [(1, "EN003"), (2, "BP001")]
+
+
+def test_a_streamed_run_whose_reader_stops_early_exits_141(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    records = [{"id": n, "text": f"WATCH: Story number {n}"} for n in range(3_000)]
+    (tmp_path / "many.jsonl").write_text(lines(records), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hygiene", "check", "many.jsonl", "--format", "jsonl", "-q",
+         "--jobs", "1", "--exit-zero"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()  # like `| head -1`, long before the run ends
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 141  # unfinished: neither clean (0) nor findings (1)
+    assert stderr == b""

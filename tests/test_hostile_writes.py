@@ -208,6 +208,21 @@ def test_fix_never_edits_code(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+def test_fix_never_edits_raw_html_or_restructuredtext_literals(tmp_path: Path) -> None:
+    html = tmp_path / "page.md"
+    html.write_text(f"Prose{NBSP}here.\n\n<pre>\nhtml{NBSP}pre\n</pre>\n", encoding="utf-8")
+    rst = tmp_path / "page.rst"
+    rst.write_text(
+        f"Prose{NBSP}here and ``inline{NBSP}literal`` too.\n\nExample::\n\n    code{NBSP}here\n",
+        encoding="utf-8",
+    )
+    assert run_cli("fix", "page.md", "page.rst", cwd=tmp_path).returncode == 0
+    assert html.read_text(encoding="utf-8") == f"Prose here.\n\n<pre>\nhtml{NBSP}pre\n</pre>\n"
+    assert rst.read_text(encoding="utf-8") == (
+        f"Prose here and ``inline{NBSP}literal`` too.\n\nExample::\n\n    code{NBSP}here\n"
+    )
+
+
 def test_code_spans_pair_backtick_runs_of_equal_length() -> None:
     from hygiene.markup import code_spans, inline_code
 

@@ -29,6 +29,11 @@ if os.environ.get("HYGIENE_PLANTED_FAULT"):
 
     def check_document(document, *args, **kwargs):
         if "PLANTED-FAULT" in document.text and os.environ["HYGIENE_PLANTED_FAULT"] == "rule":
+            import multiprocessing
+
+            where = "main" if multiprocessing.parent_process() is None else "worker"
+            with open(os.environ["HYGIENE_PLANTED_LOG"], "a") as log:
+                log.write(where + "\\n")  # which process met it
             raise RuntimeError("planted fault in a rule")
         if "PLANTED-FAULT" in document.text and os.environ["HYGIENE_PLANTED_FAULT"] == "kill":
             os.kill(os.getpid(), 9)  # as the kernel's out-of-memory killer ends a process
@@ -52,7 +57,8 @@ def planted(tmp_path: Path) -> dict[str, str]:
     folder = tmp_path / "planted"
     folder.mkdir()
     (folder / "sitecustomize.py").write_text(PLANTED, encoding="utf-8")
-    return {"PYTHONPATH": f"{folder}{os.pathsep}{ROOT}", "PYTHONIOENCODING": "utf-8"}
+    return {"PYTHONPATH": f"{folder}{os.pathsep}{ROOT}", "PYTHONIOENCODING": "utf-8",
+            "HYGIENE_PLANTED_LOG": str(tmp_path / "planted.log")}  # fmt: skip
 
 
 def _run(
@@ -65,7 +71,10 @@ def _run(
 
 
 def _corpus(folder: Path) -> None:
-    records = [{"id": n, "text": f"Record {n} is fine prose."} for n in range(40)]
+    """A shard large enough for two workers' batches (256 KiB each): a small shard is one
+    task, which a --jobs run checks in its own process, never reaching a worker."""
+    filler = "The talks ended on Thursday without an agreement on trade. " * 2
+    records = [{"id": n, "text": f"Record {n}. {filler}"} for n in range(6_000)]
     records[25]["text"] = "PLANTED-FAULT in this record."
     lines = "".join(json.dumps(record) + "\n" for record in records)
     (folder / "shard.jsonl").write_text(lines, encoding="utf-8")
@@ -89,8 +98,12 @@ def test_an_internal_error_is_one_line_and_exit_2(
     (tmp_path / "doc.md").write_text("PLANTED-FAULT\n\nWATCH: A story\n", encoding="utf-8")
     (tmp_path / "clean.md").write_text("WATCH: A story\n", encoding="utf-8")
     _corpus(tmp_path)
+    log = Path(planted["HYGIENE_PLANTED_LOG"])
     result = _run(args, tmp_path, planted, fault)
     assert result.returncode == 2, result.stderr
+    if fault == "rule":  # raised where the check ran: in a worker for --jobs runs
+        expected = "worker" if "--jobs" in args else "main"
+        assert log.read_text().split() == [expected]
     assert result.stderr.splitlines()[-1] == LINE.format(where=where)
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out.json").exists()  # no report, half or whole
@@ -130,18 +143,13 @@ def test_an_internal_error_in_a_dask_task_is_one_line_and_exit_2(
         cluster.close()
     assert result.returncode == 2, result.stderr
     assert result.stderr.splitlines()[-1] == LINE.format(where="rule")
+    assert Path(planted["HYGIENE_PLANTED_LOG"]).read_text().split() == ["worker"]
 
 
 def test_a_worker_killed_on_one_record_costs_that_record_only(
     tmp_path: Path, planted: dict[str, str]
 ) -> None:
-    # Enough text for two workers' batches (256 KiB each): a small shard is one task,
-    # which the run checks in its own process.
-    filler = "The talks ended on Thursday without an agreement on trade. " * 2
-    records = [{"id": n, "text": f"Record {n}. {filler}"} for n in range(6_000)]
-    records[25]["text"] = "PLANTED-FAULT in this record."
-    lines = "".join(json.dumps(record) + "\n" for record in records)
-    (tmp_path / "shard.jsonl").write_text(lines, encoding="utf-8")
+    _corpus(tmp_path)
     args = ["check", "shard.jsonl", "--jobs", "2", "--format", "jsonl", "-q"]
     result = _run(args, tmp_path, planted, "kill")
     assert result.returncode == 3, result.stderr
