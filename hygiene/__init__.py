@@ -1,8 +1,9 @@
 """hygiene: a multilingual text-hygiene and provenance checker.
 
 The public API is ``check_text``, ``check_paths`` and ``Checker`` (a configured rule set,
-loaded once, for pipelines that check many texts). They are imported lazily so that
-``import hygiene`` (and with it every CLI start) stays cheap.
+loaded once, for pipelines that check many texts), and the values they take and give:
+``Config``, ``Report`` and ``Finding``. They are imported lazily so that ``import
+hygiene`` (and with it every CLI start) stays cheap.
 """
 
 from __future__ import annotations
@@ -10,15 +11,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Checker", "__version__", "check_paths", "check_text"]
+__all__ = ["Checker", "Config", "Finding", "Report", "__version__", "check_paths", "check_text"]
+
+_HOMES = {
+    "Checker": "hygiene.api",
+    "check_text": "hygiene.api",
+    "check_paths": "hygiene.api",
+    "Config": "hygiene.config",
+    "Finding": "hygiene.finding",
+    "Report": "hygiene.report",
+}
 
 if TYPE_CHECKING:
     from hygiene.api import Checker, check_paths, check_text
+    from hygiene.config import Config
+    from hygiene.finding import Finding
+    from hygiene.report import Report
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Checker", "check_text", "check_paths"):
-        from hygiene import api
+    if name in _HOMES:
+        import importlib
 
-        return getattr(api, name)
+        return getattr(importlib.import_module(_HOMES[name]), name)
     raise AttributeError(f"module 'hygiene' has no attribute {name!r}")

@@ -289,6 +289,12 @@ def test_the_library_exports_checker_and_check_text_reuses_it() -> None:
     assert [f.code for f in reused.findings] == ["BP001"]  # the checker's selection
     assert reused.to_dict() == hygiene.check_text(text, config=Config(select=("BP",))).to_dict()
     assert "Checker" in hygiene.__all__
+    from hygiene.config import Config as ConfigItself
+    from hygiene.finding import Finding
+    from hygiene.report import Report
+
+    assert (hygiene.Config, hygiene.Finding, hygiene.Report) == (ConfigItself, Finding, Report)
+    assert isinstance(reused, hygiene.Report) and isinstance(reused.findings[0], hygiene.Finding)
     from hygiene.errors import UsageError
 
     with pytest.raises(UsageError, match="not both"):

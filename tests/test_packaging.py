@@ -49,6 +49,7 @@ def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
     packs = {path.name for path in (ROOT / "rules").glob("*.toml")}
     assert {f"hygiene/builtin_packs/{name}" for name in packs} <= names
     assert {"hygiene/schemas/report.schema.json", "hygiene/schemas/rulepack.schema.json"} <= names
+    assert "hygiene/py.typed" in names  # PEP 561: users' type checkers read the hints
     lexicons = {
         f"hygiene/builtin_packs/lexicons/{p.name}" for p in (ROOT / "rules" / "lexicons").iterdir()
     }

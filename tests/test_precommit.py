@@ -31,6 +31,12 @@ def test_manifest_is_valid(tmp_path: Path) -> None:
     result = pre_commit("validate-manifest", str(ROOT / ".pre-commit-hooks.yaml"),
                         cwd=tmp_path, home=tmp_path)  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+    from pre_commit.clientlib import load_manifest
+
+    for hook in load_manifest(str(ROOT / ".pre-commit-hooks.yaml")):
+        # The stage names (pre-commit, pre-merge-commit) need pre-commit 3.2.0.
+        assert hook["minimum_pre_commit_version"] == "3.2.0"
+        assert set(hook["types_or"]) == {"markdown", "mdx", "plain-text", "rst"}
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
