@@ -157,8 +157,8 @@ class Checker:
         self._output_folder = os.path.realpath(folder) if folder else None
 
     def excluded(self, display: str) -> bool:
-        """Whether the config's ``exclude`` globs, or the run's own outputs, leave this
-        walked path out."""
+        """Whether the exclusions (the defaults, ``exclude``, ``extend-exclude``) or the
+        run's own outputs leave this walked path (a file or a folder) out."""
         if self._written or self._output_folder:
             real = os.path.realpath(os.path.join(self.base, display))
             if real in self._written:
@@ -171,7 +171,7 @@ class Checker:
             return False
         parts = relative.split("/")
         prefixes = ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
-        return any(glob_matches(pattern, prefix) for pattern in self.config.exclude
+        return any(glob_matches(pattern, prefix) for pattern in self.config.excluded_globs
                    for prefix in prefixes)  # fmt: skip
 
     def declared_languages(self, document: Document) -> tuple[str, ...]:
@@ -370,7 +370,7 @@ def check_paths(
     checker = Checker(config, ruleset)
     checker.leave_out(written)
     entries = read_baseline(baseline) if baseline else None
-    inputs, errors = discover(paths, checker.excluded)
+    inputs, errors = discover(paths, checker.excluded, checker.config.force_exclude)
     results = []
     with Progress(quiet) as progress:
         for _, done in check_inputs(checker, inputs, stdin, jobs, scheduler):

@@ -95,6 +95,9 @@ def rule_options(command: F) -> F:
             click.option("--encoding", metavar="NAME",
                          help="Read every input in this encoding (a Python codec name) "
                               "instead of detecting it."),
+            click.option("--force-exclude", is_flag=True,
+                         help="Apply the exclusions to paths named on the command line too "
+                              "(as pre-commit hooks do)."),
             click.option("--no-inline-config", is_flag=True,
                          help="Ignore hygiene: directives in the checked text, so that "
                               "untrusted input cannot hide its own findings."),
@@ -132,6 +135,7 @@ def _config(
         text_fields=options["text_fields"],
         id_field=options["id_field"],
         inline_config=False if options["no_inline_config"] else None,
+        force_exclude=options["force_exclude"],
     ), ruleset
 
 
@@ -274,7 +278,7 @@ def _stream(
 
     checker = Checker(config, ruleset, describe=False)  # records hold findings, not documents
     checker.leave_out((output,), output_dir)
-    inputs, missing = discover(paths, checker.excluded)
+    inputs, missing = discover(paths, checker.excluded, config.force_exclude)
     for error in missing:
         _say_error(error)
     failing = errors = 0
@@ -346,7 +350,7 @@ def fix(
     from hygiene.jsonl import is_jsonl
 
     checker = Checker(*_config(paths, options))
-    inputs, errors = discover(paths, checker.excluded)
+    inputs, errors = discover(paths, checker.excluded, checker.config.force_exclude)
     keep = _reported_by_check(baseline, diff_base, {item.display: item.path for item in inputs})
     changed = applied = 0
     for item in inputs:

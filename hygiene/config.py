@@ -47,6 +47,9 @@ class Config:
     language_seed: int = 0
     max_document_megabytes: int = 64
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    default_exclude: bool = True  # false once a configuration sets ``exclude`` itself
+    force_exclude: bool = False  # exclude applies to paths named on the command line too
     text_fields: tuple[str, ...] = ("text",)
     id_field: str = "id"
     inline_config: bool = True
@@ -59,6 +62,13 @@ class Config:
         return {
             key: (list(value) if isinstance(value, tuple) else value) for key, value in data.items()
         }
+
+    @property
+    def excluded_globs(self) -> tuple[str, ...]:
+        """What walks leave out: the defaults (unless ``exclude`` replaced them), then
+        ``exclude``, then ``extend-exclude``."""
+        defaults = DEFAULT_EXCLUDE if self.default_exclude else ()
+        return (*defaults, *self.exclude, *self.extend_exclude)
 
     def honours_directives(self, in_record: bool) -> bool:
         """Whether inline directives count in a document: never with ``inline-config``
@@ -83,7 +93,7 @@ class Config:
         settings = {
             key: value
             for key, value in self.to_dict().items()
-            if key not in ("source", "root") and _LATER_SETTINGS.get(key, _UNSET) != value
+            if key not in _NOT_DIGESTED and _LATER_SETTINGS.get(key, _UNSET) != value
         }
         canonical = json.dumps(settings, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -100,6 +110,7 @@ class Config:
         text_fields: Sequence[str] = (),
         id_field: str | None = None,
         inline_config: bool | None = None,
+        force_exclude: bool = False,
     ) -> Config:
         """Flags win over the file: ``--select`` replaces, the others add."""
         return replace(
@@ -112,14 +123,27 @@ class Config:
             text_fields=tuple(text_fields) or self.text_fields,
             id_field=id_field or self.id_field,
             inline_config=self.inline_config if inline_config is None else inline_config,
+            force_exclude=self.force_exclude or force_exclude,
             encodings={**self.encodings, "**": check_encoding(encoding)} if encoding
             else self.encodings,
         )  # fmt: skip
 
 
 # Settings added after the first release, with their defaults (see Config.digest).
-_LATER_SETTINGS: dict[str, object] = {"inline_config": True, "inline_config_in_jsonl": False}
+_LATER_SETTINGS: dict[str, object] = {
+    "inline_config": True,
+    "inline_config_in_jsonl": False,
+    "extend_exclude": [],
+    "force_exclude": False,
+}
+# Folders of tools, packages and build output, never content (ruff's list, with build/ and
+# the egg-info folder setuptools writes beside the sources). Hidden ones are skipped anyway.
+DEFAULT_EXCLUDE = ("__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
+                   "site-packages", "venv", "*.egg-info")  # fmt: skip
 _UNSET = object()
+# Where the file was, and what follows from another setting: ``default_exclude`` is false
+# exactly when ``exclude`` is given, which the digest already holds.
+_NOT_DIGESTED = frozenset({"source", "root", "default_exclude"})
 
 
 def check_encoding(name: str) -> str:
@@ -192,7 +216,7 @@ def load_config(path: Path) -> Config:
         data = data.get("tool", {}).get("hygiene", {})
     where = display_path(path)
     _validate(where, data)
-    for table in ("per-file-ignores", "languages", "encodings", "exclude"):
+    for table in ("per-file-ignores", "languages", "encodings", "exclude", "extend-exclude"):
         for pattern in data.get(table, ()):
             try:
                 compile_glob(pattern)
@@ -216,6 +240,9 @@ def load_config(path: Path) -> Config:
         encodings=dict(data.get("encodings", {})),
         rule_packs=tuple(display_path(root / folder) for folder in data.get("rule-packs", ())),
         exclude=tuple(data.get("exclude", ())),
+        extend_exclude=tuple(data.get("extend-exclude", ())),
+        default_exclude="exclude" not in data,
+        force_exclude=data.get("force-exclude", False),
         language_identifier=data.get("language-identifier", "fasttext"),
         language_seed=data.get("language-seed", 0),
         max_document_megabytes=data.get("max-document-megabytes", 64),

@@ -63,6 +63,15 @@ def test_hooks_check_and_fix_a_throwaway_repository(tmp_path: Path) -> None:
     assert "Failed" in dirty.stdout
     assert "dirty.md:3:1: BP001 boilerplate.embed-label" in dirty.stdout
 
+    # pre-commit names every file, and the repository's exclusions must still hold.
+    (repo / "hygiene.toml").write_text('extend-exclude = ["vendor/**"]\n', encoding="utf-8")
+    (repo / "vendor").mkdir()
+    (repo / "vendor" / "copied.md").write_text("WATCH: Not ours\n", encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+    vendored = pre_commit("try-repo", str(ROOT), "hygiene-check", "--files",
+                          "vendor/copied.md", cwd=repo, home=home)  # fmt: skip
+    assert vendored.returncode == 0, vendored.stdout + vendored.stderr
+
     fixed = pre_commit("try-repo", str(ROOT), "hygiene-fix", "--files", "dirty.md",
                        cwd=repo, home=home)  # fmt: skip
     assert fixed.returncode == 1  # pre-commit fails a hook that modified files
