@@ -360,17 +360,19 @@ def check_paths(
     scheduler: str | None = None,
     quiet: bool = True,
     written: Sequence[str | None] = (),
+    stdin_filename: str | None = None,
 ) -> Report:
     """Check files and folders; unreadable inputs are reported, the others still checked.
 
     ``diff_base`` keeps only findings on lines changed since that git ref;
     ``baseline`` drops findings recorded in that baseline file and lists its stale entries.
     ``written`` names the files the caller will write, which a walk leaves out.
+    ``stdin_filename`` is the path standard input stands for (an editor's buffer).
     """
     checker = Checker(config, ruleset)
     checker.leave_out(written)
     entries = read_baseline(baseline) if baseline else None
-    inputs, errors = discover(paths, checker.excluded, checker.config.force_exclude)
+    inputs, errors = discover(paths, checker.excluded, checker.config.force_exclude, stdin_filename)
     results = []
     with Progress(quiet) as progress:
         for _, done in check_inputs(checker, inputs, stdin, jobs, scheduler):

@@ -95,6 +95,9 @@ def rule_options(command: F) -> F:
             click.option("--encoding", metavar="NAME",
                          help="Read every input in this encoding (a Python codec name) "
                               "instead of detecting it."),
+            click.option("--stdin-filename", metavar="PATH",
+                         help="The path standard input (-) stands for: its settings, format "
+                              "and configuration apply, and reports name it."),
             click.option("--force-exclude", is_flag=True,
                          help="Apply the exclusions to paths named on the command line too "
                               "(as pre-commit hooks do)."),
@@ -121,7 +124,8 @@ def _config(
         except ConfigError as error:
             raise UsageError(f"--encoding: {error}") from None
 
-    config = resolve_config(paths, options["config_file"])
+    stdin_name = options["stdin_filename"]  # its folder's configuration applies
+    config = resolve_config((*paths, *([stdin_name] if stdin_name else [])), options["config_file"])
     select, extend, ignore = (_codes(options[key]) for key in ("select", "extend_select", "ignore"))
     ruleset = load_ruleset((*config.rule_packs, *options["rule_packs"]))
     ruleset.check_selectors((*select, *extend, *ignore))
@@ -224,6 +228,7 @@ def check(
         scheduler=scheduler,
         quiet=quiet,
         written=(output, write_baseline),
+        stdin_filename=options["stdin_filename"],
     )
     if output_format == "json":  # the formats that are not the report need not pay for it
         validate(report.to_dict())
@@ -346,30 +351,44 @@ def fix(
     from hygiene.api import Checker
     from hygiene.discovery import STDIN, discover
     from hygiene.errors import InputError
-    from hygiene.fix import fix_file
+    from hygiene.fix import fix_bytes, fix_file
     from hygiene.jsonl import is_jsonl
+    from hygiene.loaders import too_large
 
     checker = Checker(*_config(paths, options))
-    inputs, errors = discover(paths, checker.excluded, checker.config.force_exclude)
+    stdin_name = options["stdin_filename"]
+    inputs, errors = discover(paths, checker.excluded, checker.config.force_exclude, stdin_name)
     keep = _reported_by_check(baseline, diff_base, {item.display: item.path for item in inputs})
     changed = applied = 0
     for item in inputs:
-        if item.path == STDIN or is_jsonl(item.path):
-            what = "standard input" if item.path == STDIN else "a JSON Lines shard"
-            errors.append(InputError(item.display, f"{what} cannot be fixed in place"))
+        if is_jsonl(item.path if item.path != STDIN else item.display):
+            errors.append(InputError(item.display, "a JSON Lines shard cannot be fixed in place"))
             continue
         try:
-            outcome = fix_file(
-                item.path,
-                item.display,
-                lambda document: checker.check(document)[1],
-                unsafe=unsafe_fixes,
-                write=not show_diff,
-                keep=keep,
-                declared=checker.declared_encoding(item.display),
-                limit=checker.config.max_document_bytes,
-                tree=item.tree,
-            )
+            if item.path == STDIN:  # an editor's buffer: the fixed text goes to stdout
+                limit = checker.config.max_document_bytes
+                data = sys.stdin.buffer.read(limit + 1)
+                if len(data) > limit:
+                    raise too_large(item.display, len(data), limit)
+                outcome, fixed = fix_bytes(
+                    data, item.display, lambda document: checker.check(document)[1],
+                    unsafe=unsafe_fixes, keep=keep,
+                    declared=checker.declared_encoding(item.display),
+                )  # fmt: skip
+                if not show_diff:
+                    sys.stdout.buffer.write(fixed)
+            else:
+                outcome = fix_file(
+                    item.path,
+                    item.display,
+                    lambda document: checker.check(document)[1],
+                    unsafe=unsafe_fixes,
+                    write=not show_diff,
+                    keep=keep,
+                    declared=checker.declared_encoding(item.display),
+                    limit=checker.config.max_document_bytes,
+                    tree=item.tree,
+                )
         except InputError as unreadable:
             errors.append(unreadable)
             continue

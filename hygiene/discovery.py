@@ -62,19 +62,24 @@ def discover(
     arguments: Sequence[str],
     excluded: Callable[[str], bool] | None = None,
     force_exclude: bool = False,
+    stdin_name: str | None = None,
 ) -> tuple[list[Input], list[InputError]]:
     """Every input the arguments name, once each, and the arguments that name nothing.
 
     ``excluded`` (given a display path) prunes what folder walks find, folders and
     files; a path named as an argument is read unless ``force_exclude`` (a pre-commit
     hook names every file it checks, and the exclusions must still hold there).
+    ``stdin_name`` is the path standard input stands for, shown in its stead.
     """
     inputs: list[Input] = []
     errors: list[InputError] = []
     seen: set[str] = set()
     for argument in arguments:
         if argument == STDIN:
-            found: Iterator[Input] = iter([Input(STDIN, STDIN_DISPLAY)])
+            shown_as = display_path(Path(stdin_name)) if stdin_name else STDIN_DISPLAY
+            if stdin_name and force_exclude and excluded is not None and excluded(shown_as):
+                continue
+            found: Iterator[Input] = iter([Input(STDIN, shown_as)])
         else:
             path = Path(argument)
             if force_exclude and excluded is not None and excluded(display_path(path)):

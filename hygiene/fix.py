@@ -295,6 +295,28 @@ def encode_like(document: Document, text: str) -> bytes:
         ) from None
 
 
+def fix_bytes(
+    original: bytes,
+    display: str,
+    check: Check,
+    *,
+    unsafe: bool,
+    keep: Keep | None = None,
+    declared: str | None = None,
+) -> tuple[FixOutcome, bytes]:
+    """The fixes of a document's bytes, and the fixed bytes in its own encoding (the
+    original bytes when nothing changed). Bytes with undecodable parts are never
+    rewritten: their U+FFFD would replace bytes that nothing could restore. Nor are
+    bytes the fixed text would change outside the fixes (see ``encode_in_place``)."""
+    document = document_from_bytes(original, display, declared=declared)
+    outcome = fix_document(document, check, unsafe, keep)
+    if outcome.after == outcome.before:
+        return outcome, original
+    if document.decode_issues:
+        raise InputError(display, "has undecodable bytes; not fixed, so that none is lost")
+    return outcome, encode_in_place(document, original, outcome.after)
+
+
 def fix_file(
     path: str,
     display: str,
@@ -310,22 +332,15 @@ def fix_file(
     """Fix one file in place (through its symlink, to the target) unless ``write`` is false.
 
     ``tree`` is the folder the file was found in: a symlink out of it is never followed
-    to write. A file with undecodable bytes is never rewritten: its U+FFFD would replace
-    bytes that nothing could restore. Nor is one whose bytes the fixed text would change
-    outside the fixes (see ``encode_in_place``).
+    to write (see ``fix_bytes`` for what is never rewritten).
     """
     target = os.path.realpath(path)
     if tree is not None and not _inside(target, os.path.realpath(tree)):
         raise InputError(display, "is a symlink to a file outside the checked folder; not fixed")
     original = read_bytes(target, display, limit)
-    document = document_from_bytes(original, display, declared=declared)
-    outcome = fix_document(document, check, unsafe, keep)
-    if outcome.after == outcome.before:
-        return outcome
-    if document.decode_issues:
-        raise InputError(display, "has undecodable bytes; not fixed, so that none is lost")
-    data = encode_in_place(document, original, outcome.after)
-    if write:
+    outcome, data = fix_bytes(original, display, check, unsafe=unsafe, keep=keep,
+                              declared=declared)  # fmt: skip
+    if write and data != original:
         try:
             rewrite_file(target, data, original)
         except WriteError as error:

@@ -299,3 +299,30 @@ def test_the_library_exports_checker_and_check_text_reuses_it() -> None:
 
     with pytest.raises(UsageError, match="not both"):
         hygiene.check_text(text, checker=checker, config=Config(select=("UC",)))
+
+
+def test_stdin_filename_gives_standard_input_a_path_and_its_settings(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "hygiene.toml").write_text(
+        '[per-file-ignores]\n"quoted/**" = ["UC004"]\n', encoding="utf-8"
+    )
+    text = (
+        "---\ntitle: WATCH: not a label in front matter\n---\n\nwide\u00a0gap\n\nWATCH: A story\n"
+    )
+    for name, codes in (("page.md", ["UC004", "BP001"]), ("quoted/page.md", ["BP001"])):
+        result = run_cli("check", "-", "--stdin-filename", f"docs/{name}", "--format", "json",
+                         cwd=tmp_path, stdin=text.encode())  # fmt: skip
+        report = json.loads(result.stdout)
+        assert [f["code"] for f in report["findings"]] == codes  # the folder's config applies
+        assert {f["path"] for f in report["findings"]} == {f"docs/{name}"}
+
+
+def test_fix_standard_input_writes_the_fixed_text_to_standard_output(tmp_path: Path) -> None:
+    text = "Intro.\n\nwide\u00a0gap and a bell\u0007 here\n"
+    fixed = run_cli("fix", "-", "--stdin-filename", "note.md", cwd=tmp_path, stdin=text.encode())
+    assert fixed.returncode == 0, fixed.stderr
+    assert fixed.stdout.decode() == "Intro.\n\nwide gap and a bell here\n"
+    clean = run_cli("fix", "-", cwd=tmp_path, stdin=b"Nothing to fix.\n")
+    assert (clean.returncode, clean.stdout) == (0, b"Nothing to fix.\n")
+    shown = run_cli("fix", "-", "--diff", cwd=tmp_path, stdin=text.encode())
+    assert shown.returncode == 1 and "+wide gap and a bell here" in shown.stdout.decode()
