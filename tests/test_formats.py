@@ -305,3 +305,14 @@ def test_hostile_file_names_through_the_cli(tmp_path: Path, fmt: str) -> None:
 def test_terminal_text_never_starts_a_workflow_command(raw: str, shown: str) -> None:
     assert escape_for_terminal(raw) == shown
     assert escape_for_terminal(shown) == shown  # what is shown is safe as it stands
+
+
+def test_sarif_meets_github_code_scanning_limits(sarif: dict[str, Any]) -> None:
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    long = [rule["id"] for rule in rules if len(rule["fullDescription"]["text"]) > 1024]
+    assert long == []  # LG003's was 3,985 characters, which GitHub rejects
+    assert all(len(rule["shortDescription"]["text"]) <= 1024 for rule in rules)
+    by_id = {rule["id"]: rule for rule in rules}
+    bidi = by_id["UC001"]["properties"]
+    assert "security" in bidi["tags"] and 7.0 <= float(bidi["security-severity"]) < 9.0
+    assert "security-severity" not in by_id["BP001"]["properties"]

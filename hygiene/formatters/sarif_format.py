@@ -16,6 +16,20 @@ SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# GitHub code scanning rejects longer rule descriptions (its documented SARIF limits).
+DESCRIPTION_LIMIT = 1024
+# Rules whose findings are a security matter, with the score GitHub ranks alerts by
+# (7.0-8.9 high, 4.0-6.9 medium): bidi controls are the Trojan Source attack
+# (CVE-2021-42574); invisible characters can hide text from a reviewer.
+SECURITY_SEVERITY = {"UC001": "7.5", "UC002": "4.0"}
+
+
+def _within(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters at a word, ending with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "\N{HORIZONTAL ELLIPSIS}"
 
 
 def _uri(path: str) -> str:
@@ -35,14 +49,19 @@ def _rule(rule: Rule) -> dict[str, Any]:
         f"{doc.why}\n\n**How to fix:** {doc.how_to_fix}\n\n"
         f"Reported:\n\n```text\n{doc.bad}\n```\n\nLeft alone:\n\n```text\n{doc.good}\n```"
     )
+    properties: dict[str, Any] = {"tags": [rule.group], "scope": rule.scope,
+                                  "pack": rule.pack.name}  # fmt: skip
+    if rule.code in SECURITY_SEVERITY:
+        properties["tags"] = [rule.group, "security"]
+        properties["security-severity"] = SECURITY_SEVERITY[rule.code]
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": doc.summary},
-        "fullDescription": {"text": doc.why},
+        "shortDescription": {"text": _within(doc.summary)},
+        "fullDescription": {"text": _within(doc.why)},
         "help": {"text": help_text, "markdown": help_markdown},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": [rule.group], "scope": rule.scope, "pack": rule.pack.name},
+        "properties": properties,
     }
 
 
