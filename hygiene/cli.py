@@ -169,6 +169,8 @@ def cli() -> None:
               help="Write one JSON Lines findings file per input and a completion marker "
                    "into DIR; a rerun skips inputs already complete.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--statistics", is_flag=True,
+              help="Count each rule's findings instead of listing them (text format).")  # fmt: skip
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run the checks on a Dask cluster (tcp://host:8786); "
                    "needs hygiene[dask].")  # fmt: skip
@@ -189,6 +191,7 @@ def check(
     output_dir: str | None,
     scheduler: str | None,
     quiet: bool,
+    statistics: bool,
     **options: Any,
 ) -> int:
     """Check PATHS (files, folders, JSON Lines shards, or - for stdin) and report findings."""
@@ -204,6 +207,8 @@ def check(
             _check_writable(target)
     if output_dir and os.path.exists(output_dir) and not os.path.isdir(output_dir):
         raise UsageError(f"{output_dir}: --output-dir must be a folder, and this is a file")
+    if statistics and (output_format != "text" or output_dir):
+        raise UsageError("--statistics counts findings in the text format, without --output-dir")
     whole_report = baseline or write_baseline or diff_base
     if output_dir and (whole_report or output):
         raise UsageError(
@@ -235,7 +240,12 @@ def check(
     if output_format == "jsonl":
         for record in to_records(report):
             validate(record, RECORDS)
-    rendered = renderer(output_format)(report)
+    if statistics:
+        from hygiene.formatters.text_format import render_statistics
+
+        rendered = render_statistics(report)
+    else:
+        rendered = renderer(output_format)(report)
     for error in report.errors:
         _say_error(error)
     if output:

@@ -326,3 +326,17 @@ def test_fix_standard_input_writes_the_fixed_text_to_standard_output(tmp_path: P
     assert (clean.returncode, clean.stdout) == (0, b"Nothing to fix.\n")
     shown = run_cli("fix", "-", "--diff", cwd=tmp_path, stdin=text.encode())
     assert shown.returncode == 1 and "+wide gap and a bell here" in shown.stdout.decode()
+
+
+def test_statistics_count_each_rule_and_mark_what_fix_mends(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "Text.\n\nWATCH: One\n\nwide\u00a0gap, wide\u00a0gap\n")
+    write(tmp_path, "b.md", "Text.\n\nWATCH: Two\n")
+    result = run_cli("check", ".", "--statistics", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines() == [
+        "2  BP001  [-]  boilerplate.embed-label",
+        "2  UC004  [*]  unicode.no-break-space",
+        "Found 4 findings (2 warnings, 2 info) in 2 documents.",
+    ]
+    refused = run_cli("check", ".", "--statistics", "--format", "json", cwd=tmp_path)
+    assert refused.returncode == 2

@@ -1,6 +1,9 @@
-"""Human-readable lines, one a finding, like a linter's: ``path:line:col: CODE name message``."""
+"""Human-readable lines, one a finding, like a linter's: ``path:line:col: CODE name message``;
+or, with ``--statistics``, one a rule with its count."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from hygiene.escape import escape_for_terminal
 from hygiene.finding import Finding
@@ -59,5 +62,24 @@ def render(report: Report) -> str:
                     f'"{entry.excerpt}" matches no finding ({report.baseline.path})'
                 )
             )
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def render_statistics(report: Report) -> str:
+    """A line a rule, most findings first: count, code, name, and ``[*]`` when ``hygiene
+    fix`` can mend its findings (``[-]``: only with ``--unsafe-fixes``), then the summary."""
+    counts = Counter(finding.code for finding in report.findings)
+    names = {finding.code: finding.name for finding in report.findings}
+    safeties: dict[str, set[str]] = {}
+    for finding in report.findings:
+        if finding.fix is not None:
+            safeties.setdefault(finding.code, set()).add(finding.fix.safety)
+    width = len(str(max(counts.values(), default=0)))
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        fixable = safeties.get(code, set())
+        mark = "[*]" if "safe" in fixable else "[-]" if "unsafe" in fixable else "   "
+        lines.append(f"{count:>{width}}  {code}  {mark}  {names[code]}")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
