@@ -19,7 +19,7 @@ import stat
 from collections.abc import Callable, Iterator
 from typing import IO, TextIO
 
-from hygiene.errors import HygieneError
+from hygiene.errors import HygieneError, os_reason
 
 
 class WriteError(HygieneError):
@@ -38,10 +38,6 @@ _WRITE_ERRORS = frozenset(
 )
 
 
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
-
-
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -57,7 +53,7 @@ def writable_target(path: str) -> tuple[str, int | None]:
     except FileNotFoundError:
         return target, None
     except OSError as error:
-        raise WriteError(path, f"cannot write: {_reason(error)}") from None
+        raise WriteError(path, f"cannot write: {os_reason(error)}") from None
     if stat.S_ISDIR(status.st_mode):
         raise WriteError(path, "cannot write: it is a folder, not a file")
     if not stat.S_ISREG(status.st_mode):
@@ -89,7 +85,7 @@ def _replacing(
     try:
         handle, temporary = tempfile.mkstemp(prefix=".hygiene-", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise WriteError(path, f"cannot write: {_reason(error)}") from None
+        raise WriteError(path, f"cannot write: {os_reason(error)}") from None
     try:
         stream: IO[bytes] | IO[str]
         if text:
@@ -108,7 +104,7 @@ def _replacing(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         if isinstance(error, OSError) and error.errno in _WRITE_ERRORS:
-            problem = f"cannot write: {_reason(error)}; the file is unchanged"
+            problem = f"cannot write: {os_reason(error)}; the file is unchanged"
             raise WriteError(path, problem) from None
         raise
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from hygiene import __version__
-from hygiene.errors import ExitCode, HygieneError, UsageError
+from hygiene.errors import ExitCode, HygieneError, UsageError, os_reason
 
 if TYPE_CHECKING:
     from hygiene.config import Config
@@ -302,7 +302,7 @@ def _stream(
         try:
             Path(output_dir).mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            problem = (error.strerror or str(error)).lower()
+            problem = os_reason(error)
             raise UsageError(f"{output_dir}: cannot make the output folder: {problem}") from None
         remove_temporary_files(output_dir)
         keys = input_keys(checker, inputs)
@@ -547,7 +547,7 @@ _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
 def _say_stdout_failed(error: OSError) -> int:
-    _say_error(f"cannot write to standard output: {(error.strerror or str(error)).lower()}")
+    _say_error(f"cannot write to standard output: {os_reason(error)}")
     _discard_stdout()
     return ExitCode.USAGE
 

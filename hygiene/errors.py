@@ -22,6 +22,12 @@ class ExitCode(enum.IntEnum):
     TERMINATED = 143  # SIGTERM, as a shell reports a process it ended (128 + 15)
 
 
+def os_reason(error: OSError) -> str:
+    """What an operating-system error says, as the one-line messages here word it
+    (``permission denied``, ``no space left on device``)."""
+    return (error.strerror or str(error)).lower()
+
+
 class HygieneError(Exception):
     """Base of all errors that end in a one-line message and an exit code."""
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from hygiene.atomic import WriteError, rewrite_file
 from hygiene.document import Document
-from hygiene.errors import InputError
+from hygiene.errors import InputError, os_reason
 from hygiene.escape import escape_for_terminal
 from hygiene.finding import Finding
 from hygiene.loaders import document_from_bytes, front_matter, read_bytes
@@ -147,15 +147,11 @@ def edited(document: Document, edits: Sequence[Edit]) -> Document:
     metadata, body_start = document.metadata, document.body_start
     if document.format == "markdown":
         metadata, body_start = front_matter(text)
-    issues = []
-    for issue in document.decode_issues:
-        shift = 0
-        for edit in edits:
-            if edit.end > issue.offset:
-                break
-            shift += len(edit.replacement) - (edit.end - edit.start)
-        if not any(edit.start <= issue.offset < edit.end for edit in edits):
-            issues.append(replace(issue, offset=issue.offset + shift))
+    issues = [
+        replace(issue, offset=issue.offset + _shift(issue.offset, edits))
+        for issue in document.decode_issues
+        if not any(edit.start <= issue.offset < edit.end for edit in edits)
+    ]
     return replace(document, text=text, metadata=metadata, body_start=body_start,
                    decode_issues=tuple(issues))  # fmt: skip
 
@@ -199,13 +195,17 @@ def _moved(owed: Owed, edits: Sequence[Edit]) -> Owed | None:
     """Where an owed finding's span stands after ``edits`` (in text order); None when an
     edit touched it, so that it is no longer the finding check reported."""
     code, start, end = owed
-    shift = 0
     for edit in edits:
-        if edit.end <= start and edit.start < start:
-            shift += len(edit.replacement) - (edit.end - edit.start)
-        elif edit.start < end or (edit.start == end == start):
+        before = edit.end <= start and edit.start < start
+        if not before and (edit.start < end or edit.start == end == start):
             return None
+    shift = _shift(start, edits)
     return code, start + shift, end + shift
+
+
+def _shift(offset: int, edits: Sequence[Edit]) -> int:
+    """How far ``edits`` move a place at ``offset`` that none of them touches."""
+    return sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= offset)
 
 
 def _in_passes(
@@ -346,8 +346,7 @@ def fix_file(
         except WriteError as error:
             raise InputError(display, error.problem) from None
         except OSError as error:  # gone or replaced since it was read
-            problem = (error.strerror or str(error)).lower()
-            raise InputError(display, f"{problem}; not fixed") from None
+            raise InputError(display, f"{os_reason(error)}; not fixed") from None
     return outcome
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from hygiene.document import Document, Record, Source, newline_style
-from hygiene.errors import InputError
+from hygiene.errors import InputError, os_reason
 from hygiene.loaders import too_large
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".jsonl.zstd", ".json.gz")
@@ -69,7 +69,7 @@ def read_lines(path: str, display: str, limit: int = DEFAULT_LIMIT) -> Iterator[
         if number:
             yield InputError(display, f"cannot read after line {number}: {error}")
         else:
-            yield InputError(display, (error.strerror or str(error)).lower())
+            yield InputError(display, os_reason(error))
     except Exception as error:  # zstandard raises its own ZstdError
         if type(error).__name__ != "ZstdError":
             raise

@@ -23,7 +23,7 @@ from hygiene.document import (
     TextFormat,
     newline_style,
 )
-from hygiene.errors import InputError
+from hygiene.errors import InputError, os_reason
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".rst"}) | MARKDOWN_SUFFIXES
@@ -279,4 +279,4 @@ def read_bytes(path: str, display: str, limit: int | None = None) -> bytes:
     except IsADirectoryError:
         raise InputError(display, "is a directory") from None
     except OSError as error:
-        raise InputError(display, (error.strerror or str(error)).lower()) from None
+        raise InputError(display, os_reason(error)) from None
