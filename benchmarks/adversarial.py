@@ -14,8 +14,8 @@ from __future__ import annotations
 import time
 
 from hygiene.api import Checker
-from hygiene.config import Config
-from hygiene.loaders import document_from_bytes
+from hygiene.config.settings import Config
+from hygiene.inputs.decoding import document_from_bytes
 
 UNITS = ['"', "'", "“", "«", "„", "\n", "\n\n", "a", '"a". ', "Advertisement\n"]
 

@@ -147,7 +147,7 @@ def ui_labels(folder: Path) -> dict[str, list[str]]:
 
 def identifier_languages() -> list[str]:
     """The 176 languages fastText's lid.176 model knows: the languages LG003 can name."""
-    from hygiene.langid import _fasttext_model
+    from hygiene.groups.language.identifier import _fasttext_model
 
     labels = _fasttext_model().predict("a", k=300, threshold=-1.0)[0]
     return sorted(label.removeprefix("__label__") for label in labels)
@@ -191,7 +191,7 @@ NAMES = {"Latin": "Videgaray", "other": "Правда"}
 
 def _script(text: str) -> str:
     """The script most of the letters of ``text`` are written in."""
-    from hygiene.scripts import script_counts
+    from hygiene.text.scripts import script_counts
 
     counts = script_counts(text)
     return counts.most_common(1)[0][0] if counts else "Latin"

@@ -29,9 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hygiene.api import Checker
-from hygiene.config import Config
-from hygiene.errors import InputError
-from hygiene.loaders import document_from_bytes
+from hygiene.config.settings import Config
+from hygiene.core.errors import InputError
+from hygiene.inputs.decoding import document_from_bytes
 
 GROUPS = {"language": "LG", "encoding": "EN", "unicode": "UC", "boilerplate": "BP",
           "provenance": "PV"}  # fmt: skip

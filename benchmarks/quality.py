@@ -22,11 +22,11 @@ from typing import Any
 import ftfy  # noqa: F401  (registers the sloppy-windows codecs used to make synthetic damage)
 
 from hygiene.api import Checker
-from hygiene.config import Config
-from hygiene.engine import check_document
-from hygiene.finding import Finding
-from hygiene.fix import apply_edits
-from hygiene.loaders import document_from_bytes
+from hygiene.config.settings import Config
+from hygiene.core.engine import check_document
+from hygiene.core.finding import Finding
+from hygiene.gate.fix import apply_edits
+from hygiene.inputs.decoding import document_from_bytes
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 MOJIBAKE_CODES = ("EN001", "EN002")
@@ -387,8 +387,8 @@ def quotations_section() -> None:
     """News articles in English, Spanish and French with every quotation hand-labelled:
     its kind (quote, term, title) and who it is attributed to (named, anonymous, none)."""
     started = time.perf_counter()
-    from hygiene.provenance import provenance_of
-    from hygiene.segment import Segmenter
+    from hygiene.core.segment import Segmenter
+    from hygiene.groups.provenance.sources import provenance_of
 
     articles = read_jsonl(CORPUS / "quotations" / "articles.jsonl")
     labelled = detected = matched = 0

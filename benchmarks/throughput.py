@@ -37,7 +37,7 @@ import ftfy  # noqa: F401  (registers the codecs used to damage text)
 import regex
 
 from hygiene.api import Checker
-from hygiene.discovery import Input
+from hygiene.inputs.discovery import Input
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"

@@ -17,16 +17,16 @@ _HOMES = {
     "Checker": "hygiene.api",
     "check_text": "hygiene.api",
     "check_paths": "hygiene.api",
-    "Config": "hygiene.config",
-    "Finding": "hygiene.finding",
-    "Report": "hygiene.report",
+    "Config": "hygiene.config.settings",
+    "Finding": "hygiene.core.finding",
+    "Report": "hygiene.report.model",
 }
 
 if TYPE_CHECKING:
     from hygiene.api import Checker, check_paths, check_text
-    from hygiene.config import Config
-    from hygiene.finding import Finding
-    from hygiene.report import Report
+    from hygiene.config.settings import Config
+    from hygiene.core.finding import Finding
+    from hygiene.report.model import Report
 
 
 def __getattr__(name: str) -> Any:

@@ -13,25 +13,25 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from hygiene.baseline import compare, read_baseline, with_fingerprints
-from hygiene.config import Config
-from hygiene.discovery import STDIN, STDIN_DISPLAY, Input, discover
-from hygiene.document import Document
-from hygiene.engine import check_document
-from hygiene.errors import InputError, UsageError
-from hygiene.finding import Finding
-from hygiene.globs import glob_matches
-from hygiene.jsonl import Line, is_jsonl, iter_documents, line_documents, read_lines
-from hygiene.langid import document_language
-from hygiene.loaders import document_from_bytes, read_bytes, too_large
-from hygiene.packs import RuleSet, load_ruleset
-from hygiene.progress import Progress
-from hygiene.provenance import provenance_of, provenance_record
-from hygiene.repeats import LineCounts, count_documents
-from hygiene.report import DocumentRecord, Report, result_lines
-from hygiene.scripts import script_counts
-from hygiene.segment import Segmenter
-from hygiene.suppress import apply_directives
+from hygiene.config.globs import glob_matches
+from hygiene.config.settings import Config
+from hygiene.core.corpus import LineCounts, count_documents
+from hygiene.core.document import Document
+from hygiene.core.engine import check_document
+from hygiene.core.errors import InputError, UsageError
+from hygiene.core.finding import Finding
+from hygiene.core.segment import Segmenter
+from hygiene.gate.baseline import compare, read_baseline, with_fingerprints
+from hygiene.gate.suppression import apply_directives
+from hygiene.groups.language.identifier import document_language
+from hygiene.groups.provenance.sources import provenance_of, provenance_record
+from hygiene.inputs.decoding import document_from_bytes, read_bytes, too_large
+from hygiene.inputs.discovery import STDIN, STDIN_DISPLAY, Input, discover
+from hygiene.inputs.jsonl import Line, is_jsonl, iter_documents, line_documents, read_lines
+from hygiene.registry.packs import RuleSet, load_ruleset
+from hygiene.report.model import DocumentRecord, Report, result_lines
+from hygiene.run.progress import Progress
+from hygiene.text.scripts import script_counts
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -299,7 +299,7 @@ class Checker:
         )
 
 
-# The names of what a corpus run writes into an output folder (hygiene.stream writes
+# The names of what a corpus run writes into an output folder (hygiene.run.stream writes
 # them; a walk leaves them out).
 FINDINGS_SUFFIX = ".findings.jsonl"
 DONE_SUFFIX = ".done"
@@ -384,7 +384,7 @@ def check_paths(
         outcome = compare(baseline, report.findings, entries)
         report = replace(report, findings=outcome.kept, baseline=outcome)
     if diff_base is not None:
-        from hygiene.changes import changed_lines
+        from hygiene.gate.git_diff import changed_lines
 
         changed = changed_lines(diff_base, {item.display: item.path for item in inputs})
         report = replace(only_changed_lines(report, changed), diff_base=diff_base)
@@ -688,7 +688,7 @@ def _on_cluster(checker: Checker, inputs: Sequence[Input], scheduler: str) -> It
         from distributed import Client
     except ImportError:
         raise UsageError("--scheduler needs the dask extra: pip install 'hygiene[dask]'") from None
-    from hygiene.dask import map_inputs
+    from hygiene.run.cluster import map_inputs
 
     with Client(scheduler) as client:  # type: ignore[no-untyped-call]
         yield from map_inputs(client, checker.config, inputs, checker.corpus, checker.describe)

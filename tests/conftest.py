@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.packs import RuleSet, load_ruleset
+from hygiene.registry.packs import RuleSet, load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

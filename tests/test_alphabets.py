@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from hygiene.lexicon import alphabets, word_letters
-from hygiene.scripts import main_script
+from hygiene.groups.lexicon import alphabets, word_letters
+from hygiene.text.scripts import main_script
 from tests.conftest import FIXTURES
 
 CATALOGUES = FIXTURES / "corpus" / "clean" / "django-5.2.19-catalogues.jsonl"

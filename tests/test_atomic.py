@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hygiene import atomic
+from hygiene.support import atomic
 from tests.conftest import ROOT
 
 NBSP = "\u00a0"

@@ -138,7 +138,7 @@ MAKERS: dict[str, Callable[[Path], Any]] = {
 # Run in the CLI's process before it starts: errors that root (which CI runs as) never meets.
 PRELUDES = {
     "crash-in-rule": (
-        "import hygiene.engine as engine\n"
+        "import hygiene.core.engine as engine\n"
         "def _broken(*args, **kwargs):\n"
         "    raise RuntimeError('planted fault in a rule')\n"
         "engine.check_document = _broken\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.cache import cache_folder, mapped, memoized
+from hygiene.support.cache import cache_folder, mapped, memoized
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def test_the_default_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 def test_a_pack_read_from_the_cache_gives_the_same_rules(folder: Path) -> None:
-    from hygiene.packs import load_ruleset
+    from hygiene.registry.packs import load_ruleset
 
     cold = load_ruleset(())
     warm = load_ruleset(())
@@ -152,7 +152,7 @@ def test_a_kept_lexicon_index_shares_one_set_per_group_of_languages(folder: Path
     a few hundred language sets for its 19,000 words, and loads back sharing them."""
     import marshal
 
-    from hygiene.lexicon import stopword_languages
+    from hygiene.groups.lexicon import stopword_languages
 
     stopword_languages.cache_clear()
     try:
@@ -172,6 +172,6 @@ def test_a_value_kept_by_another_release_is_computed_again(
     """What is kept depends on code too (how phrases are normalised): a release keeps its
     own values, never reading those another one derived from the same source."""
     assert memoized("test", b"source", lambda: "this release") == "this release"
-    monkeypatch.setattr("hygiene.cache.__version__", "99.0.0")
+    monkeypatch.setattr("hygiene.support.cache.__version__", "99.0.0")
     assert memoized("test", b"source", lambda: "derived anew") == "derived anew"
     assert len(list(folder.iterdir())) == 2

@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from hygiene.changes import parse_diff
+from hygiene.gate.git_diff import parse_diff
 from tests.conftest import run_cli
 
 
@@ -52,7 +52,7 @@ def test_only_changed_lines_are_reported(tmp_path: Path) -> None:
 
 
 def test_git_quoted_paths_are_read_back_to_their_bytes() -> None:
-    from hygiene.changes import unquote_path
+    from hygiene.gate.git_diff import unquote_path
 
     assert unquote_path(b'"b/caf\\303\\251.md"') == "b/café.md".encode()
     assert unquote_path(b'"b/say \\"hi\\".md"\t') == b'b/say "hi".md'

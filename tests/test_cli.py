@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from hygiene import schemas
-from hygiene.packs import load_ruleset
-from hygiene.report import SCHEMA_VERSION
+from hygiene.registry.packs import load_ruleset
+from hygiene.report import schemas
+from hygiene.report.model import SCHEMA_VERSION
 from tests.conftest import ROOT, SEED, run_cli
 
 CLEAN = "The talks ended without an agreement.\n"
@@ -252,7 +252,7 @@ def test_invalid_report_is_a_bug_that_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     result = run_cli(
         "check", str(SEED), "--format", "json", "-o", str(out),
-        prelude="import hygiene.report as r; r.SCHEMA_VERSION = '0.0.0-broken'",
+        prelude="import hygiene.report.model as r; r.SCHEMA_VERSION = '0.0.0-broken'",
     )  # fmt: skip
     assert result.returncode == 2
     assert (
@@ -281,7 +281,7 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path: Path) -> None:
 
 def test_the_library_exports_checker_and_check_text_reuses_it() -> None:
     import hygiene
-    from hygiene.config import Config
+    from hygiene.config.settings import Config
 
     checker = hygiene.Checker(Config(select=("BP",)))
     text = "Intro.\n\nWATCH: A video\n\nThe no-break\u00a0space.\n"
@@ -289,13 +289,13 @@ def test_the_library_exports_checker_and_check_text_reuses_it() -> None:
     assert [f.code for f in reused.findings] == ["BP001"]  # the checker's selection
     assert reused.to_dict() == hygiene.check_text(text, config=Config(select=("BP",))).to_dict()
     assert "Checker" in hygiene.__all__
-    from hygiene.config import Config as ConfigItself
-    from hygiene.finding import Finding
-    from hygiene.report import Report
+    from hygiene.config.settings import Config as ConfigItself
+    from hygiene.core.finding import Finding
+    from hygiene.report.model import Report
 
     assert (hygiene.Config, hygiene.Finding, hygiene.Report) == (ConfigItself, Finding, Report)
     assert isinstance(reused, hygiene.Report) and isinstance(reused.findings[0], hygiene.Finding)
-    from hygiene.errors import UsageError
+    from hygiene.core.errors import UsageError
 
     with pytest.raises(UsageError, match="not both"):
         hygiene.check_text(text, checker=checker, config=Config(select=("UC",)))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.config import project_root
+from hygiene.config.settings import project_root
 from tests.conftest import run_cli
 
 DIRTY = "Intro.\n\nWATCH: A video\n\nThe United States\u00a0all the harder.\n"

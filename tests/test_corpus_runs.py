@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 from hygiene.api import BATCH_LINES, _tasks
-from hygiene.discovery import Input
-from hygiene.stream import output_paths
+from hygiene.inputs.discovery import Input
+from hygiene.run.stream import output_paths
 from tests.conftest import run_cli
 from tests.test_jsonl import RECORDS, lines
 

@@ -14,7 +14,7 @@ distributed = pytest.importorskip("distributed")
 
 
 def test_local_cluster_matches_jobs_1(tmp_path: Path) -> None:
-    from hygiene.dask import check_shards
+    from hygiene.run.cluster import check_shards
 
     for number in range(3):
         records = [{**record, "id": f"{number}-{record['id']}"} for record in RECORDS * 2]

@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from hygiene.document import LineIndex, newline_style
-from hygiene.loaders import document_from_bytes, looks_binary
-from hygiene.segment import Segmenter
+from hygiene.core.document import LineIndex, newline_style
+from hygiene.core.segment import Segmenter
+from hygiene.inputs.decoding import document_from_bytes, looks_binary
 
 
 def test_positions_count_code_points_and_every_line_break() -> None:

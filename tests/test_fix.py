@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hygiene.api import Checker
-from hygiene.config import Config
-from hygiene.document import Document
-from hygiene.finding import Finding
-from hygiene.fix import fix_document
-from hygiene.loaders import document_from_bytes
-from hygiene.packs import RuleSet
+from hygiene.config.settings import Config
+from hygiene.core.document import Document
+from hygiene.core.finding import Finding
+from hygiene.gate.fix import fix_document
+from hygiene.inputs.decoding import document_from_bytes
+from hygiene.registry.packs import RuleSet
 from tests.conftest import run_cli
 
 NBSP = "\u00a0"

@@ -15,17 +15,17 @@ import pytest
 import regex
 from jsonschema import Draft4Validator
 
-from hygiene import schemas
 from hygiene.api import Checker
-from hygiene.baseline import BaselineEntry, BaselineOutcome
-from hygiene.config import Config
-from hygiene.errors import InputError
-from hygiene.escape import escape_for_terminal
-from hygiene.formatters import FORMATS, renderer
-from hygiene.formatters.github_format import escape_data, escape_property
-from hygiene.loaders import document_from_bytes
-from hygiene.packs import RuleSet
-from hygiene.report import Report
+from hygiene.config.settings import Config
+from hygiene.core.errors import InputError
+from hygiene.gate.baseline import BaselineEntry, BaselineOutcome
+from hygiene.inputs.decoding import document_from_bytes
+from hygiene.registry.packs import RuleSet
+from hygiene.report import schemas
+from hygiene.report.formatters import FORMATS, renderer
+from hygiene.report.formatters.github_format import escape_data, escape_property
+from hygiene.report.model import Report
+from hygiene.support.escape import escape_for_terminal
 from tests.conftest import run_cli
 
 
@@ -118,7 +118,7 @@ def test_junit_is_xml_with_a_failure_per_dirty_document() -> None:
 def test_serialised_json_shows_no_invisible_character_raw_and_reads_back_the_same(
     raw: str,
 ) -> None:
-    from hygiene.escape import escape_json_output
+    from hygiene.support.escape import escape_json_output
 
     serialised = json.dumps({"excerpt": raw}, ensure_ascii=False)
     escaped = escape_json_output(serialised)

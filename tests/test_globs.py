@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hygiene.globs import _tokens, compile_glob, glob_matches
+from hygiene.config.globs import _tokens, compile_glob, glob_matches
 
 
 def _plain(pattern: str) -> re.Pattern[str]:

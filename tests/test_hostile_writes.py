@@ -145,7 +145,7 @@ def test_fix_refuses_a_file_changed_while_it_was_fixed(tmp_path: Path) -> None:
     path.write_text(f"one{NBSP}two\n", encoding="utf-8")
     # Someone saves the file between hygiene's read and its rename.
     meanwhile = (
-        "import hygiene.fix as fix\n"
+        "import hygiene.gate.fix as fix\n"
         "_encode = fix.encode_in_place\n"
         "def _edited_meanwhile(document, original, text):\n"
         "    open('doc.txt', 'w', encoding='utf-8').write('their edit\\n')\n"
@@ -224,7 +224,7 @@ def test_fix_never_edits_raw_html_or_restructuredtext_literals(tmp_path: Path) -
 
 
 def test_code_spans_pair_backtick_runs_of_equal_length() -> None:
-    from hygiene.markup import code_spans, inline_code
+    from hygiene.core.markup import code_spans, inline_code
 
     text = "a `b` c ``d ` e`` f ` g"
     assert [text[start:end] for start, end in inline_code(text, 0, len(text))] == [

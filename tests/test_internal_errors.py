@@ -22,8 +22,8 @@ from tests.conftest import ROOT
 PLANTED = """
 import os
 if os.environ.get("HYGIENE_PLANTED_FAULT"):
-    import hygiene.engine as engine
-    import hygiene.formatters.text_format as text_format
+    import hygiene.core.engine as engine
+    import hygiene.report.formatters.text_format as text_format
 
     _check = engine.check_document
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from hygiene import schemas
+from hygiene.report import schemas
 from tests.conftest import run_cli
 
 RECORDS = [
@@ -158,7 +158,7 @@ def test_output_dir_refuses_whole_report_options(tmp_path: Path) -> None:
 
 
 def test_lines_split_across_chunks_and_oversized_lines_are_lengths() -> None:
-    from hygiene.jsonl import _lines
+    from hygiene.inputs.jsonl import _lines
 
     chunks = [b"ab", b"c\nde", b"fghij", b"k\n", b"\nlm", b"n"]
     assert list(_lines(chunks, limit=100)) == [b"abc", b"defghijk", b"", b"lmn"]
@@ -170,14 +170,14 @@ def test_lines_split_across_chunks_and_oversized_lines_are_lengths() -> None:
 def test_gzip_members_padding_and_a_cut_stream(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hygiene.jsonl import iter_documents
+    from hygiene.inputs.jsonl import iter_documents
 
     member = gzip.compress(lines(RECORDS[:1]).encode(), mtime=0)
     joined = tmp_path / "joined.jsonl.gz"
     joined.write_bytes(member + member + b"\0" * 8)  # cat'ed shards, then tape padding
     assert [d.record.line for d in iter_documents(str(joined), "joined.jsonl.gz")] == [1, 2]  # type: ignore[union-attr]
     # A member that ends exactly where a read ends is not the end of the shard.
-    monkeypatch.setattr("hygiene.jsonl._CHUNK", len(member))
+    monkeypatch.setattr("hygiene.inputs.jsonl._CHUNK", len(member))
     assert [d.record.line for d in iter_documents(str(joined), "joined.jsonl.gz")] == [1, 2]  # type: ignore[union-attr]
     monkeypatch.undo()
     whole = gzip.compress(lines(RECORDS * 400).encode(), mtime=0)
@@ -210,8 +210,8 @@ def test_a_shard_is_spread_over_the_workers_in_batches_with_the_same_results(
     large shard keeps every core busy, and the results, errors included, are those of one
     process, in the same order."""
     from hygiene import api
-    from hygiene.config import Config
-    from hygiene.discovery import Input
+    from hygiene.config.settings import Config
+    from hygiene.inputs.discovery import Input
 
     monkeypatch.chdir(tmp_path)
     inputs = [Input(path.name, path.name) for path in _mixed_shards(tmp_path)]
@@ -237,8 +237,8 @@ def test_output_dir_gathers_a_shard_checked_in_batches_into_one_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hygiene import api
-    from hygiene.discovery import Input
-    from hygiene.stream import write_output_dir
+    from hygiene.inputs.discovery import Input
+    from hygiene.run.stream import write_output_dir
 
     monkeypatch.chdir(tmp_path)
     inputs = [Input(path.name, path.name) for path in _mixed_shards(tmp_path)]

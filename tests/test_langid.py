@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from hygiene.api import Checker
-from hygiene.config import Config, load_config
-from hygiene.errors import ConfigError
-from hygiene.langid import Identifier, _langdetect_scores, fasttext_scores
-from hygiene.loaders import document_from_bytes
-from hygiene.rules.language import _majority_language
-from hygiene.segment import Segment
+from hygiene.config.settings import Config, load_config
+from hygiene.core.errors import ConfigError
+from hygiene.core.segment import Segment
+from hygiene.groups.language.identifier import Identifier, _langdetect_scores, fasttext_scores
+from hygiene.groups.language.rules import _majority_language
+from hygiene.inputs.decoding import document_from_bytes
 from tests.conftest import run_cli
 
 GERMAN = (

@@ -10,15 +10,17 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hygiene import kinds, mojibake
 from hygiene.api import Checker
-from hygiene.config import Config
-from hygiene.errors import InputError
-from hygiene.finding import Finding
-from hygiene.loaders import document_from_bytes
-from hygiene.rule import RuleContext
-from hygiene.rules import encoding, language
-from hygiene.segment import Segmenter
+from hygiene.config.settings import Config
+from hygiene.core.errors import InputError
+from hygiene.core.finding import Finding
+from hygiene.core.rule import RuleContext
+from hygiene.core.segment import Segmenter
+from hygiene.groups.encoding import mojibake
+from hygiene.groups.encoding import rules as encoding
+from hygiene.groups.language import rules as language
+from hygiene.inputs.decoding import document_from_bytes
+from hygiene.registry import kinds
 
 
 def check(text: str, select: str, path: str = "hostile.txt") -> list[Finding]:

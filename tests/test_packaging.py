@@ -14,7 +14,7 @@ import venv
 import zipfile
 from pathlib import Path
 
-from hygiene.packs import load_ruleset
+from hygiene.registry.packs import load_ruleset
 from tests.conftest import ROOT, SEED
 
 SOURCES = ("hygiene", "rules", "setup.cfg", "pyproject.toml", "README.md")
@@ -48,7 +48,8 @@ def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     packs = {path.name for path in (ROOT / "rules").glob("*.toml")}
     assert {f"hygiene/builtin_packs/{name}" for name in packs} <= names
-    assert {"hygiene/schemas/report.schema.json", "hygiene/schemas/rulepack.schema.json"} <= names
+    schemas = {"report.schema.json", "rulepack.schema.json"}
+    assert {f"hygiene/report/schemas/{name}" for name in schemas} <= names
     assert "hygiene/py.typed" in names  # PEP 561: users' type checkers read the hints
     lexicons = {
         f"hygiene/builtin_packs/lexicons/{p.name}" for p in (ROOT / "rules" / "lexicons").iterdir()

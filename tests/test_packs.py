@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.errors import RulePackError, UsageError
-from hygiene.packs import PackFile, load_pack, load_ruleset
+from hygiene.core.errors import RulePackError, UsageError
+from hygiene.registry.packs import PackFile, load_pack, load_ruleset
 from tests.conftest import run_cli
 
 GOOD_RULE = """
@@ -94,7 +94,7 @@ def test_duplicate_code_across_packs(tmp_path: Path) -> None:
 
 
 def test_selectors(ruleset: object) -> None:
-    from hygiene.packs import RuleSet
+    from hygiene.registry.packs import RuleSet
 
     assert isinstance(ruleset, RuleSet)
     codes = lambda selected: [r.code for r in selected.rules]  # noqa: E731
@@ -167,8 +167,8 @@ def test_a_backtracking_user_pattern_is_an_error_naming_document_rule_and_pack(
 
 def test_every_builtin_pack_validates_against_the_schema() -> None:
     """Runs load them without the check (start-up time); this is where they get it."""
-    from hygiene import schemas
-    from hygiene.packs import builtin_pack_files
+    from hygiene.registry.packs import builtin_pack_files
+    from hygiene.report import schemas
 
     packs = builtin_pack_files()
     assert len(packs) >= 10

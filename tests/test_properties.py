@@ -9,12 +9,12 @@ from typing import Any
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from hygiene import schemas
 from hygiene.api import Checker
-from hygiene.config import Config
-from hygiene.errors import InputError
-from hygiene.loaders import document_from_bytes
-from hygiene.packs import RuleSet
+from hygiene.config.settings import Config
+from hygiene.core.errors import InputError
+from hygiene.inputs.decoding import document_from_bytes
+from hygiene.registry.packs import RuleSet
+from hygiene.report import schemas
 
 ALPHABET = st.characters(codec="utf-8") | st.sampled_from(
     list("\n\r \u00a0\u200b\u200d\u202e:WATCH коментарі 👩💻")
@@ -65,7 +65,7 @@ def test_any_bytes_decode_or_are_refused_with_a_one_line_error(data: bytes) -> N
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=ALPHABET, max_size=300))
 def test_segments_tile_the_text(text: str) -> None:
-    from hygiene.segment import Segmenter
+    from hygiene.core.segment import Segmenter
 
     segments = Segmenter(text)
     lines = segments.get("line")
@@ -85,7 +85,7 @@ def test_segments_tile_the_text(text: str) -> None:
 def test_any_record_line_gives_documents_or_a_one_line_error(
     tmp_path_factory: Any, raw: bytes
 ) -> None:
-    from hygiene.jsonl import iter_documents
+    from hygiene.inputs.jsonl import iter_documents
 
     shard = tmp_path_factory.mktemp("shard") / "fuzz.jsonl"
     shard.write_bytes(raw + b"\n" + raw)
@@ -101,7 +101,7 @@ def test_any_record_line_gives_documents_or_a_one_line_error(
 def test_script_counts_equal_the_letters_of_each_script_run(text: str) -> None:
     from collections import Counter
 
-    from hygiene import scripts
+    from hygiene.text import scripts
 
     # The definition by regexes: runs of letters that are not Latin, split by script; the
     # other letters are Latin.
@@ -127,8 +127,8 @@ def test_phrase_finder_finds_what_the_regex_alternation_finds(pieces: list[str])
     """The dictionary matcher of the speech lexicon against the alternation it replaced."""
     import regex
 
-    from hygiene.attribution import speech_lexicon
-    from hygiene.phrases import PhraseFinder, alternation
+    from hygiene.groups.provenance.attribution import speech_lexicon
+    from hygiene.text.phrases import PhraseFinder, alternation
 
     phrases = speech_lexicon().verb_phrases + speech_lexicon().according_phrases
     reference = regex.compile(alternation(phrases, r"(?<![\p{L}\p{M}])"), regex.IGNORECASE)
@@ -147,7 +147,7 @@ def test_phrase_finder_reads_a_window_of_a_text_as_the_window_alone(
 ) -> None:
     """A window given by offsets (word starts found once for the whole text) must give
     what the window cut out gives, where it cuts a word too."""
-    from hygiene.attribution import speech_lexicon
+    from hygiene.groups.provenance.attribution import speech_lexicon
 
     text = "".join(pieces)
     start, stop = min(cuts), max(cuts)
@@ -170,8 +170,8 @@ def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> N
     cannot match; the results must be those of always running them."""
     import regex
 
-    from hygiene import lines
-    from hygiene.spacing import SPACES
+    from hygiene.groups.boilerplate import layout as lines
+    from hygiene.text.whitespace import SPACES
 
     # The marks a line's end loses, as the regex that defined them.
     trail = regex.compile(r"(?:[\s:：»›→>|•·▼▾↓↑▸►*_\]\)\-–—]|\.\.\.|…)+$")
@@ -197,7 +197,7 @@ _CAPTION_PIECES = [
 def test_credit_matcher_skips_only_lines_its_regex_would_not_match(pieces: list[str]) -> None:
     """A line is searched for a picture credit only when it holds a credit's first word; the
     answer must be the regex's own."""
-    from hygiene.kinds import _CreditMatcher
+    from hygiene.registry.kinds import _CreditMatcher
 
     matcher = _CreditMatcher(["photo", "photos", "ap photo", "foto", "фото", "写真", "ảnh",
                               "crédit photo"])  # fmt: skip
@@ -216,7 +216,7 @@ def test_script_counts_are_one_lookup_per_character_of_the_script_and_letter_che
     main_script go to the first), must be those of asking the script and letter regexes."""
     from collections import Counter
 
-    from hygiene import scripts
+    from hygiene.text import scripts
 
     expected: Counter[str] = Counter()
     latin = 0
@@ -242,8 +242,8 @@ def test_script_counts_are_one_lookup_per_character_of_the_script_and_letter_che
 def test_document_line_keys_are_those_of_normalizing_each_line(text: str) -> None:
     """document_keys replaces digit runs in the whole body at once; the keys must be those of
     normalizing line by line, as BP010 does when it looks a line up."""
-    from hygiene.document import LINE_BREAK
-    from hygiene.repeats import document_keys, line_key, normalize
+    from hygiene.core.corpus import document_keys, line_key, normalize
+    from hygiene.core.document import LINE_BREAK
 
     try:
         document = document_from_bytes(text.encode("utf-8"), "doc.txt")
@@ -259,7 +259,7 @@ def test_document_line_keys_are_those_of_normalizing_each_line(text: str) -> Non
 def test_word_runs_are_the_word_run_regex_matches(text: str) -> None:
     """_WordRuns finds a text's runs from its letter sequences; they must be the matches
     of the run regex, with their case-folded text."""
-    from hygiene.phrases import _WORD_RUN, _WordRuns
+    from hygiene.text.phrases import _WORD_RUN, _WordRuns
 
     runs = _WordRuns(text)
     expected = [(m.start(), m.end(), m.group().casefold()) for m in _WORD_RUN.finditer(text)]
@@ -273,7 +273,7 @@ _REREAD_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыь
 
 def _rereads_to_itself(word: str) -> bool:
     """Whether re-reading ``word`` as UTF-8 through each re-read codec fails or changes nothing."""
-    from hygiene.mojibake import _REREAD_CODECS
+    from hygiene.groups.encoding.mojibake import _REREAD_CODECS
 
     for codec in _REREAD_CODECS:
         try:
@@ -288,7 +288,7 @@ def test_every_pair_of_characters_skipped_by_the_reread_cannot_be_reread() -> No
     """All two-character words (a lead and a continuation byte of UTF-8) that EN001 skips."""
     from itertools import product
 
-    from hygiene.mojibake import _continuations
+    from hygiene.groups.encoding.mojibake import _continuations
 
     pairs = ("".join(pair) for pair in product(_REREAD_ALPHABET, repeat=2))
     assert [w for w in pairs if not _continuations().search(w) and not _rereads_to_itself(w)] == []
@@ -299,7 +299,7 @@ def test_every_pair_of_characters_skipped_by_the_reread_cannot_be_reread() -> No
 def test_words_skipped_by_the_reread_cannot_be_reread(word: str) -> None:
     """EN001 re-reads a word as UTF-8 only when it holds a character the codec writes as a
     continuation byte; any other word must fail to decode, or come back unchanged."""
-    from hygiene.mojibake import _continuations
+    from hygiene.groups.encoding.mojibake import _continuations
 
     if not _continuations().search(word):
         assert _rereads_to_itself(word)
@@ -315,9 +315,9 @@ def test_document_words_are_the_words_of_its_paragraphs(text: str, front: bool) 
     can); the counts must be those of the whole body's words."""
     from collections import Counter
 
-    from hygiene.lexicon import words
-    from hygiene.rules.language import _Candidate, _document_words
-    from hygiene.segment import Segmenter
+    from hygiene.core.segment import Segmenter
+    from hygiene.groups.language.rules import _Candidate, _document_words
+    from hygiene.groups.lexicon import words
 
     data = ("---\ntitle: x\n---\n" if front else "") + text
     try:
@@ -343,8 +343,8 @@ _EDGE_PHRASES = ["a", "ab", "abc", "abcd", "abcde", "b c", "x", "bc d", "cd", "�
 def test_phrase_lists_find_what_trying_every_phrase_finds(text: str) -> None:
     """A line's edge picks the phrase lengths worth slicing; the longest phrase a line opens
     or closes with must be the one trying every phrase, longest first, finds."""
-    from hygiene.kinds import _CLOSING_PHRASE_FOLLOWS, _PhraseList
-    from hygiene.phrases import UNSPACED, ends_word
+    from hygiene.registry.kinds import _CLOSING_PHRASE_FOLLOWS, _PhraseList
+    from hygiene.text.phrases import UNSPACED, ends_word
 
     phrases = _PhraseList(_PhraseList.tables(_EDGE_PHRASES))
     by_length = sorted(_EDGE_PHRASES, key=len, reverse=True)

@@ -1,4 +1,4 @@
-"""Quotations, their speakers, source credits and source fields: hygiene/provenance.py."""
+"""Quotations, speakers, source credits and source fields: the provenance group."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hygiene.loaders import document_from_bytes
-from hygiene.provenance import DocumentProvenance, provenance_of
-from hygiene.segment import Segmenter
+from hygiene.core.segment import Segmenter
+from hygiene.groups.provenance.sources import DocumentProvenance, provenance_of
+from hygiene.inputs.decoding import document_from_bytes
 from tests.conftest import run_cli
 
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from hygiene.config import load_config
-from hygiene.packs import load_ruleset
+from hygiene.config.settings import load_config
+from hygiene.registry.packs import load_ruleset
 from tests.conftest import ROOT
 
 

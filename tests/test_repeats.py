@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from hygiene.api import check_paths
-from hygiene.config import Config
-from hygiene.loaders import document_from_bytes
-from hygiene.repeats import (
+from hygiene.config.settings import Config
+from hygiene.core.corpus import (
     DEPTH,
     EXACT_KEYS,
     LineCounts,
@@ -19,6 +18,7 @@ from hygiene.repeats import (
     line_key,
     normalize,
 )
+from hygiene.inputs.decoding import document_from_bytes
 
 FOOTER = "Example Gazette is published by Example Media Group, Springfield {year}."
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "da", "fu", "go", "zi", "pe"]
@@ -117,7 +117,7 @@ def test_memory_is_bounded_whatever_the_corpus_size(documents: int) -> None:
 def test_moving_to_the_table_keeps_every_count_whatever_the_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("hygiene.repeats.EXACT_KEYS", 50)
+    monkeypatch.setattr("hygiene.core.corpus.EXACT_KEYS", 50)
     documents = [{line_key(f"line {n % 70}"), line_key(f"line {n % 13} again")} for n in range(200)]
     forward, backward = LineCounts(), LineCounts()
     for keys in documents:

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 from hygiene.api import Checker
-from hygiene.config import Config
-from hygiene.loaders import document_from_bytes
-from hygiene.packs import RuleSet
-from hygiene.repeats import count_documents
-from hygiene.rule import BYTES_EXAMPLE, example_bytes
+from hygiene.config.settings import Config
+from hygiene.core.corpus import count_documents
+from hygiene.core.rule import BYTES_EXAMPLE, example_bytes
+from hygiene.inputs.decoding import document_from_bytes
+from hygiene.registry.packs import RuleSet
 from tests.conftest import FIXTURES
 
 CASE_DIR = FIXTURES / "rules"

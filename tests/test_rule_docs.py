@@ -6,8 +6,8 @@ import tomllib
 
 import pytest
 
-from hygiene.packs import BUILTIN_PREFIXES, RuleSet, load_ruleset
-from hygiene.rule import Rule, example_bytes
+from hygiene.core.rule import Rule, example_bytes
+from hygiene.registry.packs import BUILTIN_PREFIXES, RuleSet, load_ruleset
 from tests.conftest import FIXTURES
 from tests.test_rule_cases import found
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from hygiene import schemas
+from hygiene.report import schemas
 from tests.conftest import ROOT, SEED
 
 RULES = ROOT / "rules"
@@ -68,7 +68,7 @@ def _instances() -> dict[str, list[Any]]:
     import tomllib
 
     from hygiene.api import check_text
-    from hygiene.report import to_records
+    from hygiene.report.model import to_records
 
     report = check_text(SEED.read_text(encoding="utf-8"), path="seed.txt")
     packs = [tomllib.loads(path.read_text("utf-8")) for path in sorted(RULES.glob("*.toml"))]

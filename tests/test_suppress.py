@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from hygiene.api import Checker
-from hygiene.config import Config
-from hygiene.document import Document
-from hygiene.jsonl import iter_documents
-from hygiene.loaders import document_from_bytes
-from hygiene.packs import RuleSet
+from hygiene.config.settings import Config
+from hygiene.core.document import Document
+from hygiene.inputs.decoding import document_from_bytes
+from hygiene.inputs.jsonl import iter_documents
+from hygiene.registry.packs import RuleSet
 from tests.conftest import run_cli
 
 NBSP = "\u00a0"

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hygiene.vocabulary import (
+from hygiene.groups.language.vocabulary import (
     has_full_list,
     has_list,
     international_words,
@@ -44,7 +44,7 @@ def test_international_words_are_names_many_languages_use() -> None:
 
 def test_lists_are_read_from_wordfreqs_files_without_importing_it() -> None:
     code = (
-        "import sys, hygiene.vocabulary as v\n"
+        "import sys, hygiene.groups.language.vocabulary as v\n"
         "assert v.knows('de', 'haus') and v.uses_any('fi', ['sähköpostiosoitteen'])\n"
         "assert 'wordfreq' not in sys.modules\n"  # its import takes 0.12 s; its readers cache
     )
@@ -54,7 +54,7 @@ def test_lists_are_read_from_wordfreqs_files_without_importing_it() -> None:
 def test_the_files_read_are_wordfreqs_own_lists() -> None:
     from wordfreq import available_languages, get_frequency_list
 
-    from hygiene.vocabulary import _files
+    from hygiene.groups.language.vocabulary import _files
 
     assert _files("small") == dict(available_languages("small"))
     assert _files("large") == dict(available_languages("large"))
@@ -83,7 +83,7 @@ def test_a_list_kept_by_one_process_answers_alike_in_another(tmp_path: Path) -> 
     import os
 
     code = (
-        "import hygiene.vocabulary as v\n"
+        "import hygiene.groups.language.vocabulary as v\n"
         "print(v.knows('de', 'haus'), v.knows('de', 'spanyol'),"
         " v.uses_any('fi', ['sähköpostiosoitteen']), v.uses_any('fi', ['pwnjabi']))\n"
     )
@@ -112,7 +112,7 @@ def _install(site: Path, release: str | None, data: bytes) -> str:
 def test_every_installation_of_a_release_shares_its_kept_lists(tmp_path: Path) -> None:
     import os
 
-    from hygiene.vocabulary import _installed
+    from hygiene.groups.language.vocabulary import _installed
 
     first = _install(tmp_path / "venv-1", "3.1.1", b"words")
     second = _install(tmp_path / "venv-2", "3.1.1", b"words")

@@ -20,13 +20,13 @@ import atheris
 
 with atheris.instrument_imports():
     from hygiene.api import Checker
-    from hygiene.config import Config
-    from hygiene.document import Document
-    from hygiene.errors import InputError
-    from hygiene.fix import fix_document
-    from hygiene.jsonl import _lines, _record_documents
-    from hygiene.loaders import document_from_bytes
-    from hygiene.report import validate
+    from hygiene.config.settings import Config
+    from hygiene.core.document import Document
+    from hygiene.core.errors import InputError
+    from hygiene.gate.fix import fix_document
+    from hygiene.inputs.decoding import document_from_bytes
+    from hygiene.inputs.jsonl import _lines, _record_documents
+    from hygiene.report.model import validate
 
 CHECKER = Checker(Config(select=("ALL",)))
 

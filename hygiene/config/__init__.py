@@ -1,0 +1,1 @@
+"""Configuration: the settings file, flags, per-path settings and path matching."""

@@ -1,0 +1,89 @@
+"""Run a RuleSet over one Document: each rule sees only segments of its scope."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hygiene.core.corpus import LineCounts
+from hygiene.core.document import Document
+from hygiene.core.errors import InputError, rule_timed_out
+from hygiene.core.finding import Finding
+from hygiene.core.rule import Edit, Hit, Rule, RuleContext
+from hygiene.core.segment import Segment, Segmenter
+from hygiene.groups.language.identifier import DEFAULT_IDENTIFIER, Identifier
+
+EXCERPT_LIMIT = 120
+
+
+def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    """The hit's own text, cut in the middle when it is long."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return f"{text[:half]}\N{HORIZONTAL ELLIPSIS}{text[-half:]}"
+
+
+def check_document(
+    document: Document,
+    rules: tuple[Rule, ...],
+    declared_languages: tuple[str, ...] = (),
+    identifier: Identifier = DEFAULT_IDENTIFIER,
+    corpus: LineCounts | None = None,
+    segments: Segmenter | None = None,
+    errors: list[InputError] | None = None,
+) -> list[Finding]:
+    """Every finding of ``rules`` in ``document``, sorted by position then code.
+
+    ``segments`` lets the caller share what rules computed (the quotations, for the report).
+    A rule whose search runs out of its time (a user's pattern that backtracks) is stopped
+    on this document and named in ``errors``; the other rules still run. Without
+    ``errors``, the first such error is raised once every rule has run.
+    """
+    segments = segments or Segmenter(document.text)
+    findings: list[Finding] = []
+    timed_out: list[InputError] = []
+    for active in rules:
+        ctx = RuleContext(
+            document, segments, active.options, declared_languages, identifier, corpus
+        )
+        try:
+            for segment in segments.get(active.scope):
+                for hit in active.check(segment, ctx):
+                    findings.append(_place(active, document, segment, hit))
+        except TimeoutError:  # the regex module's timeout, on the rule's own options
+            record = document.record
+            timed_out.append(
+                rule_timed_out(
+                    document.path, active.code, active.pack.name,
+                    active.options.get("timeout"), record.line if record else None,
+                )
+            )  # fmt: skip
+    if timed_out and errors is None:
+        raise timed_out[0]
+    if errors is not None:
+        errors.extend(timed_out)
+    findings.sort(key=lambda finding: finding.sort_key)
+    return findings
+
+
+def _place(active: Rule, document: Document, segment: Segment, hit: Hit) -> Finding:
+    """Shift a hit from segment to document offsets and attach its provenance."""
+    start, end = segment.start + hit.start, segment.start + hit.end
+    fix = hit.fix
+    if fix is not None:
+        shifted = tuple(
+            Edit(segment.start + e.start, segment.start + e.end, e.replacement) for e in fix.edits
+        )
+        fix = replace(fix, edits=shifted)
+    return Finding(
+        code=active.code,
+        name=active.name,
+        severity=active.severity,
+        message=hit.message,
+        path=document.path,
+        span=document.span(start, end),
+        excerpt=excerpt(document.text[start:end]),
+        pack=active.pack,
+        fix=fix,
+        record=document.record,
+    )

@@ -1,0 +1,181 @@
+"""Inline suppression directives, and applying them to a document's findings.
+
+Markdown and HTML-ish text use comments::
+
+    <!-- hygiene: disable-next-line BP001 -->
+    <!-- hygiene: disable UC004 --> ... <!-- hygiene: enable UC004 -->
+    <!-- hygiene: disable-file LG001 -->
+
+Plain text ends a line with a marker: ``... hygiene: ignore BP001``. Without codes a
+directive covers every rule. A directive that suppresses nothing is reported by
+SU001, so suppressions do not outlive the problems they hid.
+
+Directives are the checked text's own say, so they can be turned off: ``--no-inline-config``
+or ``inline-config = false`` for every document, and by default in JSON Lines records,
+whose text is untrusted data (``Config.honours_directives``). Off, they hide nothing and
+SU001 reports none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from hygiene.core.document import Document
+from hygiene.core.finding import Finding
+
+UNUSED_CODE = "SU001"
+MARKER = "hygiene:"
+_SELECTORS = r"(?P<selectors>(?:[ \t,]+[A-Za-z][A-Za-z0-9.-]*)*)"
+_COMMENT = re.compile(
+    r"<!--[ \t]*hygiene:[ \t]*(?P<action>disable-next-line|disable-file|disable|enable|ignore)"
+    + _SELECTORS
+    + r"[ \t]*-->"
+)
+_LINE_MARKER = re.compile(r"hygiene:[ \t]*(?P<action>ignore)" + _SELECTORS + r"[ \t]*$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """One directive: what it does, which rules it names, and where it stands."""
+
+    action: str
+    selectors: tuple[str, ...]
+    start: int
+    end: int
+    line: int
+
+    @property
+    def text(self) -> str:
+        return " ".join((self.action, *self.selectors))
+
+    def names(self, code: str, name: str) -> bool:
+        """Whether this directive covers the rule ``code``/``name``."""
+        return not self.selectors or any(_names(s, code, name) for s in self.selectors)
+
+
+def _names(selector: str, code: str, name: str) -> bool:
+    return (
+        selector in (name, name.partition(".")[0])
+        or selector.upper() == "ALL"
+        or (re.fullmatch(r"[A-Za-z]{2}\d{0,3}", selector) is not None
+            and code.startswith(selector.upper()))
+    )  # fmt: skip
+
+
+def parse_directives(document: Document) -> list[Directive]:
+    """Every directive in the text, in order; cheap when there is none."""
+    text = document.text
+    if MARKER not in text:
+        return []
+    found: list[Directive] = []
+    covered: list[tuple[int, int]] = []
+    for match in _COMMENT.finditer(text):
+        found.append(_directive(document, match))
+        covered.append(match.span())
+    for match in _LINE_MARKER.finditer(text):
+        if not any(low <= match.start() < high for low, high in covered):
+            found.append(_directive(document, match))
+    return sorted(found, key=lambda directive: directive.start)
+
+
+def _directive(document: Document, match: re.Match[str]) -> Directive:
+    selectors = tuple(part for part in re.split(r"[ \t,]+", match.group("selectors")) if part)
+    line = document.lines.position(match.start()).line
+    return Directive(match.group("action"), selectors, match.start(), match.end(), line)
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    """The lines one directive covers."""
+
+    directive: Directive
+    first_line: int
+    last_line: int
+
+
+def _ranges(document: Document, directives: Sequence[Directive]) -> list[_Range]:
+    """The lines each directive covers; an unclosed ``disable`` runs to the end."""
+    last = document.lines.line_count
+    ranges: list[_Range] = []
+    open_ranges: list[Directive] = []
+    lines = document.text.splitlines()
+    for directive in directives:
+        if directive.action == "disable-file":
+            ranges.append(_Range(directive, 1, last))
+        elif directive.action == "ignore":
+            ranges.append(_Range(directive, directive.line, directive.line))
+        elif directive.action == "disable-next-line":
+            target = directive.line + 1
+            while target <= len(lines) and not lines[target - 1].strip():
+                target += 1
+            ranges.append(_Range(directive, target, target))
+        elif directive.action == "disable":
+            open_ranges.append(directive)
+        else:  # enable
+            closing = [
+                d for d in open_ranges
+                if not directive.selectors or set(d.selectors) & set(directive.selectors)
+            ]  # fmt: skip
+            for opened in closing:
+                ranges.append(_Range(opened, opened.line, directive.line))
+                open_ranges.remove(opened)
+    ranges.extend(_Range(opened, opened.line, last) for opened in open_ranges)
+    return ranges
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """What applying the directives left: the findings kept and how many were hidden."""
+
+    kept: tuple[Finding, ...]
+    suppressed: int
+
+
+def apply_directives(
+    document: Document,
+    findings: Iterable[Finding],
+    active_codes: frozenset[str],
+    *,
+    enabled: bool = True,
+) -> Suppression:
+    """Drop suppressed findings; keep SU001 findings only for directives that hid nothing
+    and that name at least one rule that ran. With ``enabled`` false the document's
+    directives are ignored: every finding is kept, and no directive is reported unused."""
+    if not enabled:
+        return Suppression(tuple(f for f in findings if f.code != UNUSED_CODE), 0)
+    directives = parse_directives(document)
+    if not directives:
+        return Suppression(tuple(findings), 0)
+    ranges = _ranges(document, directives)
+    used: set[Directive] = set()
+    kept: list[Finding] = []
+    unused_candidates: list[Finding] = []
+    suppressed = 0
+    for finding in findings:
+        if finding.code == UNUSED_CODE:
+            unused_candidates.append(finding)
+            continue
+        covering = [
+            r.directive for r in ranges
+            if r.first_line <= finding.span.line <= r.last_line
+            and r.directive.names(finding.code, finding.name)
+        ]  # fmt: skip
+        if covering:
+            used.update(covering)
+            suppressed += 1
+        else:
+            kept.append(finding)
+    by_start = {d.start: d for d in directives}
+    for candidate in unused_candidates:
+        directive = by_start.get(candidate.span.start)
+        if directive is None or directive in used:
+            continue
+        if directive.selectors and not any(
+            directive.names(code, "") for code in active_codes if code != UNUSED_CODE
+        ):
+            continue  # it names only rules that did not run: no evidence either way
+        kept.append(candidate)
+    kept.sort(key=lambda finding: finding.sort_key)
+    return Suppression(tuple(kept), suppressed)

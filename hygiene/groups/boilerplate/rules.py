@@ -1,0 +1,168 @@
+"""The ``boilerplate`` group's Python rules: what phrase lists cannot see.
+
+Page furniture with known words lives in the packs (``rules/boilerplate-*.toml``);
+a template line of one source (a footer, a byline) has no known words, only the
+fact that the run's other documents carry it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from hygiene.core.corpus import line_key, normalize
+from hygiene.core.rule import Hit, RuleContext, rule
+from hygiene.core.segment import Segment
+from hygiene.groups.boilerplate.layout import delete_line
+
+
+@rule(
+    "BP010",
+    "boilerplate.corpus-repeat",
+    severity="warning",
+    scope="document",
+    options={"min-share": 0.01, "min-documents": 5},
+    reads_corpus=True,
+)
+def corpus_repeat(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
+    """A line that recurs verbatim in many documents of the run: a template line of the source.
+
+    Why: Sites stamp every page with the same footer, byline template or disclaimer, and
+    a scraper keeps it on every document; in a corpus it is the most repeated text of all.
+    No phrase list knows a site's own template, but the run does: a line (white space and
+    digits collapsed, 15 to 2,000 characters) held by more than ``min-share`` of the run's
+    documents, and by at least ``min-documents`` of them, is reported with its count.
+    Counts are hashed into a fixed-size table, so memory stays bounded on millions of
+    documents, and a run that checks this rule reads its inputs twice. Alone, one
+    document has nothing to compare with: single-file runs never report it.
+
+    Fix: Delete the line from every document (hygiene fix --unsafe-fixes), or strip the
+    template where the corpus is built.
+
+    Bad:
+        The council approved the budget on Monday.
+
+        Example Gazette is published by Example Media Group, Springfield.
+
+    Good:
+        The council approved the budget on Monday; only the Gazette's pages carry its footer.
+    """
+    counts = ctx.corpus
+    if counts is None or counts.documents < ctx.options["min-documents"]:
+        return
+    share = ctx.options["min-share"] * counts.documents
+    document = ctx.document
+    lines = ctx.segments.get("line")
+    for line in lines:
+        if line.start < document.body_start:
+            continue
+        normalized = normalize(line.text)
+        if normalized is None:
+            continue
+        held_by = counts.documents_with(line_key(normalized))
+        if held_by < ctx.options["min-documents"] or held_by <= share:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        yield Hit(
+            line.start + lead,
+            line.start + len(line.text.rstrip()),
+            f"line repeated in {held_by} of the run's {counts.documents} documents: "
+            "a template line of the source",
+            delete_line(document.text, line, lines),
+        )
+
+
+_TERMINAL = regex.compile(r"[.!?…。！？।؟\"'”’»)\]]\s*$")
+_MARKUP_PARAGRAPH = regex.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>|<|!?\[)")
+_TOKEN = regex.compile(r"\S+")
+_ALPHABETIC = regex.compile(r"\p{L}")
+
+
+@rule(
+    "BP105",
+    "boilerplate.unterminated-paragraph",
+    severity="info",
+    scope="paragraph",
+    enabled_by_default=False,
+)
+def unterminated_paragraph(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
+    """A paragraph of prose that does not end with terminal punctuation.
+
+    Why: C4 (Raffel et al. 2020) kept only lines ending in a terminal punctuation mark:
+    menus, captions, buttons and truncated teasers end without one. This rule asks it of
+    paragraphs, so hard-wrapped prose is judged by its last line; Markdown headings,
+    lists, tables, quotes, code and front matter are left alone. Titles and verse trip it,
+    hence opt-in.
+
+    Fix: Finish the sentence, or delete the fragment if it is page furniture.
+
+    Bad:
+        The talks ended on Thursday.
+
+        Click here for the full schedule of events
+
+    Good:
+        The talks ended on Thursday.
+
+        Officials said they would resume next week.
+    """
+    document = ctx.document
+    text = segment.text
+    if segment.start < document.body_start or _MARKUP_PARAGRAPH.match(text):
+        return
+    if ctx.segments.in_code(segment.start) or _TERMINAL.search(text):
+        return
+    last = text.rsplit("\n", 1)[-1]
+    start = len(text) - len(last) + (len(last) - len(last.lstrip()))
+    yield Hit(start, len(text.rstrip()), "paragraph ends without terminal punctuation")
+
+
+@rule(
+    "BP106",
+    "boilerplate.non-alphabetic-words",
+    severity="info",
+    scope="document",
+    options={"min-ratio": 0.8, "min-words": 50},
+    enabled_by_default=False,
+)
+def non_alphabetic_words(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
+    """A document where too few words contain a letter: tables, listings, debris.
+
+    Why: Gopher (Rae et al. 2021) removed documents in which fewer than 80% of the words
+    contain at least one alphabetic character: price tables, log dumps, lists of numbers,
+    scraped navigation. Judged over the whole body, from ``min-words`` words up; data
+    documents trip it on purpose, hence opt-in.
+
+    Fix: Drop the document from a prose corpus, or move the data into a table format.
+
+    Bad:
+        12.4 13.1 11.9 10.0 9.8 14.2 15.0 16.1 12.4 13.1 11.9 10.0 9.8 14.2 15.0 16.1
+        12.4 13.1 11.9 10.0 9.8 14.2 15.0 16.1 12.4 13.1 11.9 10.0 9.8 14.2 15.0 16.1
+        12.4 13.1 11.9 10.0 9.8 14.2 15.0 16.1 12.4 13.1 11.9 10.0 9.8 14.2 15.0 16.1
+        Prices in euros per kilo, by week.
+
+    Good:
+        The ministers met in Mexico City on Thursday to discuss trade, and agreed to meet
+        again in the spring. Officials from both countries said the talks had been frank,
+        and that a working group would prepare proposals on tariffs, migration and the
+        border before the next meeting, which is expected to take place in Washington.
+    """
+    body = segment.text[ctx.document.body_start :]
+    tokens = _TOKEN.findall(body)
+    if len(tokens) < ctx.options["min-words"]:
+        return
+    ratio = sum(1 for token in tokens if _ALPHABETIC.search(token)) / len(tokens)
+    if ratio >= ctx.options["min-ratio"]:
+        return
+    start = ctx.document.body_start + (len(body) - len(body.lstrip()))
+    first_line_end = segment.text.find("\n", start)
+    yield Hit(
+        start,
+        len(segment.text) if first_line_end == -1 else first_line_end,
+        f"only {ratio:.0%} of the {len(tokens)} words contain a letter "
+        f"(Gopher keeps documents from {ctx.options['min-ratio']:.0%})",
+    )
+
+
+RULES = (corpus_repeat, unterminated_paragraph, non_alphabetic_words)

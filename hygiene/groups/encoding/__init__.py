@@ -1,0 +1,1 @@
+"""The ``encoding`` group (EN): mojibake, legacy code pages and undecodable bytes."""

@@ -1,0 +1,3 @@
+"""The ``language`` group (LG): stray scripts and languages, and the document facets
+``scripts`` and ``language``.
+"""

@@ -1,0 +1,166 @@
+"""Where a text came from and who said what in it: the document's provenance.
+
+Three parts, each computed once per document and shared by the provenance rules and
+the report: the quotations with their attribution, the source credits written in
+the text (``(Reuters) -``, ``told VOA``, ``AP Photo/...``, ``Copyright 2017 ...``),
+and the source fields of its metadata (front matter, JSON Lines fields).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from hygiene.core.document import Document, Span
+from hygiene.core.segment import Segmenter
+from hygiene.groups.provenance.attribution import (
+    Attributed,
+    attribute,
+    sentence_bounds,
+    speech_lexicon,
+    vague_sources,
+)
+from hygiene.groups.provenance.quotes import Quotation, StrayMark, scan
+
+SOURCE_FIELDS = ("url", "source", "license", "date", "author", "lang", "sha256")
+
+# Credits a newsroom writes into the text. Each names its source in the group "source".
+_NAME = r"[\p{Lu}][\p{L}\p{N}&.'’-]*"
+_AGENCIES = "AP|AFP|Reuters|Getty Images|EPA|Xinhua|Bloomberg|UPI"
+_AGENCY = r"\((?P<source>[\p{Lu}][\p{L}\p{N} &.-]{1,40})\)\s*[-–—]"
+CREDIT_PATTERNS = (
+    ("dateline", rf"^(?:[\p{{Lu}}][\p{{Lu}}\p{{L}} .,'’-]{{0,60}})?{_AGENCY}"),
+    ("told", rf"\btold (?P<source>(?:the )?{_NAME}(?: {_NAME}){{0,3}})"),
+    ("photo", rf"\b(?P<source>{_AGENCIES})(?: Photo)?/[\p{{L}} .'’-]{{1,40}}"),
+    (
+        "copyright",
+        r"(?i:copyright|©)\s*(?:\(c\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+        r"(?P<source>[\p{Lu}][\p{L}\p{N}&.,'’ -]{1,60}?)(?=[.|]|\s*(?i:all rights)|$)",
+    ),
+)  # fmt: skip
+_CREDITS = [(kind, regex.compile(pattern, regex.MULTILINE)) for kind, pattern in CREDIT_PATTERNS]
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A source named in the text: its kind, the source's name and where it is written."""
+
+    kind: str
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DocumentProvenance:
+    """Everything the provenance rules and the report read, found once per document."""
+
+    quotations: tuple[Attributed, ...]
+    strays: tuple[StrayMark, ...]
+    credits: tuple[Credit, ...]
+    sources: Mapping[str, Any]
+    vague: tuple[tuple[int, int], ...] = ()  # anonymous sourcing outside quotations
+
+
+def provenance_of(document: Document, segments: Segmenter) -> DocumentProvenance:
+    """The document's provenance, computed once per Segmenter."""
+    return segments.memo("provenance", lambda: _compute(document, segments))
+
+
+def _compute(document: Document, segments: Segmenter) -> DocumentProvenance:
+    paragraphs = [
+        p for p in segments.get("paragraph")
+        if p.start >= document.body_start and not segments.in_code(p.start)
+    ]  # fmt: skip
+    found = scan(paragraphs)
+    attributed: list[Attributed] = []
+    vague: list[tuple[int, int]] = []
+    starts = [p.start for p in paragraphs]
+    by_paragraph: dict[int, list[Quotation]] = {}
+    for quotation in found.quotations:
+        by_paragraph.setdefault(bisect_right(starts, quotation.start) - 1, []).append(quotation)
+    lexicon = speech_lexicon()
+    for number, paragraph in enumerate(paragraphs):
+        starting = by_paragraph.get(number, [])
+        if not starting and not lexicon.may_source(paragraph.text):
+            continue  # no quotation, and no word a source phrase needs: most paragraphs
+        sentences = sentence_bounds(paragraph.text, starting, paragraph.start)
+        for quote in attribute(paragraph.text, paragraph.start, starting, sentences):
+            if quote.attribution == "none" and quote.quotation.paragraphs > 1:
+                # A quote over several paragraphs may be attributed after it closes.
+                last = paragraphs[bisect_right(starts, quote.quotation.end - 1) - 1]
+                alone = [quote.quotation]
+                retry = attribute(
+                    last.text, last.start, alone, sentence_bounds(last.text, alone, last.start)
+                )[0]
+                quote = retry if retry.attribution != "none" else quote
+            attributed.append(quote)
+        vague.extend(vague_sources(paragraph.text, paragraph.start, starting, sentences))
+    credits = []
+    for kind, pattern in _CREDITS:
+        for match in pattern.finditer(document.text, document.body_start):
+            source = match.group("source").strip(" .,")
+            credits.append(Credit(kind, source, match.start(), match.end()))
+    sources = {key: document.metadata[key] for key in SOURCE_FIELDS if key in document.metadata}
+    return DocumentProvenance(
+        tuple(attributed),
+        found.strays,
+        tuple(sorted(credits, key=lambda c: (c.start, c.kind))),
+        sources,
+        tuple(sorted(set(vague))),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """A quotation as the report gives it."""
+
+    span: Span
+    kind: str
+    attribution: str
+    speaker: str | None
+    speaker_span: Span | None
+    verb: str | None
+    carried: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CreditRecord:
+    """A source credit as the report gives it."""
+
+    kind: str
+    source: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class ProvenanceRecord:
+    """A document's provenance for the report: quotations, credits, source fields."""
+
+    quotations: tuple[QuoteRecord, ...]
+    credits: tuple[CreditRecord, ...]
+    sources: Mapping[str, Any]
+
+
+def provenance_record(document: Document, found: DocumentProvenance) -> ProvenanceRecord:
+    """Place the provenance's offsets as spans of the document."""
+    quotes = tuple(
+        QuoteRecord(
+            span=document.span(q.quotation.start, q.quotation.end),
+            kind=q.kind,
+            attribution=q.attribution,
+            speaker=q.speaker,
+            speaker_span=document.span(*q.speaker_span) if q.speaker_span else None,
+            verb=q.verb,
+            carried=q.carried,
+        )
+        for q in found.quotations
+    )
+    credits = tuple(
+        CreditRecord(c.kind, c.source, document.span(c.start, c.end)) for c in found.credits
+    )
+    return ProvenanceRecord(quotes, credits, found.sources)

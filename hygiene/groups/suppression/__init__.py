@@ -1,0 +1,1 @@
+"""The ``suppression`` group (SU): directives that no longer hide anything."""

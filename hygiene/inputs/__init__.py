@@ -1,0 +1,1 @@
+"""Inputs: finding the files of a run, reading and decoding them, and JSON Lines corpora."""

@@ -1,0 +1,3 @@
+"""Where rules come from and which run: the built-in groups, TOML packs, the declarative
+kinds they compile to, and the configured rule set.
+"""

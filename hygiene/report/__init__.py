@@ -1,0 +1,1 @@
+"""The report: its model and records, rule documentation, formatters and JSON Schemas."""

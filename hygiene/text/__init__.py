@@ -1,0 +1,3 @@
+"""Text helpers any layer may use: scripts of characters, white space, phrase matching.
+They import nothing else of hygiene.
+"""
