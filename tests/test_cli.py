@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from hygiene.registry.packs import load_ruleset
-from hygiene.report import schemas
 from hygiene.report.model import SCHEMA_VERSION
+from hygiene.support import schemas
 from tests.conftest import ROOT, SEED, run_cli
 
 CLEAN = "The talks ended without an agreement.\n"
@@ -240,6 +240,32 @@ def test_rules_listing_and_page() -> None:
         .stdout.decode()
         .startswith("UC001 unicode.bidi-control\n")
     )
+
+
+def test_rules_in_markdown_are_the_table_and_the_reference_page() -> None:
+    rules = load_ruleset().rules
+    table = run_cli("rules", "--format", "markdown")
+    assert table.returncode == 0
+    lines = table.stdout.decode().splitlines()
+    assert lines[:2] == ["| code | name | severity | finds |", "|---|---|---|---|"]
+    assert [line.split(" | ")[0].removeprefix("| ") for line in lines[2:]] == [
+        rule.code for rule in rules
+    ]
+    assert lines[2].startswith("| BP001 | boilerplate.embed-label | warning | ")
+    page = run_cli("rules", "uc001", "--format", "markdown")
+    assert page.returncode == 0
+    text = page.stdout.decode()
+    assert text.startswith("# UC001 unicode.bidi-control\n")
+    headings = ("What it finds", "Why it matters", "Example that is reported",
+                "Example that is left alone", "How to fix", "Fix safety", "Options")  # fmt: skip
+    for heading in headings:
+        assert f"\n## {heading}\n" in text
+    assert "- Defined in: `rules/unicode.toml`" in text
+    assert "Total: \\u202e100 USD" in text and "\N{RIGHT-TO-LEFT OVERRIDE}" not in text
+    assert "- **unsafe**: delete the bidirectional control" in text
+    assert "| `timeout` | `1.0` |" in text
+    assert run_cli("rules", "ZZ999", "--format", "markdown").returncode == 2
+    assert run_cli("rules", "--format", "html").returncode == 2
 
 
 def test_version_and_module_entry() -> None:

@@ -1,17 +1,33 @@
-"""Meta-tests: every rule documents itself, and its own examples behave as documented."""
+"""Meta-tests: every rule documents itself, its own examples behave as documented, and the
+checked-in documentation generated from the rules is up to date.
+
+The README's rule table (between its ``rules:begin`` and ``rules:end`` markers) and the pages
+in ``rules/reference/`` are generated; after changing a rule, regenerate them with
+``HYGIENE_UPDATE_DOCS=1 pytest tests/test_rule_docs.py`` and review the diff.
+"""
 
 from __future__ import annotations
 
+import os
 import tomllib
 
 import pytest
 
+from hygiene.cli.info import reference_page
 from hygiene.core.rule import Rule, example_bytes
 from hygiene.registry.packs import BUILTIN_PREFIXES, RuleSet, load_ruleset
-from tests.conftest import FIXTURES
+from hygiene.report import ruledoc
+from tests.conftest import FIXTURES, ROOT
 from tests.test_rule_cases import found
 
 RULES = load_ruleset().rules
+README = ROOT / "README.md"
+REFERENCE = ROOT / "rules" / "reference"
+BEGIN, END = "<!-- rules:begin -->\n", "<!-- rules:end -->"
+UPDATE = os.environ.get("HYGIENE_UPDATE_DOCS") == "1"
+REGENERATE = (
+    "regenerate with: HYGIENE_UPDATE_DOCS=1 .venv/bin/python -m pytest tests/test_rule_docs.py"
+)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
@@ -47,3 +63,37 @@ def test_rule_has_case_file_with_both_kinds(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_code_and_name_follow_the_group(rule: Rule) -> None:
     assert rule.code.startswith(BUILTIN_PREFIXES[rule.group])
+
+
+def test_readme_rule_table_is_generated_from_the_rules() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert readme.count(BEGIN) == 1 and readme.count(END) == 1, "README: rule table markers"
+    before, rest = readme.split(BEGIN)
+    table, after = rest.split(END)
+    generated = ruledoc.markdown_table(RULES)
+    if UPDATE and table != generated:
+        README.write_text(before + BEGIN + generated + END + after, encoding="utf-8", newline="")
+        table = generated
+    assert table == generated, f"README.md's rule table is stale; {REGENERATE}"
+
+
+def test_reference_pages_are_generated_from_the_rules(ruleset: RuleSet) -> None:
+    pages = {f"{rule.code}.md": reference_page(ruleset, rule) for rule in RULES}
+    pages["README.md"] = ruledoc.markdown_index(RULES)
+    if UPDATE:
+        REFERENCE.mkdir(exist_ok=True)
+        for name, text in pages.items():
+            path = REFERENCE / name
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8", newline="")
+        for path in REFERENCE.glob("*.md"):
+            if path.name not in pages:  # a rule that was removed or renumbered
+                path.unlink()
+    stale = [
+        name
+        for name, text in pages.items()
+        if not (REFERENCE / name).exists() or (REFERENCE / name).read_text(encoding="utf-8") != text
+    ]
+    extra = sorted(path.name for path in REFERENCE.glob("*.md") if path.name not in pages)
+    assert not stale, f"rules/reference/ pages missing or stale: {', '.join(stale)}; {REGENERATE}"
+    assert not extra, f"rules/reference/ pages of no rule: {', '.join(extra)}; {REGENERATE}"

@@ -1,0 +1,222 @@
+"""``hygiene check``: check paths and write the report, whole or streamed record by record.
+
+A run whose report is needed whole (JSON, SARIF, a baseline, changed lines) goes through
+``check_paths``; a corpus run (JSON Lines out, or a folder of findings files) streams, so
+its memory stays flat however large the input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from hygiene.cli.exits import say_error
+from hygiene.cli.options import (
+    FORMAT_CHOICE,
+    SEVERITY_CHOICE,
+    build_config,
+    rule_options,
+    verbose_option,
+)
+from hygiene.core.errors import ExitCode, UsageError, os_reason
+
+if TYPE_CHECKING:
+    from hygiene.config.settings import Config
+    from hygiene.registry.packs import RuleSet
+
+
+@click.command()
+@verbose_option
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of stdout.")
+@click.option("--fail-on", type=SEVERITY_CHOICE, default=None,
+              help="Exit 1 on a finding at or above this severity [default: warning].")  # fmt: skip
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--baseline", metavar="FILE",
+              help="Report only findings that are not in this baseline.")  # fmt: skip
+@click.option("--write-baseline", metavar="FILE",
+              help="Record the current findings as the baseline, and exit 0.")  # fmt: skip
+@click.option("--diff-base", metavar="REF",
+              help="Report only findings on lines changed since this git ref.")  # fmt: skip
+@click.option("--output-dir", metavar="DIR",
+              help="Write one JSON Lines findings file per input and a completion marker "
+                   "into DIR; a rerun skips inputs already complete.")  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--statistics", is_flag=True,
+              help="Count each rule's findings instead of listing them (text format).")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the checks on a Dask cluster (tcp://host:8786); "
+                   "needs hygiene[dask].")  # fmt: skip
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to spread inputs over [default: all cores for JSON Lines "
+                   "shards, else 1].")  # fmt: skip
+@rule_options
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    diff_base: str | None,
+    jobs: int | None,
+    output_dir: str | None,
+    scheduler: str | None,
+    quiet: bool,
+    statistics: bool,
+    **options: Any,
+) -> int:
+    """Check PATHS (files, folders, JSON Lines shards, or - for stdin) and report findings."""
+    from hygiene.api import check_paths
+    from hygiene.gate.baseline import baseline_json
+    from hygiene.report.formatters import renderer
+    from hygiene.report.model import to_records, validate
+    from hygiene.support.atomic import write_atomically
+    from hygiene.support.schemas import RECORDS
+
+    for target in (output, write_baseline):
+        if target:
+            _check_writable(target)
+    if output_dir and os.path.exists(output_dir) and not os.path.isdir(output_dir):
+        raise UsageError(f"{output_dir}: --output-dir must be a folder, and this is a file")
+    if statistics and (output_format != "text" or output_dir):
+        raise UsageError("--statistics counts findings in the text format, without --output-dir")
+    whole_report = baseline or write_baseline or diff_base
+    if output_dir and (whole_report or output):
+        raise UsageError(
+            "--output-dir writes one findings file per input: it does not combine with -o, "
+            "--baseline, --write-baseline or --diff-base"
+        )
+    config, ruleset = build_config(paths, options, fail_on)
+    if output_dir or (output_format == "jsonl" and not whole_report and "-" not in paths):
+        return _stream(
+            paths, config, ruleset, output, output_dir, jobs, scheduler, exit_zero, quiet
+        )
+    # One byte over the limit is enough to refuse it (Checker.load): never read more.
+    stdin = sys.stdin.buffer.read(config.max_document_bytes + 1) if "-" in paths else None
+    report = check_paths(
+        paths,
+        config=config,
+        ruleset=ruleset,
+        stdin=stdin,
+        baseline=baseline,
+        diff_base=diff_base,
+        jobs=jobs,
+        scheduler=scheduler,
+        quiet=quiet,
+        written=(output, write_baseline),
+        stdin_filename=options["stdin_filename"],
+    )
+    if output_format == "json":  # the formats that are not the report need not pay for it
+        validate(report.to_dict())
+    if output_format == "jsonl":
+        for record in to_records(report):
+            validate(record, RECORDS)
+    if statistics:
+        from hygiene.report.formatters.text_format import render_statistics
+
+        rendered = render_statistics(report)
+    else:
+        rendered = renderer(output_format)(report)
+    for error in report.errors:
+        say_error(error)
+    if output:
+        write_atomically(output, rendered.encode("utf-8"))
+    else:
+        click.echo(rendered, nl=False)
+    if write_baseline:
+        write_atomically(write_baseline, baseline_json(report.findings).encode("utf-8"))
+        click.echo(
+            f"hygiene: wrote {len(report.findings)} findings to the baseline {write_baseline}",
+            err=True,
+        )
+    if report.errors:
+        return ExitCode.INPUT
+    if exit_zero or write_baseline or not report.count_at_or_above(config.fail_on):
+        return ExitCode.CLEAN
+    return ExitCode.FINDINGS
+
+
+def _stream(
+    paths: Sequence[str],
+    config: Config,
+    ruleset: RuleSet,
+    output: str | None,
+    output_dir: str | None,
+    jobs: int | None,
+    scheduler: str | None,
+    exit_zero: bool,
+    quiet: bool,
+) -> int:
+    """A corpus run: records written as they come, to a stream or one file per input."""
+    from hygiene.api import Checker
+    from hygiene.core.rule import count_at_or_above
+    from hygiene.inputs.discovery import discover
+    from hygiene.run.progress import Progress
+    from hygiene.run.stream import (
+        completed_counts,
+        input_keys,
+        pending,
+        remove_temporary_files,
+        stream_jsonl,
+        write_output_dir,
+    )
+    from hygiene.support.atomic import atomic_text
+
+    checker = Checker(config, ruleset, describe=False)  # records hold findings, not documents
+    checker.leave_out((output,), output_dir)
+    inputs, missing = discover(paths, checker.excluded, config.force_exclude)
+    for error in missing:
+        say_error(error)
+    failing = errors = 0
+    progress = Progress(quiet)
+    if output_dir:
+        try:
+            Path(output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            problem = os_reason(error)
+            raise UsageError(f"{output_dir}: cannot make the output folder: {problem}") from None
+        remove_temporary_files(output_dir)
+        keys = input_keys(checker, inputs)
+        todo, complete = pending(output_dir, inputs, keys)
+        if complete:
+            click.echo(f"hygiene: skipping {complete} input(s) already complete", err=True)
+        with progress:
+            for _ in write_output_dir(
+                checker, inputs, output_dir, jobs, scheduler, progress, keys, say_error
+            ):
+                pass
+        click.echo(f"hygiene: wrote {len(todo)} findings file(s) to {output_dir}", err=True)
+        by_severity, errors = completed_counts(output_dir, inputs, keys)
+        failing = count_at_or_above(by_severity, config.fail_on)
+    elif output:
+        with atomic_text(output) as out, progress:
+            writer = stream_jsonl(checker, inputs, out, jobs, scheduler, progress, say_error)
+        failing, errors = writer.at_or_above(config.fail_on), writer.errors
+    else:
+        with progress:
+            writer = stream_jsonl(checker, inputs, sys.stdout, jobs, scheduler, progress, say_error)
+        failing, errors = writer.at_or_above(config.fail_on), writer.errors
+    if errors or missing:
+        return ExitCode.INPUT
+    return ExitCode.FINDINGS if failing and not exit_zero else ExitCode.CLEAN
+
+
+def _check_writable(output: str) -> None:
+    """Fail before any work when a file could not be written."""
+    from hygiene.support.atomic import writable_target
+
+    target, _ = writable_target(output)
+    folder = Path(target).parent
+    if not folder.is_dir():
+        raise UsageError(f"{output}: cannot write: no folder {str(folder)!r}")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{output}: cannot write: the folder is not writable")

@@ -1,0 +1,113 @@
+"""The flags several commands share, and the configuration they build.
+
+``check``, ``fix`` and ``config`` take the same rule flags, so that ``config`` shows
+exactly what the other two would run with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from hygiene.cli import exits
+from hygiene.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from hygiene.config.settings import Config
+    from hygiene.registry.packs import RuleSet
+
+SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
+FORMAT_CHOICE = click.Choice(["text", "json", "jsonl", "sarif", "github", "junit"])
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _set_verbose(_context: click.Context, _parameter: click.Parameter, value: bool) -> None:
+    if value:
+        exits.want_traceback()
+
+
+def verbose_option(command: F) -> F:
+    """``-v/--verbose`` on the group and on every command, so it may stand anywhere."""
+    return click.option(
+        "-v", "--verbose", is_flag=True, expose_value=False, is_eager=True,
+        callback=_set_verbose,
+        help=f"Show the traceback of an internal error (or set {exits.TRACEBACK_VARIABLE}=1).",
+    )(command)  # fmt: skip
+
+
+def rule_options(command: F) -> F:
+    """The flags that choose and configure rules, shared by ``check``, ``fix`` and ``config``."""
+    for option in reversed(
+        [
+            click.option("--config", "config_file", metavar="FILE",
+                         help="Configuration file (default: the nearest hygiene.toml or "
+                              "pyproject.toml with [tool.hygiene] above the paths)."),
+            click.option("--select", multiple=True, metavar="CODES",
+                         help="Rules to run instead of the default set (codes, prefixes, "
+                              "groups, names)."),
+            click.option("--extend-select", multiple=True, metavar="CODES",
+                         help="Rules to run on top of the selection."),
+            click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run."),
+            click.option("--rule-packs", multiple=True, metavar="DIR",
+                         help="A folder of your own rule packs (*.toml)."),
+            click.option("--text-field", "text_fields", multiple=True, metavar="NAME",
+                         help="JSON Lines: a field that holds text to check (repeatable) "
+                              "[default: text]."),
+            click.option("--id-field", metavar="NAME",
+                         help="JSON Lines: the field that identifies a record [default: id]."),
+            click.option("--encoding", metavar="NAME",
+                         help="Read every input in this encoding (a Python codec name) "
+                              "instead of detecting it."),
+            click.option("--stdin-filename", metavar="PATH",
+                         help="The path standard input (-) stands for: its settings, format "
+                              "and configuration apply, and reports name it."),
+            click.option("--force-exclude", is_flag=True,
+                         help="Apply the exclusions to paths named on the command line too "
+                              "(as pre-commit hooks do)."),
+            click.option("--no-inline-config", is_flag=True,
+                         help="Ignore hygiene: directives in the checked text, so that "
+                              "untrusted input cannot hide its own findings."),
+        ]
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def _codes(values: Sequence[str]) -> tuple[str, ...]:
+    """Selectors from repeated and comma-separated flags: ``--select BP,UC001 --select LG``."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def build_config(
+    paths: Sequence[str], options: dict[str, Any], fail_on: str | None = None
+) -> tuple[Config, RuleSet]:
+    """The effective configuration (file, then flags) and every rule it can select."""
+    from hygiene.config.settings import check_encoding, resolve_config
+    from hygiene.core.errors import ConfigError
+    from hygiene.registry.packs import load_ruleset
+
+    if options["encoding"]:
+        try:
+            check_encoding(options["encoding"])
+        except ConfigError as error:
+            raise UsageError(f"--encoding: {error}") from None
+
+    stdin_name = options["stdin_filename"]  # its folder's configuration applies
+    config = resolve_config((*paths, *([stdin_name] if stdin_name else [])), options["config_file"])
+    select, extend, ignore = (_codes(options[key]) for key in ("select", "extend_select", "ignore"))
+    ruleset = load_ruleset((*config.rule_packs, *options["rule_packs"]))
+    ruleset.check_selectors((*select, *extend, *ignore))
+    return config.with_flags(
+        select=select,
+        extend_select=extend,
+        ignore=ignore,
+        fail_on=fail_on,  # type: ignore[arg-type]
+        rule_packs=options["rule_packs"],
+        encoding=options["encoding"],
+        text_fields=options["text_fields"],
+        id_field=options["id_field"],
+        inline_config=False if options["no_inline_config"] else None,
+        force_exclude=options["force_exclude"],
+    ), ruleset
