@@ -8,8 +8,9 @@ import regex
 
 from hygiene.core.rule import Edit, Fix, Hit, RuleContext, rule
 from hygiene.core.segment import Segment
-from hygiene.groups.encoding.mojibake import Damage, find_damage
-from hygiene.registry.kinds import describe_char
+from hygiene.groups.encoding.damage import Damage
+from hygiene.groups.encoding.mojibake import find_damage
+from hygiene.text.characters import describe_char
 
 
 def _repair(damage: Damage) -> Fix:
@@ -87,11 +88,11 @@ def c1_control(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
                 f"C1 control ({damage.description}): reads as {damage.repair!r}",
                 _repair(damage),
             )
-    for match in _outside(_C1.finditer(text), covered):
+    for match in matches_outside(_C1.finditer(text), covered):
         yield Hit(match.start(), match.end(), f"C1 control {describe_char(match.group())}")
 
 
-def _outside(
+def matches_outside(
     matches: Iterable[regex.Match[str]], spans: Iterable[tuple[int, int]]
 ) -> Iterator[regex.Match[str]]:
     """The matches (in order) that start inside none of ``spans``, in one pass over both:
@@ -197,7 +198,7 @@ _LOST = regex.compile(r"(?<=\p{L})\?+(?=\p{L})|(?<![^\s(\"'])\?{3,}(?![^\s)\"'.,
 # A run of non-space characters that holds an address's mark: anchored at the run's start
 # and looked ahead once, as '\S*(?:://|www\.|[=&/])\S*' tried every position of a long
 # run without one (a line of 32,000 letters and a '?' took 18 s).
-_URLISH = regex.compile(r"(?<!\S)(?=\S*?(?:://|www\.|[=&/]))\S+")
+URLISH = regex.compile(r"(?<!\S)(?=\S*?(?:://|www\.|[=&/]))\S+")
 
 
 @rule("EN005", "encoding.lost-characters", severity="warning", scope="line")
@@ -220,8 +221,8 @@ def lost_characters(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     text = segment.text
     if "?" not in text:
         return
-    urls = [match.span() for match in _URLISH.finditer(text)]
-    for match in _outside(_LOST.finditer(text), urls):
+    urls = [match.span() for match in URLISH.finditer(text)]
+    for match in matches_outside(_LOST.finditer(text), urls):
         yield Hit(match.start(), match.end(), "question marks where letters were lost in encoding")
 
 

@@ -15,16 +15,14 @@ discussed), a title, or unattributed.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
-from typing import Any, Literal
+from typing import Literal
 
 import regex
 
-from hygiene.groups.lexicon import read_lexicon
 from hygiene.groups.provenance.quotes import Quotation
-from hygiene.text.phrases import UNSPACED, PhraseFinder
+from hygiene.groups.provenance.speech import WORD, SpeechLexicon, speech_lexicon
+from hygiene.text.phrases import UNSPACED
 
 Attribution = Literal["named", "anonymous", "none"]
 QuoteKind = Literal["quote", "term", "title"]
@@ -40,8 +38,6 @@ _PHRASE_STOPS = ',;:()“”„«»‹›「」『』"'  # not ’ and ': apostr
 _BOUNDARY = regex.compile(
     r"[.!?…。！？][" + _QUOTE_MARKS + r")\]]*\s+(?=[\p{Lu}\p{Lo}" + _QUOTE_MARKS + r"—–])"
 )
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.’'-]*")
-_PIECE = 1 << 16
 _RELATIVE = {
     "who", "which", "que", "qui", "der", "die", "che", "który", "która", "который",
     "которая", "який", "яка", "som"
@@ -87,59 +83,6 @@ class Attributed:
     carried: bool = False  # the speaker of the previous quotation of its paragraph
 
 
-@dataclass(frozen=True)
-class SpeechLexicon:
-    """The phrases that attribute a quotation (verbs of saying, ``according to``) and the
-    words of anonymous sourcing, in every language on file."""
-
-    verb_phrases: tuple[str, ...]
-    according_phrases: tuple[str, ...]
-    anonymous: frozenset[str]
-    openers: frozenset[str]  # the longest word of every verb and source phrase, case-folded
-
-    # Built on first use: a document without quotations or sourcing words needs neither.
-    @cached_property
-    def verbs(self) -> PhraseFinder:
-        return PhraseFinder(self.verb_phrases)
-
-    @cached_property
-    def according(self) -> PhraseFinder:
-        return PhraseFinder(self.according_phrases)
-
-    def may_source(self, text: str) -> bool:
-        """Whether ``text`` can hold a speech verb or a source phrase at all: a cheap test
-        by words (each phrase's longest) that spares most sentences the phrase matchers."""
-        if not text.isascii() and UNSPACED.search(text):
-            return True
-        folded = text.casefold()
-        start = 0
-        while start < len(folded):  # a piece at a time: a huge sentence's words never all live
-            stop = folded.find(" ", start + _PIECE)
-            stop = len(folded) if stop == -1 else stop
-            if not self.openers.isdisjoint(_WORD.findall(folded, start, stop)):
-                return True
-            start = stop
-        return False
-
-
-def _longest_word(phrase: str) -> str:
-    """The word that stands for a phrase in a quick test: ``déclaré`` for ``a déclaré``."""
-    return max((w.group() for w in _WORD.finditer(phrase)), key=len, default=phrase).casefold()
-
-
-@cache
-def speech_lexicon() -> SpeechLexicon:
-    data: Mapping[str, Any] = read_lexicon("speech.json")
-    languages = [entry for key, entry in data.items() if not key.startswith("_")]
-    phrases = [p for e in languages for key in ("verbs", "according") for p in e[key]]
-    return SpeechLexicon(
-        verb_phrases=tuple(v for e in languages for v in e["verbs"]),
-        according_phrases=tuple(v for e in languages for v in e["according"]),
-        anonymous=frozenset(w.casefold() for e in languages for w in e["anonymous"]),
-        openers=frozenset(_longest_word(p) for p in phrases),
-    )
-
-
 Sentence = tuple[int, int]  # offsets in the document
 
 
@@ -170,7 +113,7 @@ def _abbreviation(text: str, stop: int) -> bool:
 
 
 def _words(text: str, start: int = 0, end: int | None = None) -> list[regex.Match[str]]:
-    return list(_WORD.finditer(text, start, len(text) if end is None else end))
+    return list(WORD.finditer(text, start, len(text) if end is None else end))
 
 
 def _speaker_before(text: str, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,348 @@
+"""How LG003's evidence decides whether a segment strays: labels and language names first,
+then letters the document does not write, then, for a few words, their vocabulary, and for
+a sentence, its function words, the document's own words and the identifier."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hygiene.core.document import Document
+from hygiene.groups.language.evidence import (
+    Candidate,
+    code_terms,
+    content_words,
+    explained,
+    foreign_guess,
+    guessed_home,
+    home_probability,
+    home_score,
+    letters_of,
+    listed_function_words,
+    odd_letters,
+    prose_words,
+    unexplained,
+    used_elsewhere,
+)
+from hygiene.groups.language.identifier import (
+    IDENTIFIERS,
+    Guess,
+    Identifier,
+    guess_from_scores,
+    language_name,
+    stopword_scores,
+)
+from hygiene.groups.language.kinship import foreign, same_language
+from hygiene.groups.language.placement import heading
+from hygiene.groups.language.quotations import QUOTED, framed_quotation
+from hygiene.groups.language.vocabulary import (
+    has_full_list,
+    has_list,
+    international_words,
+    knows_all,
+    knows_any,
+    uses_any,
+)
+from hygiene.groups.lexicon import alphabets, label_languages, name_languages, words_as_written
+
+# A sentence's function words name its language when they are a tenth of its words, below
+# the 0.15 a whole document's ask (``guess_by_stopwords``): a leftover sentence is short, and
+# its names and terms are no function words of any language.
+FUNCTION_WORD_SHARE = 0.1
+# Where function words name no language, the document's own still lead clearly when they
+# are this share of the sentence's words, about what they make of ordinary prose...
+HOME_FUNCTION_WORDS = 0.3
+# ...or when the best foreign language's score under this share of theirs: a rival within a
+# fifth of them is a close language sharing its function words (Spanish and Portuguese).
+RIVAL_FUNCTION_WORDS = 0.8
+# fastText reports no language under 0.1% (the threshold of ``fasttext_scores``): below it
+# the identifier does not consider a language at all, so it is also the least probability
+# the odds against the document's language are taken from.
+NOT_CONSIDERED = 0.001
+# Letters the document does not write mark a segment when they are in half of its words
+# (``ھسپانوی``, Urdu): one Ukrainian name in a Russian sentence is one word of twelve.
+ODD_WORD_SHARE = 0.5
+# In Latin script, where names keep their letters (Kraków, Wałęsa), two words with them also
+# will do (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page).
+LATIN_ODD_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """LG003's options, read once per document (their meaning is in the rule's docs)."""
+
+    min_words: int
+    min_confidence: float
+    short_confidence: float
+    max_home_probability: float
+    min_odds: float
+    shared_words: float
+    max_label_words: int
+    vocabulary_guesses: int
+    tie_confidence: float
+    unlisted_confidence: float
+
+    @classmethod
+    def read(cls, options: Mapping[str, Any]) -> Limits:
+        return cls(
+            min_words=int(options["min-words"]),
+            min_confidence=float(options["min-confidence"]),
+            short_confidence=float(options["short-confidence"]),
+            max_home_probability=float(options["max-home-probability"]),
+            min_odds=float(options["min-odds"]),
+            shared_words=float(options["shared-words"]),
+            max_label_words=int(options["max-label-words"]),
+            vocabulary_guesses=int(options["vocabulary-guesses"]),
+            tie_confidence=float(options["tie-confidence"]),
+            unlisted_confidence=float(options["unlisted-confidence"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Grounds:
+    """What every segment of a document is judged against: the document's languages
+    (``home``), its words, its letters (found when first asked), the identifier and the
+    rule's limits."""
+
+    home: tuple[str, ...]
+    counts: Counter[str]
+    own: Callable[[], frozenset[str]]
+    identifier: Identifier
+    limits: Limits
+
+
+# A stray's language (None: not the document's, but which one is unsure) and its evidence.
+Verdict = tuple[str | None, str]
+
+
+def uniform(
+    groups: Sequence[Sequence[Candidate]],
+    counts: Counter[str],
+    own: Callable[[], frozenset[str]],
+    limits: Limits,
+    document: Document,
+) -> bool:
+    """Whether no candidate could stray: no interface label, no short text that neither
+    function words nor the rest of the document explain, and the function words of every
+    longer paragraph lead in one language. Spares a language model for most documents."""
+    leaders: set[str] = set()
+    short: list[Candidate] = []
+    for piece in (c for group in groups for c in group):
+        tokens, candidate = piece.tokens, piece.segment
+        if len(tokens) <= limits.max_label_words:
+            if label_languages(candidate.text):
+                return False
+            if not heading(candidate, document):
+                short.append(piece)
+            continue
+        if len(tokens) < limits.min_words:
+            continue
+        scores = piece.scores
+        if not scores:
+            return False  # a language without function words on file: ask the model
+        leaders.add(max(sorted(scores), key=lambda code: scores[code]))
+    codes = sorted(leaders)
+    if not all(same_language(codes[0], code) for code in codes[1:]):
+        return False
+    if any(not explained(piece, counts, codes) for piece in short):
+        return False
+    # Letters the leading language does not write (ъ in a Ukrainian page) need a judge.
+    return not any(
+        odd_letters(c.segment.text, tuple(codes), own) for group in groups for c in group
+    )
+
+
+def judge(piece: Candidate, grounds: Grounds, is_heading: bool) -> Verdict | None:
+    """The language and evidence of a leftover, or None when the text belongs."""
+    text = piece.segment.text
+    home, limits = grounds.home, grounds.limits
+    tokens, scores = prose_words(piece)
+    if not tokens:
+        return None
+    if len(tokens) <= limits.max_label_words:
+        # A label first; a language's name is looked up only for a text that is none.
+        for lookup, kind in ((label_languages, "interface label"),
+                             (name_languages, "name of a language")):  # fmt: skip
+            labels = lookup(text)
+            if labels:
+                if not all(foreign(code, home) for code in labels):
+                    return None
+                if kind == "name of a language" and guessed_home(text, home, grounds.identifier):
+                    return None  # Finlandais: French too, whatever Romansh calls Finnish
+                names = " or ".join(sorted(language_name(code) for code in labels))
+                return sorted(labels)[0], f"{names} {kind}"
+    if framed_quotation(text, home):
+        return None
+    odd = odd_letters(text, home, grounds.own)
+    if odd and not is_heading:
+        found = _by_letters(text, odd, grounds)
+        if found is not None:
+            return found
+    if len(tokens) <= limits.max_label_words:
+        return None if is_heading else _short_stray(text, tokens, grounds)
+    if len(tokens) < limits.min_words:
+        return None
+    return _stray_sentence(text, tokens, scores, grounds)
+
+
+def _stray_sentence(
+    text: str, tokens: list[str], scores: dict[str, float], grounds: Grounds
+) -> Verdict | None:
+    """A sentence whose function words do not lead in the document's language, whose other
+    words the rest of the document does not share, that the identifier places elsewhere, and
+    whose function words do not contradict the identifier."""
+    home, limits = grounds.home, grounds.limits
+    by_words = guess_from_scores(scores, len(tokens), min_share=FUNCTION_WORD_SHARE)
+    if by_words is not None and not foreign(by_words.language, home):
+        return None
+    if by_words is None:
+        ours = home_score(scores, home)
+        theirs = max((score for code, score in scores.items() if foreign(code, home)), default=0)
+        if ours and (
+            ours >= HOME_FUNCTION_WORDS * len(tokens) or theirs < RIVAL_FUNCTION_WORDS * ours
+        ):
+            return None  # the document's own function words lead clearly: it belongs
+    terms = code_terms(text)
+    content = content_words(tokens, terms)
+    if content:
+        shared = len(used_elsewhere(content, grounds.counts))
+        if shared >= limits.shared_words * len(content):
+            return None  # it speaks of what the rest of the document speaks of
+    confirmed = _identified(text, limits.min_confidence, grounds)
+    if confirmed is None:
+        return None
+    # An identifier is sure of itself even when wrong on a short sentence (langdetect calls
+    # short Swedish Norwegian): where the function words know its language, they must agree.
+    # When they fit both languages equally ("i", "en": Swedish or Spanish; "для": Russian or
+    # Ukrainian), only a confident identifier overrules the document.
+    # Code terms (True, None) are in English's list; they are no English function words here.
+    agreeing = stopword_scores(token for token in tokens if token not in terms)
+    theirs = max(
+        (v for code, v in agreeing.items() if same_language(code, confirmed.language)),
+        default=0.0,
+    )
+    ours = home_score(agreeing, home)
+    if not any(same_language(code, confirmed.language) for code in listed_function_words()):
+        # Welsh has no list to agree with: a few of the document's function words ("y" is
+        # Spanish) stand against the identifier only when it is not sure.
+        if ours and confirmed.confidence < limits.unlisted_confidence:
+            return None
+    elif ours > theirs or (
+        ours and ours == theirs and confirmed.confidence < limits.tie_confidence
+    ):
+        return None
+    evidence = f"{confirmed.evidence} {confirmed.confidence:.2f}"
+    if by_words is not None:
+        evidence = f"function words and {evidence}"
+    return confirmed.language, evidence
+
+
+def _by_letters(text: str, odd: str, grounds: Grounds) -> Verdict | None:
+    """A segment that writes letters the document's language has not: another language, when
+    the identifier's best guess is one (and named when that language writes those letters),
+    or when they are in half of its words. Latin script asks more, as names keep their
+    letters in any Latin-script text (Kraków, José): two words with them or half, one of
+    them lower-case (no name), and the identifier's best guess foreign."""
+    home = grounds.home
+    names = " or ".join(language_name(code) for code in home)
+    identifier = IDENTIFIERS[grounds.identifier.name]
+    written = [w for w in words_as_written(text) if w.isalpha() and not w.isascii()]
+    odd_words = [w for w in written if any(letter in w.lower() for letter in odd)]
+    many = bool(written) and (len(odd_words) >= ODD_WORD_SHARE * len(written))
+    latin = all(code not in alphabets() for code in home)
+    if latin and (
+        not (many or len(odd_words) >= LATIN_ODD_WORDS) or all(w[0].isupper() for w in odd_words)
+    ):
+        return None
+    guess = foreign_guess(text, home, grounds.identifier)
+    if guess is not None:
+        letters = letters_of(guess.language)
+        language = guess.language if letters is None or letters[0].issuperset(odd) else None
+        return language, (f"{', '.join(odd)}: no {names} letter; {identifier}'s guess"
+                          f" {language_name(guess.language)} {guess.confidence:.2f}")  # fmt: skip
+    if many and not latin:
+        return None, f"{', '.join(odd)}: no {names} letter, in {len(odd_words)} of its words"
+    return None
+
+
+def _identified(text: str, min_confidence: float, grounds: Grounds) -> Guess | None:
+    """The identifier's language for ``text`` when it is foreign, at least
+    ``min_confidence``, and the document's own language is all but ruled out (at most
+    ``max-home-probability``, and ``min-odds`` times less likely)."""
+    home, limits = grounds.home, grounds.limits
+    guess = foreign_guess(text, home, grounds.identifier)
+    if guess is None:
+        return None
+    scores = grounds.identifier.scores(text)  # cached: the same call as the guess's
+    probability = scores[guess.language]
+    at_home = home_probability(scores, home)
+    if probability < min_confidence or at_home > limits.max_home_probability:
+        return None
+    if probability < limits.min_odds * max(at_home, NOT_CONSIDERED):
+        return None
+    return guess
+
+
+def _short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """A few words that are not an interface label: foreign only when none of them is a
+    function word of the document's language or a word the rest of it uses, they are not
+    all common words of it or names, and the identifier is sure of their language, or the
+    word lists show they are not the document's (``_named_by_vocabulary``, ``_ruled_out``)."""
+    home = grounds.home
+    guess = foreign_guess(text, home, grounds.identifier)
+    guessed = guess.language if guess is not None else None
+    if not unexplained(tokens, grounds.counts, home, guessed) or QUOTED.search(text):
+        return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
+    listed = [code for code in home if has_list(code)]
+    if any(knows_all(code, tokens) for code in listed):
+        return None  # common words of the document's language: Koreai in a Hungarian page
+    if international_words().issuperset(tokens):
+        return None  # names and international words: Khmer, hindi
+    confirmed = _identified(text, grounds.limits.short_confidence, grounds)
+    if confirmed is not None:
+        return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
+    if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
+        return None  # some word is the document's, or one of its languages has no list
+    return _named_by_vocabulary(text, tokens, grounds) or _ruled_out(text, tokens, grounds)
+
+
+def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """A few words that are no words of the document's language at all, not even rare ones
+    (its full list, Zipf 1 and up), and that the identifier does not consider the document's
+    language: not the document's, though which language they are in is unsure (``Pwnjabi``
+    in a Finnish page; the identifier's best guess, often English, is only a guess). Only for
+    languages with a full list: a small list misses the rare words of the document's own
+    language (``Bengalce`` is Turkish)."""
+    home = grounds.home
+    full = [code for code in home if has_full_list(code)]
+    if len(full) < len(home) or any(uses_any(code, tokens) for code in full):
+        return None
+    guess = foreign_guess(text, home, grounds.identifier)
+    at_home = home_probability(grounds.identifier.scores(text), home)
+    if guess is None or at_home >= NOT_CONSIDERED:
+        return None
+    if guess.confidence < grounds.limits.min_odds * NOT_CONSIDERED:
+        return None
+    names = " or ".join(language_name(code) for code in full)
+    guessed = f"{language_name(guess.language)} {guess.confidence:.2f}"
+    return None, f"no {names} word; {guess.evidence}'s guess: {guessed}"
+
+
+def _named_by_vocabulary(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """The language of a few words none of which the document's language uses commonly: the
+    identifier must all but rule the document's language out, and one of its best foreign
+    guesses must use every word commonly. The identifier alone is not sure enough of two
+    words; the vocabulary alone cannot tell which of the languages that use a word the
+    segment is in."""
+    home, limits = grounds.home, grounds.limits
+    scores = grounds.identifier.scores(text)
+    if home_probability(scores, home) > limits.max_home_probability:
+        return None
+    ranked = sorted((c for c in scores if foreign(c, home)), key=lambda c: (-scores[c], c))
+    for code in ranked[: limits.vocabulary_guesses]:
+        if has_list(code) and knows_all(code, tokens):
+            identifier = IDENTIFIERS[grounds.identifier.name]
+            return code, f"common {language_name(code)} words, {identifier} {scores[code]:.2f}"
+    return None

@@ -1,0 +1,249 @@
+"""What LG003 measures about a document and its segments: their words and function words,
+the words the rest of the document uses, the letters it writes, the language most of its
+paragraphs are in, and what the identifier makes of a text. Nothing here decides."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from unicodedata import category
+
+import regex
+
+from hygiene.core.document import Document
+from hygiene.core.segment import Segment
+from hygiene.groups.language.identifier import Guess, Identifier, stopword_scores
+from hygiene.groups.language.kinship import foreign, same_language
+from hygiene.groups.language.placement import line_at
+from hygiene.groups.language.vocabulary import wordfreq_code
+from hygiene.groups.lexicon import alphabets, stopword_languages, word_letters, words
+from hygiene.text.scripts import main_script
+
+# Addresses: a run of non-space characters holding '://' or a mail address's '@' and '.',
+# or from a 'www.' on. The same matches as '\S+://\S+|www\.\S+|\S+@\S+\.\S+', which tried
+# every position of a long run (8,000 letters and an '@': 0.2 s; 4 times as many, 16
+# times as long); this one looks ahead once, from the run's start.
+URL = regex.compile(r"(?<!\S)(?=\S+?://\S|(?>\S+?@)\S+?\.\S)\S+|www\.\S+")
+# Acronyms and capitalised ASCII terms (True, JSON, CSRF).
+TERM = regex.compile(r"\b[A-Z][A-Za-z0-9]*\b")
+
+# A paragraph's vote: its probabilities sum to one, give or take the identifier's rounding.
+MAX_VOTE = 1.001
+
+# A letter is the document's own when two paragraphs write it (one could be the stray)...
+OWN_LETTER_PARAGRAPHS = 2
+# ...or when the paragraphs that write it hold half the text (a document of one long
+# paragraph and a few short ones).
+OWN_LETTER_TEXT_SHARE = 0.5
+
+_WRITTEN = ("Ll", "Lo")  # letters, not the tatweel (Lm) that stretches an Arabic word
+
+
+class Candidate:
+    """A paragraph or line that may stray, with its words and their function-word scores,
+    found once for the uniformity test and the judgement."""
+
+    __slots__ = ("_scores", "segment", "tokens")
+
+    def __init__(self, segment: Segment) -> None:
+        self.segment = segment
+        self.tokens = words(segment.text)
+        self._scores: dict[str, float] | None = None
+
+    @property
+    def scores(self) -> dict[str, float]:
+        if self._scores is None:
+            self._scores = stopword_scores(self.tokens)
+        return self._scores
+
+
+def candidates(paragraph: Segment, lines: Sequence[Segment], document: Document) -> list[Segment]:
+    """The paragraph, then its first and last lines when it has several (labels sit there)."""
+    first = line_at(paragraph.start, lines, document)
+    last = line_at(paragraph.end, lines, document)
+    return [paragraph] if first is last else [paragraph, last, first]
+
+
+def prose_words(piece: Candidate) -> tuple[list[str], dict[str, float]]:
+    """The words of a candidate and their function-word scores, its addresses left out:
+    they are words of no language."""
+    text = piece.segment.text
+    # Most texts have no address; the test is in C.
+    if "://" in text or "www." in text or "@" in text:
+        tokens = words(URL.sub(" ", text))
+        return tokens, stopword_scores(tokens)
+    return piece.tokens, piece.scores
+
+
+def code_terms(text: str) -> set[str]:
+    """The acronyms and capitalised ASCII terms of ``text``, casefolded: every language of a
+    technical text shares them, so they say nothing about whether a sentence belongs."""
+    return {word.casefold() for word in TERM.findall(text)}
+
+
+def content_words(tokens: Sequence[str], terms: set[str]) -> list[str]:
+    """The tokens that are neither function words of any language nor code terms."""
+    index = stopword_languages()
+    return [token for token in tokens if token not in index and token not in terms]
+
+
+def document_words(
+    paragraphs: Sequence[Segment], groups: Sequence[Sequence[Candidate]], body_start: int
+) -> Counter[str]:
+    """The words of the document's body, counted: its paragraphs' (no word crosses a blank
+    line), taken from the candidates that already hold them."""
+    known = {
+        piece.segment.start: piece.tokens
+        for group in groups
+        for piece in group
+        if piece.segment.kind == "paragraph"
+    }
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        if paragraph.end <= body_start:
+            continue  # front matter
+        tokens = known.get(paragraph.start) if paragraph.start >= body_start else None
+        if tokens is None:
+            tokens = words(paragraph.text[max(0, body_start - paragraph.start) :])
+        counts.update(tokens)
+    return counts
+
+
+def used_elsewhere(tokens: Sequence[str], counts: Counter[str]) -> list[str]:
+    """The tokens that the rest of the document (``counts``: all of its words) uses too."""
+    here = Counter(tokens)
+    return [token for token in tokens if counts[token] > here[token]]
+
+
+def majority_language(paragraphs: Sequence[Segment], identifier: Identifier) -> str | None:
+    """The language most paragraphs are in: each casts its identifier probabilities as
+    one vote (a short, ambiguous one spreads its vote thin). Counting paragraphs rather
+    than words keeps one long stray from taking a short document over."""
+    votes: dict[str, float] = {}
+    for number, paragraph in enumerate(paragraphs, start=1):
+        for code, probability in identifier.scores(paragraph.text).items():
+            votes[code] = votes.get(code, 0.0) + probability
+        if _decided(votes, len(paragraphs) - number):
+            break
+    if not votes:
+        return None
+    return max(sorted(votes), key=votes.__getitem__)
+
+
+def _decided(votes: dict[str, float], remaining: int) -> bool:
+    """Whether the leader's margin is more than ``remaining`` votes could overturn: the
+    paragraphs left need not be asked (a third of the model's calls in a vote)."""
+    if len(votes) < 2:
+        leader, runner_up = max(votes.values(), default=0.0), 0.0
+    else:
+        leader, runner_up = sorted(votes.values())[-1:-3:-1]
+    return leader - runner_up > remaining * MAX_VOTE
+
+
+def document_letters(paragraphs: Sequence[Segment]) -> frozenset[str]:
+    """The letters the document writes throughout: in two paragraphs or more, or in
+    paragraphs that hold half its text. They are its own, whatever language it was taken
+    for (the Serbian ј of a Serbian page that function words took for Russian)."""
+    held: Counter[str] = Counter()  # paragraphs
+    mass: Counter[str] = Counter()  # characters of those paragraphs
+    for paragraph in paragraphs:
+        if not paragraph.text.isascii():
+            letters = set(paragraph.text.lower())
+            held.update(letters)
+            mass.update(dict.fromkeys(letters, len(paragraph.text)))
+    total = sum(len(paragraph.text) for paragraph in paragraphs)
+    return frozenset(
+        letter
+        for letter, count in held.items()
+        if count >= OWN_LETTER_PARAGRAPHS or mass[letter] >= OWN_LETTER_TEXT_SHARE * total
+    )
+
+
+@cache
+def letters_of(code: str) -> tuple[frozenset[str], str] | None:
+    """The letters a language writes and their script: its alphabet (Cyrillic, Greek,
+    Arabic), or for a Latin-script language the letters of its common words, borrowings
+    included (wordfreq's lists); None when neither is on file."""
+    alphabet = alphabets().get(code)
+    if alphabet is not None:
+        return alphabet, main_script(min(alphabet)) or ""
+    letters = word_letters().get(wordfreq_code(code))
+    return (letters, "Latin") if letters is not None else None
+
+
+def odd_letters(text: str, home: tuple[str, ...], own: Callable[[], frozenset[str]]) -> str:
+    """The letters of ``text``, in the script of the document's letters, that no language
+    of the document writes (``ъ`` in a Ukrainian page, ``ھ`` in a Persian one), nor the
+    rest of the document (``own``, found only when a text has such letters); nothing where a
+    language of the document has no letters on file."""
+    if text.isascii():
+        return ""
+    known = [letters_of(code) for code in home]
+    if any(entry is None for entry in known):
+        return ""
+    letters = frozenset().union(*(entry[0] for entry in known if entry))
+    scripts = {entry[1] for entry in known if entry}
+    unknown = set(text.lower()) - letters
+    odd = {c for c in unknown if category(c) in _WRITTEN and main_script(c) in scripts}
+    return "".join(sorted(odd - own())) if odd else ""
+
+
+@cache
+def listed_function_words() -> frozenset[str]:
+    """The languages whose function words are on file."""
+    return frozenset(code for codes in stopword_languages().values() for code in codes)
+
+
+def home_score(scores: Mapping[str, float], home: tuple[str, ...]) -> float:
+    """The best function-word score among the document's own languages."""
+    return max((score for code, score in scores.items() if not foreign(code, home)), default=0.0)
+
+
+def home_probability(scores: Mapping[str, float], home: tuple[str, ...]) -> float:
+    """The identifier's probability for the document's own language (or languages)."""
+    return sum(p for code, p in scores.items() if not foreign(code, home))
+
+
+def foreign_guess(text: str, home: tuple[str, ...], identifier: Identifier) -> Guess | None:
+    """The identifier's best guess for ``text`` when it is none of the document's languages."""
+    guess = identifier.guess(text)
+    return guess if guess is not None and foreign(guess.language, home) else None
+
+
+def guessed_home(text: str, home: tuple[str, ...], identifier: Identifier) -> bool:
+    """Whether the identifier's best guess for ``text`` is a language of the document."""
+    guess = identifier.guess(text)
+    return guess is not None and not foreign(guess.language, home)
+
+
+def unexplained(
+    tokens: Sequence[str], counts: Counter[str], home: tuple[str, ...], guessed: str | None
+) -> bool:
+    """Whether none of a short text's words is a function word of the document's language or
+    a word the rest of the document uses. A function word the ``guessed`` language shares
+    with the document's (er: German and Danish) tells the two apart no more than the
+    identifier does, and explains nothing."""
+    index = stopword_languages()
+    for token in tokens:
+        languages = index.get(token, frozenset())
+        if guessed is not None and any(same_language(code, guessed) for code in languages):
+            continue
+        if any(not foreign(code, home) for code in languages):
+            return False
+    return not used_elsewhere(tokens, counts)
+
+
+def explained(piece: Candidate, counts: Counter[str], leaders: Sequence[str]) -> bool:
+    """Whether a short text is the document's by its words: words the rest of the document
+    uses, or function words that lead in the language the document's paragraphs lead in
+    (``er`` is German, but ``er ikke`` Danish); any function word, when no paragraph is long
+    enough to lead."""
+    if used_elsewhere(piece.tokens, counts):
+        return True
+    scores = piece.scores
+    if not scores or not leaders:
+        return bool(scores)
+    best = max(scores.values())
+    leading = [code for code, score in scores.items() if score == best]
+    return all(any(same_language(code, leader) for leader in leaders) for code in leading)

@@ -1,0 +1,39 @@
+"""Where in a document a text sits: what is not prose (front matter, code), what is a
+title, and which edge of the document a leftover is near."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hygiene.core.document import Document
+from hygiene.core.rule import RuleContext
+from hygiene.core.segment import Segment
+
+
+def skipped(ctx: RuleContext, segment: Segment) -> bool:
+    """Front matter and Markdown code blocks are not prose."""
+    if segment.start < ctx.document.body_start:
+        return True
+    return ctx.document.format == "markdown" and ctx.segments.in_code(segment.start)
+
+
+def heading(candidate: Segment, document: Document) -> bool:
+    """A Markdown heading: a title names things, and its few words are judged only
+    against the interface-label lexicon."""
+    return document.format == "markdown" and candidate.text.lstrip().startswith("#")
+
+
+def line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:
+    """The line holding ``offset``: line segments are indexed by line number - 1."""
+    return lines[document.lines.position(offset).line - 1]
+
+
+def where(first: Segment, last: Segment, lines: Sequence[Segment]) -> str:
+    """Say where the leftover sits: edges are where scrapers leave them."""
+    before = any(line.text.strip() for line in lines[: first.index])
+    after = any(line.text.strip() for line in lines[last.index + 1 :])
+    if not after:
+        return "at the end of the document"
+    if not before:
+        return "at the start of the document"
+    return "in the middle of the document"

@@ -1,0 +1,39 @@
+"""Quotations: words a document quotes, and says who said them, are not leftovers."""
+
+from __future__ import annotations
+
+import regex
+
+from hygiene.groups.language.identifier import stopword_scores
+from hygiene.groups.language.kinship import foreign
+from hygiene.groups.lexicon import words
+
+QUOTED = regex.compile(r"[\"“”„«»‹›「」『』].*?[\"“”„«»‹›「」『』]")
+# A speaker named after a dash: '“…” — Videgaray'.
+DASH_ATTRIBUTION = regex.compile(r"[—―–]\s*\p{Lu}\p{L}+")
+
+# The share of the best language's function words outside the quotation marks that the
+# document's own language must have for the quotation to be framed by the document's words:
+# half, as a frame of a few words ("dit-il", "he said") seldom leads outright.
+FRAME_SHARE = 0.5
+
+
+def attributed_quotation(text: str) -> bool:
+    """A quotation followed by its speaker after a dash: '“…” — Videgaray'."""
+    outside = QUOTED.sub(" ", text)
+    return outside != text and DASH_ATTRIBUTION.search(outside) is not None
+
+
+def framed_quotation(text: str, home: tuple[str, ...]) -> bool:
+    """A quotation whose surrounding words are the document's, or that names its speaker
+    after a dash: an attributed quotation, not a leftover."""
+    outside_text = QUOTED.sub(" ", text)
+    if outside_text == text:
+        return False
+    around = stopword_scores(words(outside_text))
+    best = max(around.values(), default=0.0)
+    own = max((score for code, score in around.items() if not foreign(code, home)), default=0.0)
+    return (
+        bool(best and own >= FRAME_SHARE * best)
+        or DASH_ATTRIBUTION.search(outside_text) is not None
+    )

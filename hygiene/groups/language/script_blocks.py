@@ -1,0 +1,159 @@
+"""LG001's analysis: the lines of a document written in a minority script, grouped into
+blocks, the scripts at home in the rest of the document, and the report of a block."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from hygiene.core.rule import Hit
+from hygiene.core.segment import Segment
+from hygiene.groups.language.identifier import Identifier, language_name, text_language
+from hygiene.groups.language.placement import where
+from hygiene.groups.lexicon import label_languages
+from hygiene.text.scripts import WRITTEN_TOGETHER
+
+# A script (with those written together with it) that holds half the document's letters is
+# its main script, never foreign to it; a mostly Latin document skips its all-Latin lines.
+MAIN_SCRIPT_SHARE = 0.5
+# Letters of the document's main script that make a Latin line its translator's: two, the
+# shortest word of a script written with few letters a word (Korean ``또는``, "or").
+MAIN_SCRIPT_WORD = 2
+
+# Letters only one language of a script writes, for naming a short Cyrillic leftover.
+DISTINCTIVE_LETTERS = {"uk": "іїєґ", "be": "ўі", "ru": "ыэъ", "sr": "ђћџ", "mk": "ѓќѕ"}
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive lines (blank lines between them allowed) dominated by one script."""
+
+    script: str
+    first: Segment
+    last: Segment
+    counts: Counter[str]
+    embedded: Counter[str]
+
+
+def script_totals(per_line: Sequence[Mapping[str, int]]) -> Counter[str]:
+    """The document's letters per script (``per_line``: the ``line_script_counts`` of each
+    line): its other scripts in the order they appear, Latin last, so that a tie goes to
+    the other script; empty when every letter is Latin."""
+    totals: Counter[str] = Counter()
+    latin = 0
+    for counts in per_line:
+        for name, count in counts.items():
+            if name == "Latin":
+                latin += count
+            else:
+                totals[name] += count
+    if totals:
+        totals["Latin"] = latin
+    return totals
+
+
+def minority_blocks(
+    lines: Sequence[Segment],
+    per_line: Sequence[Mapping[str, int]],
+    totals: Counter[str],
+    line_share: float,
+) -> tuple[list[Block], Counter[str]]:
+    """Lines mostly (``line_share``) in a script that is a minority of the document, grouped
+    into blocks; and the letters that sit inside lines of another script, per script
+    (``per_line``: the ``line_script_counts`` of each line)."""
+    letters = sum(totals.values())
+    latin_majority = totals["Latin"] >= MAIN_SCRIPT_SHARE * letters
+    blocks: list[Block] = []
+    embedded: Counter[str] = Counter()
+    for line, found in zip(lines, per_line, strict=True):
+        if latin_majority and not found.keys() - {"Latin"}:
+            continue  # an all-Latin line in a mostly Latin document
+        line_letters = sum(found.values())
+        if not line_letters:
+            continue
+        counts = Counter({name: count for name, count in found.items() if name != "Latin"})
+        counts["Latin"] = found["Latin"]
+        script, _ = counts.most_common(1)[0]
+        family = WRITTEN_TOGETHER.get(script, frozenset()) | {script}
+        guests = Counter({name: count for name, count in counts.items() if name not in family})
+        embedded.update(guests)
+        if sum(counts[name] for name in family) < line_share * line_letters:
+            continue
+        if sum(totals[name] for name in family) >= MAIN_SCRIPT_SHARE * letters:
+            continue  # the document's main script is never foreign to it
+        previous = blocks[-1] if blocks else None
+        if (
+            previous is not None
+            and previous.script == script
+            and not any(other.text.strip() for other in lines[previous.last.index + 1 : line.index])
+        ):
+            previous.last = line
+            previous.counts.update(counts)
+            previous.embedded.update(guests)
+        else:
+            blocks.append(Block(script, line, line, counts, guests))
+    return blocks, embedded
+
+
+def translated_terms(block: Block, main: str, label: bool) -> bool:
+    """A Latin block around the document's own words (``boolean (True, False 또는 None)``):
+    a translator's line that keeps code terms and names, unless it is an interface label."""
+    return block.script == "Latin" and not label and block.embedded[main] >= MAIN_SCRIPT_WORD
+
+
+def home_scripts(
+    block: Block, totals: Counter[str], embedded: Counter[str], home_share: float
+) -> frozenset[str]:
+    """The scripts of at least ``home_share`` of the letters outside ``block``. Letters
+    embedded in lines of another script (a Latin acronym in an Arabic sentence) do not make
+    their script at home."""
+    rest = {
+        name: totals[name] - block.counts[name] - (embedded[name] - block.embedded[name])
+        for name in totals
+    }
+    rest_letters = sum(rest.values())
+    return frozenset(
+        name for name, count in rest.items() if count > 0 and count >= home_share * rest_letters
+    )
+
+
+def block_hit(
+    block: Block,
+    lines: Sequence[Segment],
+    totals: Counter[str],
+    home: frozenset[str],
+    identifier: Identifier,
+) -> Hit:
+    """The report of a block: its script, its language when known, the document's scripts,
+    and where the block sits."""
+    first, last = block.first, block.last
+    start = first.start + (len(first.text) - len(first.text.lstrip()))
+    end = last.start + len(last.text.rstrip())
+    home_names = " and ".join(name for name, _ in totals.most_common() if name in home)
+    text = " ".join(line.text for line in lines[first.index : last.index + 1])
+    return Hit(
+        start=start,
+        end=end,
+        message=(
+            f"{block.script} text{named_language(text, identifier)} in a {home_names}-script "
+            f"document, {where(first, last, lines)}"
+        ),
+    )
+
+
+def named_language(text: str, identifier: Identifier) -> str:
+    """', Ukrainian (interface label)': the language of a leftover and the evidence for it."""
+    labels = label_languages(text)
+    if labels:
+        return f", {' or '.join(sorted(language_name(code) for code in labels))} (interface label)"
+    guess = text_language(text, identifier)
+    if guess is not None:
+        return f", {language_name(guess.language)} ({guess.evidence} {guess.confidence:.2f})"
+    lowered = text.casefold()
+    letters = [
+        code for code, marks in DISTINCTIVE_LETTERS.items() if any(m in lowered for m in marks)
+    ]
+    if len(letters) == 1:
+        return f", {language_name(letters[0])} (its letters)"
+    return ""
