@@ -30,17 +30,20 @@ FORMAT = 2
 
 
 def cache_folder() -> Path | None:
-    """Where derived data is kept, or None when the cache is off."""
+    """Where derived data is kept, or None when the cache is off: ``HYGIENE_CACHE_DIR``,
+    else the platform's user cache folder (``$XDG_CACHE_HOME/hygiene`` or
+    ``~/.cache/hygiene`` on Linux, ``~/Library/Caches/hygiene`` on macOS,
+    ``%LOCALAPPDATA%\\hygiene\\Cache`` on Windows), as platformdirs knows them."""
     chosen = os.environ.get("HYGIENE_CACHE_DIR")
     if chosen is not None:
         return None if chosen.strip() in ("", "off") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        home = os.path.expanduser("~")
-        if home.startswith("~"):  # no home folder: no cache, rather than one in the cwd
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "hygiene"
+    from platformdirs import user_cache_path
+
+    try:
+        folder = user_cache_path("hygiene", appauthor=False)
+    except RuntimeError:  # no home folder: no cache, rather than one in the cwd
+        return None
+    return None if str(folder).startswith("~") else folder
 
 
 def _kept_path(folder: Path, kind: str, source: bytes, suffix: str) -> Path:
