@@ -9,8 +9,8 @@ import gzip
 import json
 from pathlib import Path
 
-from hygiene.api import BATCH_LINES, _tasks
 from hygiene.inputs.discovery import Input
+from hygiene.run.pool import BATCH_LINES, tasks_of
 from hygiene.run.stream import output_paths
 from tests.conftest import run_cli
 from tests.test_jsonl import RECORDS, lines
@@ -121,7 +121,7 @@ def test_batches_are_bounded_by_lines_as_well_as_bytes(tmp_path: Path) -> None:
     shard = tmp_path / "blank.jsonl.gz"
     with gzip.open(shard, "wb") as handle:
         handle.write(b"\n" * (3 * BATCH_LINES) + b'{"id": 1, "text": "x"}\n')
-    batches = [task for _, task in _tasks([Input(str(shard), "blank.jsonl.gz")], 1 << 20)]
+    batches = [task for _, task in tasks_of([Input(str(shard), "blank.jsonl.gz")], 1 << 20)]
     assert [len(batch) for batch in batches if isinstance(batch, list)] == [
         BATCH_LINES,
         BATCH_LINES,

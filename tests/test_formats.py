@@ -21,10 +21,10 @@ from hygiene.core.errors import InputError
 from hygiene.gate.baseline import BaselineEntry, BaselineOutcome
 from hygiene.inputs.decoding import document_from_bytes
 from hygiene.registry.packs import RuleSet
-from hygiene.report import schemas
 from hygiene.report.formatters import FORMATS, renderer
 from hygiene.report.formatters.github_format import escape_data, escape_property
 from hygiene.report.model import Report
+from hygiene.support import schemas
 from hygiene.support.escape import escape_for_terminal
 from tests.conftest import run_cli
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hygiene.config.globs import _tokens, compile_glob, glob_matches
+from hygiene.config.globs import compile_glob, glob_matches, glob_tokens
 
 
 def _plain(pattern: str) -> re.Pattern[str]:
@@ -15,7 +15,7 @@ def _plain(pattern: str) -> re.Pattern[str]:
     body = pattern.lstrip("/")
     if "/" not in body:
         body = "**/" + body
-    return re.compile("".join(_tokens(pattern, body)) + r"\Z")
+    return re.compile("".join(glob_tokens(pattern, body)) + r"\Z")
 
 
 @settings(max_examples=1500, deadline=None)

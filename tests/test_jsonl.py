@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from hygiene.report import schemas
+from hygiene.support import schemas
 from tests.conftest import run_cli
 
 RECORDS = [
@@ -158,13 +158,13 @@ def test_output_dir_refuses_whole_report_options(tmp_path: Path) -> None:
 
 
 def test_lines_split_across_chunks_and_oversized_lines_are_lengths() -> None:
-    from hygiene.inputs.jsonl import _lines
+    from hygiene.inputs.jsonl import chunked_lines
 
     chunks = [b"ab", b"c\nde", b"fghij", b"k\n", b"\nlm", b"n"]
-    assert list(_lines(chunks, limit=100)) == [b"abc", b"defghijk", b"", b"lmn"]
+    assert list(chunked_lines(chunks, limit=100)) == [b"abc", b"defghijk", b"", b"lmn"]
     # Over 5 bytes a line comes back as its length, held in no buffer.
-    assert list(_lines(chunks, limit=5)) == [b"abc", 8, b"", b"lmn"]
-    assert list(_lines([b"x" * 4, b"x" * 4], limit=5)) == [8]
+    assert list(chunked_lines(chunks, limit=5)) == [b"abc", 8, b"", b"lmn"]
+    assert list(chunked_lines([b"x" * 4, b"x" * 4], limit=5)) == [8]
 
 
 def test_gzip_members_padding_and_a_cut_stream(
@@ -209,17 +209,19 @@ def test_a_shard_is_spread_over_the_workers_in_batches_with_the_same_results(
     """--jobs reads a shard in the parent and sends batches of its lines to the workers: one
     large shard keeps every core busy, and the results, errors included, are those of one
     process, in the same order."""
-    from hygiene import api
     from hygiene.config.settings import Config
     from hygiene.inputs.discovery import Input
+    from hygiene.run import pool
+    from hygiene.run.checker import Checker
+    from hygiene.run.schedule import check_inputs
 
     monkeypatch.chdir(tmp_path)
     inputs = [Input(path.name, path.name) for path in _mixed_shards(tmp_path)]
-    checker = api.Checker(Config(max_document_megabytes=1))
-    monkeypatch.setattr(api, "BATCH_BYTES", 400)
+    checker = Checker(Config(max_document_megabytes=1))
+    monkeypatch.setattr(pool, "BATCH_BYTES", 400)
 
     def flattened(jobs: int) -> tuple[list[object], list[tuple[str, int | None, str]], list[Input]]:
-        parts = list(api.check_inputs(checker, inputs, jobs=jobs))
+        parts = list(check_inputs(checker, inputs, jobs=jobs))
         results = [(item.display, result) for item, part in parts for result in part.results]
         errors = [(e.path, e.line, str(e)) for _, part in parts for e in part.errors]
         return results, errors, [item for item, _ in parts]
@@ -236,18 +238,19 @@ def test_a_shard_is_spread_over_the_workers_in_batches_with_the_same_results(
 def test_output_dir_gathers_a_shard_checked_in_batches_into_one_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hygiene import api
     from hygiene.inputs.discovery import Input
+    from hygiene.run import pool
+    from hygiene.run.checker import Checker
     from hygiene.run.stream import write_output_dir
 
     monkeypatch.chdir(tmp_path)
     inputs = [Input(path.name, path.name) for path in _mixed_shards(tmp_path)]
     (tmp_path / "empty.jsonl").write_bytes(b"")
     inputs.append(Input("empty.jsonl", "empty.jsonl"))
-    monkeypatch.setattr(api, "BATCH_BYTES", 400)
+    monkeypatch.setattr(pool, "BATCH_BYTES", 400)
     written = {}
     for jobs, folder in ((1, "one"), (2, "two")):
-        done = [item for item, _ in write_output_dir(api.Checker(), inputs, folder, jobs)]
+        done = [item for item, _ in write_output_dir(Checker(), inputs, folder, jobs)]
         assert done == inputs
         written[jobs] = {
             path.relative_to(tmp_path / folder).as_posix(): path.read_bytes()

@@ -11,8 +11,8 @@ from hygiene.api import Checker
 from hygiene.config.settings import Config, load_config
 from hygiene.core.errors import ConfigError
 from hygiene.core.segment import Segment
-from hygiene.groups.language.identifier import Identifier, _langdetect_scores, fasttext_scores
-from hygiene.groups.language.rules import _majority_language
+from hygiene.groups.language.evidence import majority_language
+from hygiene.groups.language.identifier import Identifier, fasttext_scores, langdetect_sample_scores
 from hygiene.inputs.decoding import document_from_bytes
 from tests.conftest import run_cli
 
@@ -49,7 +49,7 @@ def test_langdetect_is_seeded_so_runs_repeat() -> None:
     identifier = Identifier("langdetect", seed=7)
     text = "Immigration, deportation"  # short: unseeded, langdetect's answer varies
     first = dict(identifier.scores(text))
-    _langdetect_scores.cache_clear()
+    langdetect_sample_scores.cache_clear()
     assert dict(identifier.scores(text)) == first
     assert identifier.guess("Ceci est une phrase en français, assez longue.") is not None
 
@@ -89,7 +89,7 @@ def test_the_majority_vote_stops_when_the_rest_cannot_change_it(name: str) -> No
     texts = [*german, *german, SPANISH, SPANISH]  # six German votes, then two Spanish
     paragraphs = [Segment("paragraph", 0, len(t), t, number) for number, t in enumerate(texts)]
     asked = _Asked(name)
-    assert _majority_language(paragraphs, asked) == "de"  # type: ignore[arg-type]
+    assert majority_language(paragraphs, asked) == "de"  # type: ignore[arg-type]
     # Each vote is at most one: once German leads by more than the paragraphs left, the
     # Spanish ones are not asked.
     assert len(asked.texts) <= len(german) * 2
@@ -97,7 +97,7 @@ def test_the_majority_vote_stops_when_the_rest_cannot_change_it(name: str) -> No
     # Where the remaining votes could change it, every paragraph is asked.
     alternating = [paragraphs[0], paragraphs[-1], paragraphs[1], paragraphs[-2], paragraphs[2]]
     close = _Asked(name)
-    assert _majority_language(alternating, close) == "de"  # type: ignore[arg-type]
+    assert majority_language(alternating, close) == "de"  # type: ignore[arg-type]
     assert close.texts == [p.text for p in alternating]
 
 

@@ -16,11 +16,11 @@ from hygiene.core.errors import InputError
 from hygiene.core.finding import Finding
 from hygiene.core.rule import RuleContext
 from hygiene.core.segment import Segmenter
-from hygiene.groups.encoding import mojibake
+from hygiene.groups.encoding import diff, mojibake
 from hygiene.groups.encoding import rules as encoding
-from hygiene.groups.language import rules as language
+from hygiene.groups.language import evidence
 from hygiene.inputs.decoding import document_from_bytes
-from hygiene.registry import kinds
+from hygiene.registry.kinds import pattern
 
 
 def check(text: str, select: str, path: str = "hostile.txt") -> list[Finding]:
@@ -83,10 +83,10 @@ ADDRESS_PIECES = ["a", " ", "/", ":", "w", ".", "=", "&", "\n", "\u00a0", "?", "
 def test_address_patterns_match_what_their_slower_forms_matched(text: str) -> None:
     urlish = regex.compile(r"\S*(?:://|www\.|[=&/])\S*")
     address = regex.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\S+")
-    assert [m.span() for m in encoding._URLISH.finditer(text)] == [
+    assert [m.span() for m in encoding.URLISH.finditer(text)] == [
         m.span() for m in urlish.finditer(text)
     ]
-    assert language._URL.sub(" ", text) == address.sub(" ", text)
+    assert evidence.URL.sub(" ", text) == address.sub(" ", text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -100,7 +100,7 @@ def test_matches_outside_spans_are_those_no_span_holds(
     spans = [(start, start + length) for start, length in spans]
     matches = list(regex.finditer("a", text))
     expected = [m for m in matches if not any(low <= m.start() < high for low, high in spans)]
-    assert list(encoding._outside(matches, spans)) == expected
+    assert list(encoding.matches_outside(matches, spans)) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -111,9 +111,9 @@ def test_matches_outside_spans_are_those_no_span_holds(
 def test_a_diff_past_its_budget_still_turns_one_side_into_the_other(
     first: str, second: str
 ) -> None:
-    for budget in (mojibake.DIFF_BUDGET, 0):  # difflib's diff, and the anchored one
+    for budget in (diff.DIFF_BUDGET, 0):  # difflib's diff, and the anchored one
         rebuilt = ""
-        for tag, i1, i2, j1, j2 in mojibake._opcodes(first, second, mojibake._Budget(budget)):
+        for tag, i1, i2, j1, j2 in diff.opcodes(first, second, diff.Budget(budget)):
             assert (tag == "equal") == (first[i1:i2] == second[j1:j2] and i1 < i2)
             rebuilt += second[j1:j2]
         assert rebuilt == second
@@ -131,7 +131,7 @@ def test_a_large_document_with_one_no_break_space_is_checked_to_the_end() -> Non
     # The allow patterns of UC002 and UC004 ran once over the whole document, and their
     # timeout stopped the rule on a document of 10 MB; each piece is now its own search.
     line = "The talks ended without an agreement, officials said on Monday.\n"
-    count = 3 * kinds.PIECE // len(line)
+    count = 3 * pattern.PIECE // len(line)
     text = line * count + "the United States\u00a0all pass\u200bword\n" + line * 10
     findings = check(text, "UC")
     assert [(f.code, f.span.line, f.span.column) for f in findings] == [
@@ -152,7 +152,7 @@ def test_patterns_searched_in_pieces_find_what_one_search_finds(text: str) -> No
                   r"[\p{Arabic}\p{Thai}]\u200b(?=[\p{Arabic}\p{Thai}])"],
         "message": "{char}",
     }  # fmt: skip
-    compiled = kinds.compile_pattern(spec)
+    compiled = pattern.compile_pattern(spec)
     document = document_from_bytes(text.encode("utf-8"), "piece.txt")
     segments = Segmenter(document.text)
     ctx = RuleContext(document, segments, compiled.options)
@@ -162,9 +162,9 @@ def test_patterns_searched_in_pieces_find_what_one_search_finds(text: str) -> No
         return [(hit.start, hit.end) for hit in compiled.check(segment, ctx)]
 
     whole = hits()
-    piece, reach = kinds.PIECE, kinds.PIECE_REACH
+    piece, reach = pattern.PIECE, pattern.PIECE_REACH
     try:
-        kinds.PIECE, kinds.PIECE_REACH = 7, 3
+        pattern.PIECE, pattern.PIECE_REACH = 7, 3
         assert hits() == whole
     finally:
-        kinds.PIECE, kinds.PIECE_REACH = piece, reach
+        pattern.PIECE, pattern.PIECE_REACH = piece, reach

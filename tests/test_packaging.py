@@ -49,7 +49,7 @@ def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
     packs = {path.name for path in (ROOT / "rules").glob("*.toml")}
     assert {f"hygiene/builtin_packs/{name}" for name in packs} <= names
     schemas = {"report.schema.json", "rulepack.schema.json"}
-    assert {f"hygiene/report/schemas/{name}" for name in schemas} <= names
+    assert {f"hygiene/support/schemas/{name}" for name in schemas} <= names
     assert "hygiene/py.typed" in names  # PEP 561: users' type checkers read the hints
     lexicons = {
         f"hygiene/builtin_packs/lexicons/{p.name}" for p in (ROOT / "rules" / "lexicons").iterdir()

@@ -168,7 +168,7 @@ def test_a_backtracking_user_pattern_is_an_error_naming_document_rule_and_pack(
 def test_every_builtin_pack_validates_against_the_schema() -> None:
     """Runs load them without the check (start-up time); this is where they get it."""
     from hygiene.registry.packs import builtin_pack_files
-    from hygiene.report import schemas
+    from hygiene.support import schemas
 
     packs = builtin_pack_files()
     assert len(packs) >= 10

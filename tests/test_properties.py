@@ -14,7 +14,7 @@ from hygiene.config.settings import Config
 from hygiene.core.errors import InputError
 from hygiene.inputs.decoding import document_from_bytes
 from hygiene.registry.packs import RuleSet
-from hygiene.report import schemas
+from hygiene.support import schemas
 
 ALPHABET = st.characters(codec="utf-8") | st.sampled_from(
     list("\n\r \u00a0\u200b\u200d\u202e:WATCH коментарі 👩💻")
@@ -106,8 +106,8 @@ def test_script_counts_equal_the_letters_of_each_script_run(text: str) -> None:
     # The definition by regexes: runs of letters that are not Latin, split by script; the
     # other letters are Latin.
     runs: Counter[str] = Counter()
-    for block in scripts._NON_LATIN_LETTERS.finditer(text):
-        for run in scripts._script_run().finditer(text, block.start(), block.end()):
+    for block in scripts.NON_LATIN_LETTERS.finditer(text):
+        for run in scripts.script_run_pattern().finditer(text, block.start(), block.end()):
             runs[run.lastgroup or "Other"] += run.end() - run.start()
     latin = scripts.count_letters(text) - sum(runs.values())
     if latin:
@@ -127,7 +127,7 @@ def test_phrase_finder_finds_what_the_regex_alternation_finds(pieces: list[str])
     """The dictionary matcher of the speech lexicon against the alternation it replaced."""
     import regex
 
-    from hygiene.groups.provenance.attribution import speech_lexicon
+    from hygiene.groups.provenance.speech import speech_lexicon
     from hygiene.text.phrases import PhraseFinder, alternation
 
     phrases = speech_lexicon().verb_phrases + speech_lexicon().according_phrases
@@ -147,7 +147,7 @@ def test_phrase_finder_reads_a_window_of_a_text_as_the_window_alone(
 ) -> None:
     """A window given by offsets (word starts found once for the whole text) must give
     what the window cut out gives, where it cuts a word too."""
-    from hygiene.groups.provenance.attribution import speech_lexicon
+    from hygiene.groups.provenance.speech import speech_lexicon
 
     text = "".join(pieces)
     start, stop = min(cuts), max(cuts)
@@ -175,11 +175,11 @@ def test_line_marks_are_stripped_as_the_regexes_alone_strip_them(text: str) -> N
 
     # The marks a line's end loses, as the regex that defined them.
     trail = regex.compile(r"(?:[\s:：»›→>|•·▼▾↓↑▸►*_\]\)\-–—]|\.\.\.|…)+$")
-    label = lines._LEAD.sub("", lines._LINK.sub(r"\1", text)).strip()
+    label = lines.LEAD.sub("", lines.LINK.sub(r"\1", text)).strip()
     assert lines.label_text(text) == label
-    core = trail.sub("", label.strip(lines._EDGE_MARKS + " "))
-    core = core.strip(lines._EDGE_MARKS + " ")
-    words = lines._COUNT_AFTER.sub("", lines._COUNT_BEFORE.sub("", core))
+    core = trail.sub("", label.strip(lines.EDGE_MARKS + " "))
+    core = core.strip(lines.EDGE_MARKS + " ")
+    words = lines.COUNT_AFTER.sub("", lines.COUNT_BEFORE.sub("", core))
     if words != core:
         words = trail.sub("", words)
     expected = (SPACES.sub(" ", words).casefold().strip(), words != core)
@@ -197,9 +197,9 @@ _CAPTION_PIECES = [
 def test_credit_matcher_skips_only_lines_its_regex_would_not_match(pieces: list[str]) -> None:
     """A line is searched for a picture credit only when it holds a credit's first word; the
     answer must be the regex's own."""
-    from hygiene.registry.kinds import _CreditMatcher
+    from hygiene.registry.kinds.line_phrase import CreditMatcher
 
-    matcher = _CreditMatcher(["photo", "photos", "ap photo", "foto", "фото", "写真", "ảnh",
+    matcher = CreditMatcher(["photo", "photos", "ap photo", "foto", "фото", "写真", "ảnh",
                               "crédit photo"])  # fmt: skip
     text = "".join(pieces)
     assert matcher.closes(text) == (matcher._pattern.pattern.search(text) is not None)
@@ -221,11 +221,11 @@ def test_script_counts_are_one_lookup_per_character_of_the_script_and_letter_che
     expected: Counter[str] = Counter()
     latin = 0
     for char, number in Counter(text).items():
-        other = scripts._NON_LATIN_LETTERS.match(char)
-        run = scripts._script_run().match(char) if other else None
+        other = scripts.NON_LATIN_LETTERS.match(char)
+        run = scripts.script_run_pattern().match(char) if other else None
         if run is not None:
             expected[run.lastgroup or "Other"] += number
-        elif scripts._LETTER(char):
+        elif scripts.IS_LETTER(char):
             latin += number
     if latin:
         expected["Latin"] = latin
@@ -257,12 +257,12 @@ def test_document_line_keys_are_those_of_normalizing_each_line(text: str) -> Non
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from("ab Z'’-日本と述べたsaidé\u0301\u0e01 1.") | ALPHABET))
 def test_word_runs_are_the_word_run_regex_matches(text: str) -> None:
-    """_WordRuns finds a text's runs from its letter sequences; they must be the matches
+    """WordRuns finds a text's runs from its letter sequences; they must be the matches
     of the run regex, with their case-folded text."""
-    from hygiene.text.phrases import _WORD_RUN, _WordRuns
+    from hygiene.text.phrases import WORD_RUN, WordRuns
 
-    runs = _WordRuns(text)
-    expected = [(m.start(), m.end(), m.group().casefold()) for m in _WORD_RUN.finditer(text)]
+    runs = WordRuns(text)
+    expected = [(m.start(), m.end(), m.group().casefold()) for m in WORD_RUN.finditer(text)]
     assert list(zip(runs.starts, runs.ends, runs.keys, strict=True)) == expected
 
 
@@ -273,9 +273,9 @@ _REREAD_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыь
 
 def _rereads_to_itself(word: str) -> bool:
     """Whether re-reading ``word`` as UTF-8 through each re-read codec fails or changes nothing."""
-    from hygiene.groups.encoding.mojibake import _REREAD_CODECS
+    from hygiene.groups.encoding.reread import REREAD_CODECS
 
-    for codec in _REREAD_CODECS:
+    for codec in REREAD_CODECS:
         try:
             if word.encode(codec).decode("utf-8") != word:
                 return False
@@ -288,10 +288,10 @@ def test_every_pair_of_characters_skipped_by_the_reread_cannot_be_reread() -> No
     """All two-character words (a lead and a continuation byte of UTF-8) that EN001 skips."""
     from itertools import product
 
-    from hygiene.groups.encoding.mojibake import _continuations
+    from hygiene.groups.encoding.reread import continuations
 
     pairs = ("".join(pair) for pair in product(_REREAD_ALPHABET, repeat=2))
-    assert [w for w in pairs if not _continuations().search(w) and not _rereads_to_itself(w)] == []
+    assert [w for w in pairs if not continuations().search(w) and not _rereads_to_itself(w)] == []
 
 
 @settings(max_examples=500, deadline=None)
@@ -299,9 +299,9 @@ def test_every_pair_of_characters_skipped_by_the_reread_cannot_be_reread() -> No
 def test_words_skipped_by_the_reread_cannot_be_reread(word: str) -> None:
     """EN001 re-reads a word as UTF-8 only when it holds a character the codec writes as a
     continuation byte; any other word must fail to decode, or come back unchanged."""
-    from hygiene.groups.encoding.mojibake import _continuations
+    from hygiene.groups.encoding.reread import continuations
 
-    if not _continuations().search(word):
+    if not continuations().search(word):
         assert _rereads_to_itself(word)
 
 
@@ -316,7 +316,7 @@ def test_document_words_are_the_words_of_its_paragraphs(text: str, front: bool) 
     from collections import Counter
 
     from hygiene.core.segment import Segmenter
-    from hygiene.groups.language.rules import _Candidate, _document_words
+    from hygiene.groups.language.evidence import Candidate, document_words
     from hygiene.groups.lexicon import words
 
     data = ("---\ntitle: x\n---\n" if front else "") + text
@@ -325,8 +325,8 @@ def test_document_words_are_the_words_of_its_paragraphs(text: str, front: bool) 
     except InputError:
         assume(False)
     paragraphs = Segmenter(document.text).get("paragraph")
-    groups = [[_Candidate(p)] for p in paragraphs[::2]]  # some paragraphs known, some not
-    counted = _document_words(paragraphs, groups, document.body_start)
+    groups = [[Candidate(p)] for p in paragraphs[::2]]  # some paragraphs known, some not
+    counted = document_words(paragraphs, groups, document.body_start)
     assert counted == Counter(words(document.text[document.body_start :]))
 
 
@@ -343,10 +343,10 @@ _EDGE_PHRASES = ["a", "ab", "abc", "abcd", "abcde", "b c", "x", "bc d", "cd", "�
 def test_phrase_lists_find_what_trying_every_phrase_finds(text: str) -> None:
     """A line's edge picks the phrase lengths worth slicing; the longest phrase a line opens
     or closes with must be the one trying every phrase, longest first, finds."""
-    from hygiene.registry.kinds import _CLOSING_PHRASE_FOLLOWS, _PhraseList
+    from hygiene.registry.kinds.line_phrase import CLOSING_PHRASE_FOLLOWS, PhraseList
     from hygiene.text.phrases import UNSPACED, ends_word
 
-    phrases = _PhraseList(_PhraseList.tables(_EDGE_PHRASES))
+    phrases = PhraseList(PhraseList.tables(_EDGE_PHRASES))
     by_length = sorted(_EDGE_PHRASES, key=len, reverse=True)
 
     def opens(phrase: str) -> bool:
@@ -358,7 +358,7 @@ def test_phrase_lists_find_what_trying_every_phrase_finds(text: str) -> None:
     def closes(phrase: str) -> bool:
         start = len(text) - len(phrase)
         return text.endswith(phrase) and (
-            start == 0 or _CLOSING_PHRASE_FOLLOWS.match(text, start - 1) is not None
+            start == 0 or CLOSING_PHRASE_FOLLOWS.match(text, start - 1) is not None
         )
 
     opening = next((len(p) for p in by_length if opens(p)), None)

@@ -60,7 +60,7 @@ def found(
         others = (
             document_from_bytes(t.encode("utf-8"), f"other-{n}.txt") for n, t in enumerate(other)
         )
-        checker.corpus = count_documents([document, *others])
+        checker.use_counts(count_documents([document, *others]))
     _, findings = checker.check(document)
     return [
         {"line": f.span.line, "column": f.span.column, "excerpt": f.excerpt}

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from hygiene.report import schemas
+from hygiene.support import schemas
 from tests.conftest import ROOT, SEED
 
 RULES = ROOT / "rules"

@@ -54,10 +54,10 @@ def test_lists_are_read_from_wordfreqs_files_without_importing_it() -> None:
 def test_the_files_read_are_wordfreqs_own_lists() -> None:
     from wordfreq import available_languages, get_frequency_list
 
-    from hygiene.groups.language.vocabulary import _files
+    from hygiene.groups.language.vocabulary import wordfreq_files
 
-    assert _files("small") == dict(available_languages("small"))
-    assert _files("large") == dict(available_languages("large"))
+    assert wordfreq_files("small") == dict(available_languages("small"))
+    assert wordfreq_files("large") == dict(available_languages("large"))
     words = {word for band in get_frequency_list("sv", wordlist="small") for word in band}
     sample = sorted(words)[::997]
     assert all(knows("sv", word) for word in sample)
@@ -112,14 +112,14 @@ def _install(site: Path, release: str | None, data: bytes) -> str:
 def test_every_installation_of_a_release_shares_its_kept_lists(tmp_path: Path) -> None:
     import os
 
-    from hygiene.groups.language.vocabulary import _installed
+    from hygiene.groups.language.vocabulary import installed_key
 
     first = _install(tmp_path / "venv-1", "3.1.1", b"words")
     second = _install(tmp_path / "venv-2", "3.1.1", b"words")
     os.utime(second, ns=(0, 0))  # installed later: another path, another time of change
-    assert _installed(first) == _installed(second)
+    assert installed_key(first) == installed_key(second)
     # Another release, another size (edited), or no release at all: kept apart.
-    assert _installed(first) != _installed(_install(tmp_path / "venv-3", "3.2.0", b"words"))
-    assert _installed(first) != _installed(_install(tmp_path / "venv-4", "3.1.1", b"wordz!"))
+    assert installed_key(first) != installed_key(_install(tmp_path / "venv-3", "3.2.0", b"words"))
+    assert installed_key(first) != installed_key(_install(tmp_path / "venv-4", "3.1.1", b"wordz!"))
     checkout = _install(tmp_path / "src", None, b"words")
-    assert _installed(checkout) != _installed(_install(tmp_path / "src-2", None, b"words"))
+    assert installed_key(checkout) != installed_key(_install(tmp_path / "src-2", None, b"words"))

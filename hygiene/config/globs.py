@@ -25,7 +25,7 @@ class GlobError(ValueError):
     """A pattern that is not a valid glob."""
 
 
-def _tokens(pattern: str, body: str) -> list[str]:
+def glob_tokens(pattern: str, body: str) -> list[str]:
     """The regex pieces of a glob: the three kinds of star as themselves, the rest as
     regex text for one character or class."""
     out: list[str] = []
@@ -109,7 +109,7 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     if "/" not in body:
         body = "**/" + body
     try:
-        return re.compile(_without_backtracking(_tokens(pattern, body)) + r"\Z")
+        return re.compile(_without_backtracking(glob_tokens(pattern, body)) + r"\Z")
     except re.error as error:
         raise GlobError(f"invalid glob {pattern!r}: {error}") from None
 

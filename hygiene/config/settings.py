@@ -19,10 +19,9 @@ from typing import Any
 
 from hygiene.config.globs import GlobError, compile_glob
 from hygiene.core.errors import ConfigError
-from hygiene.core.rule import Severity
-from hygiene.groups.language.identifier import Identifier
+from hygiene.core.rule import RunSettings, Severity
 from hygiene.inputs.discovery import display_path
-from hygiene.report import schemas
+from hygiene.support import schemas
 
 CONFIG_FILES = ("hygiene.toml", "pyproject.toml")
 # A repository's top: .git is a folder, or a file in a worktree or a submodule.
@@ -77,8 +76,9 @@ class Config:
         return self.inline_config and (not in_record or self.inline_config_in_jsonl)
 
     @property
-    def identifier(self) -> Identifier:
-        return Identifier(self.language_identifier, self.language_seed)
+    def run_settings(self) -> RunSettings:
+        """What every rule of the run may read: the language identifier and its seed."""
+        return RunSettings(self.language_identifier, self.language_seed)
 
     @property
     def max_document_bytes(self) -> int:

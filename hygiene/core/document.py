@@ -46,6 +46,17 @@ class Span:
     end_line: int
     end_column: int
 
+    def to_dict(self) -> dict[str, int]:
+        """The span as the report writes it."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
 
 class LineIndex:
     """Maps code-point offsets to lines and columns for one text."""

@@ -8,9 +8,8 @@ from hygiene.core.corpus import LineCounts
 from hygiene.core.document import Document
 from hygiene.core.errors import InputError, rule_timed_out
 from hygiene.core.finding import Finding
-from hygiene.core.rule import Edit, Hit, Rule, RuleContext
+from hygiene.core.rule import DEFAULT_SETTINGS, Edit, Hit, Rule, RuleContext, RunSettings
 from hygiene.core.segment import Segment, Segmenter
-from hygiene.groups.language.identifier import DEFAULT_IDENTIFIER, Identifier
 
 EXCERPT_LIMIT = 120
 
@@ -27,7 +26,7 @@ def check_document(
     document: Document,
     rules: tuple[Rule, ...],
     declared_languages: tuple[str, ...] = (),
-    identifier: Identifier = DEFAULT_IDENTIFIER,
+    settings: RunSettings = DEFAULT_SETTINGS,
     corpus: LineCounts | None = None,
     segments: Segmenter | None = None,
     errors: list[InputError] | None = None,
@@ -43,9 +42,7 @@ def check_document(
     findings: list[Finding] = []
     timed_out: list[InputError] = []
     for active in rules:
-        ctx = RuleContext(
-            document, segments, active.options, declared_languages, identifier, corpus
-        )
+        ctx = RuleContext(document, segments, active.options, declared_languages, settings, corpus)
         try:
             for segment in segments.get(active.scope):
                 for hit in active.check(segment, ctx):

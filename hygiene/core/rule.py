@@ -21,7 +21,6 @@ from typing import Any, Literal
 from hygiene.core.corpus import LineCounts
 from hygiene.core.document import Document
 from hygiene.core.segment import Scope, Segment, Segmenter
-from hygiene.groups.language.identifier import DEFAULT_IDENTIFIER, Identifier
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -97,6 +96,18 @@ class PackRef:
     sha256: str
 
 
+@dataclass(frozen=True, slots=True)
+class RunSettings:
+    """Settings of a whole run that a rule group reads, as plain values: unlike a rule's
+    options they hold for every rule (the language identifier every language rule asks)."""
+
+    language_identifier: str = "fasttext"
+    language_seed: int = 0
+
+
+DEFAULT_SETTINGS = RunSettings()
+
+
 @dataclass(frozen=True)
 class RuleContext:
     """What a check may know beyond its segment: the document, its options, other segments."""
@@ -105,8 +116,19 @@ class RuleContext:
     segments: Segmenter
     options: Mapping[str, Any]
     declared_languages: tuple[str, ...] = ()
-    identifier: Identifier = DEFAULT_IDENTIFIER
+    settings: RunSettings = DEFAULT_SETTINGS
     corpus: LineCounts | None = None  # line counts of the whole run, for corpus rules
+
+
+@dataclass(frozen=True)
+class Facet:
+    """What a rule group says about every document, for the report's document list
+    (its scripts, its language, its quotations): plain JSON data under ``name``, and
+    ``empty`` when a run does not describe documents."""
+
+    name: str
+    describe: Callable[[RuleContext], Any] = field(repr=False, compare=False)
+    empty: Any = None
 
 
 Check = Callable[[Segment, RuleContext], Iterable[Hit]]
@@ -126,6 +148,9 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     enabled_by_default: bool = True
     reads_corpus: bool = False  # needs the run's line counts (ctx.corpus) before it checks
+    # Bumped when what the rule finds changes; a change of code that finds the same is no
+    # new revision (the pack's sha256 records the code itself).
+    revision: int = 1
 
     @property
     def group(self) -> str:
@@ -187,6 +212,7 @@ def rule(
     options: Mapping[str, Any] | None = None,
     enabled_by_default: bool = True,
     reads_corpus: bool = False,
+    revision: int = 1,
 ) -> Callable[[Check], Rule]:
     """Turn a check function into a Rule; its docstring is the rule's documentation."""
 
@@ -202,6 +228,7 @@ def rule(
             options=MappingProxyType(dict(options or {})),
             enabled_by_default=enabled_by_default,
             reads_corpus=reads_corpus,
+            revision=revision,
         )
 
     return wrap

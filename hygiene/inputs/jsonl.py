@@ -60,7 +60,7 @@ def read_lines(path: str, display: str, limit: int = DEFAULT_LIMIT) -> Iterator[
     its lines (``--jobs`` on a large shard)."""
     number = 0
     try:
-        for number, line in enumerate(_lines(_chunks(path), limit), 1):
+        for number, line in enumerate(chunked_lines(_chunks(path), limit), 1):
             yield number, line
     except (EOFError, zlib.error) as error:
         yield InputError(display, f"truncated or corrupt compressed data after line {number}: "
@@ -131,7 +131,7 @@ _CHUNK = 1 << 16
 _GZIP = zlib.MAX_WBITS | 16
 
 
-def _lines(chunks: Iterable[bytes], limit: int) -> Iterator[bytes | int]:
+def chunked_lines(chunks: Iterable[bytes], limit: int) -> Iterator[bytes | int]:
     """Lines split on b'\\n' only, each without it. A line over ``limit`` bytes is given
     as its length instead, and is never held whole."""
     parts: list[bytes] = []

@@ -7,7 +7,7 @@ import-time discovery.
 
 from __future__ import annotations
 
-from hygiene.core.rule import Rule
+from hygiene.core.rule import Facet, Rule
 
 
 def python_rules() -> tuple[Rule, ...]:
@@ -25,3 +25,11 @@ def python_rules() -> tuple[Rule, ...]:
         *provenance.RULES,
         *suppression.RULES,
     )
+
+
+def python_facets() -> tuple[Facet, ...]:
+    """What the built-in groups say about every document, in the report's order."""
+    from hygiene.groups.language import facets as language
+    from hygiene.groups.provenance import facets as provenance
+
+    return (*language.FACETS, *provenance.FACETS)

@@ -18,9 +18,11 @@ from typing import Any
 
 from hygiene.config.settings import Config
 from hygiene.core.errors import ConfigError, RulePackError, UsageError
-from hygiene.core.rule import PackRef, Rule, RuleDoc
-from hygiene.registry.kinds import KINDS, LINE_PHRASE_DEFAULTS, PATTERN_DEFAULTS
-from hygiene.report import schemas
+from hygiene.core.rule import Facet, PackRef, Rule, RuleDoc
+from hygiene.registry.kinds import KINDS
+from hygiene.registry.kinds.line_phrase import LINE_PHRASE_DEFAULTS
+from hygiene.registry.kinds.pattern import PATTERN_DEFAULTS
+from hygiene.support import schemas
 from hygiene.support.cache import memoized
 from hygiene.support.shipped import builtin_folder
 
@@ -47,10 +49,18 @@ class PackFile:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The rules a run applies, sorted by code, and the packs they came from."""
+    """The rules a run applies, sorted by code, the packs they came from, and what the
+    groups say about every document (facets, whichever rules are selected)."""
 
     rules: tuple[Rule, ...]
     packs: tuple[PackRef, ...]
+    facets: tuple[Facet, ...] = ()
+
+    def keeping(self, rules: Iterable[Rule]) -> RuleSet:
+        """The same rule set with only ``rules``, and the packs they come from."""
+        kept = tuple(rules)
+        packs = tuple(sorted({r.pack for r in kept}, key=lambda p: p.name))
+        return RuleSet(kept, packs, self.facets)
 
     def find(self, key: str) -> Rule | None:
         """A rule by code (case-insensitive) or by name."""
@@ -80,8 +90,9 @@ class RuleSet:
             )
             return base or any(_matches(s, candidate) for s in extend)
 
-        kept = tuple(r for r in self.rules if wanted(r) and not any(_matches(s, r) for s in ignore))
-        return RuleSet(kept, tuple(sorted({r.pack for r in kept}, key=lambda p: p.name)))
+        return self.keeping(
+            r for r in self.rules if wanted(r) and not any(_matches(s, r) for s in ignore)
+        )
 
     def check_selectors(self, selectors: Iterable[str], where: str | None = None) -> None:
         """Refuse a selector that matches no rule; ``where`` names the config file it came from."""
@@ -108,7 +119,7 @@ class RuleSet:
             if severity is not None:
                 candidate = replace(candidate, severity=severity)
             rules.append(candidate)
-        return RuleSet(tuple(rules), tuple(sorted({r.pack for r in rules}, key=lambda p: p.name)))
+        return self.keeping(rules)
 
 
 def _override(ruleset: RuleSet, table: Mapping[str, Any], rule: Rule, where: str, what: str) -> Any:
@@ -245,6 +256,7 @@ def _compile_rule(
         pack=ref,
         options=MappingProxyType(dict(compiled.options)),
         enabled_by_default=spec.get("enabled", True),
+        revision=spec.get("revision", 1),
     )
 
 
@@ -266,7 +278,7 @@ def _validate(where: str, data: Mapping[str, Any]) -> None:
 
 def load_ruleset(extra_pack_folders: Iterable[str] = ()) -> RuleSet:
     """Every rule: built-in packs, the user's pack folders, then the Python rules."""
-    from hygiene.registry.builtin import python_rules
+    from hygiene.registry.builtin import python_facets, python_rules
 
     rules: list[Rule] = []
     for pack in builtin_pack_files():
@@ -276,8 +288,7 @@ def load_ruleset(extra_pack_folders: Iterable[str] = ()) -> RuleSet:
             rules.extend(load_pack(pack))
     rules.extend(python_rules())
     _reject_duplicates(rules)
-    ordered = tuple(sorted(rules, key=lambda r: r.code))
-    return RuleSet(ordered, tuple(sorted({r.pack for r in ordered}, key=lambda p: p.name)))
+    return RuleSet((), (), python_facets()).keeping(sorted(rules, key=lambda r: r.code))
 
 
 def _reject_duplicates(rules: Sequence[Rule]) -> None:

@@ -10,17 +10,15 @@ from typing import Any
 
 from hygiene import __version__
 from hygiene.config.settings import Config
-from hygiene.core.document import Record, Source, Span, TextFormat
+from hygiene.core.document import Record, Source, TextFormat
 from hygiene.core.errors import InputError, ReportInvalidError
 from hygiene.core.finding import Finding
 from hygiene.core.rule import SEVERITIES, Fix, PackRef, Rule, Severity, count_at_or_above
 from hygiene.gate.baseline import BaselineOutcome
-from hygiene.groups.language.identifier import Guess
-from hygiene.groups.provenance.sources import ProvenanceRecord
-from hygiene.report import schemas
+from hygiene.support import schemas
 from hygiene.support.escape import escape_json_output
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 @dataclass(frozen=True)
@@ -29,13 +27,13 @@ class DocumentRecord:
 
     source: Source
     format: TextFormat
-    scripts: Mapping[str, int]
     findings: int
     suppressed: int = 0
-    language: Guess | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
     record: Record | None = None
-    provenance: ProvenanceRecord | None = None
+    # What the rule groups say about the document (scripts, language, provenance), as
+    # plain JSON data by name: the report writes them and knows none of them.
+    facets: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def sort_key(self) -> tuple[str, int, str]:
@@ -78,6 +76,7 @@ class Report:
                     "seed": self.config.language_seed,
                 },
                 "rules": [rule.code for rule in self.rules],
+                "revisions": {rule.code: rule.revision for rule in self.rules},
                 "packs": [_pack(pack) for pack in self.packs],
             },
             "documents": [_document(record) for record in self.documents],
@@ -171,17 +170,6 @@ def _pack(pack: PackRef) -> dict[str, str]:
     return {"name": pack.name, "sha256": pack.sha256}
 
 
-def _span(span: Span) -> dict[str, int]:
-    return {
-        "start": span.start,
-        "end": span.end,
-        "line": span.line,
-        "column": span.column,
-        "end_line": span.end_line,
-        "end_column": span.end_column,
-    }
-
-
 def _fix(fix: Fix) -> dict[str, Any]:
     return {
         "description": fix.description,
@@ -199,7 +187,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "severity": finding.severity,
         "message": finding.message,
         "path": finding.path,
-        "span": _span(finding.span),
+        "span": finding.span.to_dict(),
         "excerpt": finding.excerpt,
         "fingerprint": finding.fingerprint,
         "pack": _pack(finding.pack),
@@ -226,42 +214,11 @@ def _document(record: DocumentRecord) -> dict[str, Any]:
         "bom": source.bom,
         "newline": source.newline,
         "format": record.format,
-        "language": None
-        if record.language is None
-        else {
-            "code": record.language.language,
-            "confidence": record.language.confidence,
-            "evidence": record.language.evidence,
-        },
-        "scripts": dict(sorted(record.scripts.items())),
         "metadata": dict(record.metadata),
         "findings": record.findings,
         "suppressed": record.suppressed,
-        "provenance": _provenance(record.provenance),
+        **record.facets,
         **({"record": _record(record.record)} if record.record is not None else {}),
-    }
-
-
-def _provenance(found: ProvenanceRecord | None) -> dict[str, Any]:
-    if found is None:
-        return {"quotations": [], "credits": [], "sources": {}}
-    return {
-        "quotations": [
-            {
-                "span": _span(q.span),
-                "kind": q.kind,
-                "attribution": q.attribution,
-                "speaker": q.speaker,
-                "speaker_span": None if q.speaker_span is None else _span(q.speaker_span),
-                "verb": q.verb,
-                "carried": q.carried,
-            }
-            for q in found.quotations
-        ],
-        "credits": [
-            {"kind": c.kind, "source": c.source, "span": _span(c.span)} for c in found.credits
-        ],
-        "sources": dict(sorted(found.sources.items())),
     }
 
 

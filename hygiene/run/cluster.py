@@ -19,11 +19,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from hygiene.api import Checker, InputResult
 from hygiene.config.settings import Config
 from hygiene.core.corpus import LineCounts
 from hygiene.inputs.discovery import Input, discover
 from hygiene.report.model import Report
+from hygiene.run.checker import Checker, InputResult
 
 _CHECKERS: dict[str, Checker] = {}
 
@@ -40,7 +40,7 @@ def check_on_worker(
     checker = _CHECKERS.get(key)
     if checker is None:
         checker = _CHECKERS[key] = Checker(config, base=base, describe=describe)
-    checker.corpus = corpus
+    checker.use_counts(corpus)
     return checker.check_input(item)
 
 

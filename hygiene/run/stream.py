@@ -23,20 +23,19 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from hygiene.api import (
+from hygiene.core.errors import InputError
+from hygiene.core.rule import count_at_or_above
+from hygiene.inputs.discovery import Input
+from hygiene.report.model import checked_line, result_lines, summary_dict, to_records
+from hygiene.run.checker import (
     DONE_SUFFIX,
     FINDINGS_SUFFIX,
     TEMPORARY_PREFIX,
     Checker,
     InputResult,
-    check_inputs,
-    default_jobs,
 )
-from hygiene.core.errors import InputError
-from hygiene.core.rule import count_at_or_above
-from hygiene.inputs.discovery import Input
-from hygiene.report.model import checked_line, result_lines, summary_dict, to_records
 from hygiene.run.progress import Progress
+from hygiene.run.schedule import check_inputs, default_jobs
 from hygiene.support.atomic import atomic_text, write_atomically
 
 TEMPORARY_GLOB = f"{TEMPORARY_PREFIX}*.tmp"  # atomic writes' files, left by a killed run

@@ -57,7 +57,7 @@ class LazyRegex:
 # A word's opening letters, up to any letter of an unspaced script (saidと述べた). One
 # class, as a set difference (V1), rather than a lookahead at every letter: twice as fast.
 _RUN_LETTER = rf"[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]"
-_WORD_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_RUN_LETTER}+", regex.V1)
+WORD_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_RUN_LETTER}+", regex.V1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ class PhraseFinder:
     starts and stay a small regex.
 
     ``finditer(text, start, stop)`` finds what ``finditer(text[start:stop])`` would, at
-    offsets of ``text``: a paragraph's word starts are found once (``_WordRuns``) and every
+    offsets of ``text``: a paragraph's word starts are found once (``WordRuns``) and every
     window of it asked about (the words around each of its quotations) reads them.
     """
 
@@ -100,7 +100,7 @@ class PhraseFinder:
                 unspaced.append(phrase)
                 continue
             words = tuple(word.lower() for word in phrase.split())
-            opening = _WORD_RUN.match(words[0])
+            opening = WORD_RUN.match(words[0])
             key = opening.group() if opening else words[0]
             self.by_opening.setdefault(key.casefold(), []).append(words)
         # Compiled when a text first needs it.
@@ -137,7 +137,7 @@ class PhraseFinder:
     def _spaced(self, text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
         if start >= stop:
             return
-        runs = _WordRuns.of(text)
+        runs = WordRuns.of(text)
         known = self._openings  # read once: another thread may ask about another text
         if known is None or known[0] is not text:
             known = self._openings = (text, runs.opening(self.by_opening))
@@ -167,11 +167,11 @@ class PhraseFinder:
                     break
 
 
-class _WordRuns:
-    """Where a text's word runs (``_WORD_RUN``) start and end, found once per text: the
+class WordRuns:
+    """Where a text's word runs (``WORD_RUN``) start and end, found once per text: the
     last text asked about is kept, as a paragraph is asked about window after window."""
 
-    _last: _WordRuns | None = None
+    _last: WordRuns | None = None
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -193,7 +193,7 @@ class _WordRuns:
         self.keys = list(map(str.casefold, words))
 
     @classmethod
-    def of(cls, text: str) -> _WordRuns:
+    def of(cls, text: str) -> WordRuns:
         last = cls._last
         if last is None or last.text is not text:
             last = cls._last = cls(text)

@@ -36,11 +36,11 @@ WRITTEN_TOGETHER: Mapping[str, frozenset[str]] = MappingProxyType(
 
 _NON_LETTERS = regex.compile(r"\P{L}+")
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
-_NON_LATIN_LETTERS = regex.compile(r"[^\P{L}\p{Latin}]+")
+NON_LATIN_LETTERS = regex.compile(r"[^\P{L}\p{Latin}]+")
 
 
 @cache
-def _script_run() -> regex.Pattern[str]:
+def script_run_pattern() -> regex.Pattern[str]:
     """Runs of each known script: compiled when a text first holds a non-Latin letter
     (1.2 ms, which a check of English text never needs)."""
     return regex.compile(
@@ -79,20 +79,20 @@ def script_counts(text: str) -> Counter[str]:
     return counts
 
 
-_LETTER = regex.compile(r"\p{L}").match
+IS_LETTER = regex.compile(r"\p{L}").match
 # Any character -> the script of the letter it is ("Latin" included), or None: one lookup
 # per distinct character of a text.
 _LETTER_SCRIPT: dict[str, str | None] = {}
 
 
 def _letter_script(char: str) -> str | None:
-    """The script of a letter, as ``_script_run`` names scripts other than Latin; None
+    """The script of a letter, as ``script_run_pattern`` names scripts other than Latin; None
     for a character that is no letter."""
-    run = _script_run().match(char) if _NON_LATIN_LETTERS.match(char) else None
+    run = script_run_pattern().match(char) if NON_LATIN_LETTERS.match(char) else None
     if run is not None:
         return run.lastgroup or "Other"
     # A letter by the regex module's Unicode, as in count_letters (Python's may be older).
-    return "Latin" if _LETTER(char) else None
+    return "Latin" if IS_LETTER(char) else None
 
 
 def main_script(text: str) -> str | None:

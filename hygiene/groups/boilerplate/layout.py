@@ -26,17 +26,17 @@ MAX_LINE = 400
 # A line this long that does not end a sentence wraps into the next one.
 WRAP_WIDTH = 50
 
-_LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_LEAD = regex.compile(r"^(?:\s+|#{1,6}(?=\s)|>|[-*+•·▪◦►▶▸→»›|](?=\s))*")
-_EDGE_MARKS = "*_[](){}<>"
-_COUNT_BEFORE = regex.compile(r"^[(\[#]?\d[\d.,]*[kKmM]?[)\]]?(?:\s+|(?=\p{Lu}))")
-_COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
+LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+LEAD = regex.compile(r"^(?:\s+|#{1,6}(?=\s)|>|[-*+•·▪◦►▶▸→»›|](?=\s))*")
+EDGE_MARKS = "*_[](){}<>"
+COUNT_BEFORE = regex.compile(r"^[(\[#]?\d[\d.,]*[kKmM]?[)\]]?(?:\s+|(?=\p{Lu}))")
+COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
 _SENTENCE_END = regex.compile(r"[.!?…:;。！？」』\"”»)\]]\s*$")
 _LINK_ARROW = regex.compile(r"[^\s»›→]\s*(?:»|›|→|>>)$")
 _ARROWS = ("»", "›", "→", ">>")
 
 
-# The characters _LEAD can start with: most lines and phrases have none of them there, and
+# The characters LEAD can start with: most lines and phrases have none of them there, and
 # skip the regex (a third of a pack's load time).
 _LEAD_FIRST = frozenset("#>-*+•·▪◦►▶▸→»›|")
 # The marks a line's end loses one at a time (with white space, and "..." as one mark).
@@ -50,9 +50,9 @@ _COUNT_FIRST = frozenset("([#")
 def label_text(text: str) -> str:
     """A line without its Markdown link syntax and leading marks (heading, quote, bullet)."""
     if "[" in text:
-        text = _LINK.sub(r"\1", text)
+        text = LINK.sub(r"\1", text)
     if text[:1] in _LEAD_FIRST or text[:1].isspace():
-        text = _LEAD.sub("", text)
+        text = LEAD.sub("", text)
     return text.strip()
 
 
@@ -72,7 +72,7 @@ def _without_trail(text: str) -> str:
 
 
 def _may_end_with_count(text: str) -> bool:
-    """Whether ``_COUNT_AFTER`` can match: its digits, read back from the end past a bracket,
+    """Whether ``COUNT_AFTER`` can match: its digits, read back from the end past a bracket,
     a k or m and the stops and commas among them, end in a digit. Most lines end with a stop
     after a word, and are spared the regex that tries every position."""
     if text[-1:] in ")]":
@@ -88,12 +88,12 @@ def bare(label: str) -> tuple[str, bool]:
 
     ``**Comments (12)** »`` and ``12 comments`` both become ``comments``, counted.
     """
-    core = _without_trail(label.strip(_EDGE_MARKS + " ")).strip(_EDGE_MARKS + " ")
+    core = _without_trail(label.strip(EDGE_MARKS + " ")).strip(EDGE_MARKS + " ")
     words = core
     if core[:1] in _COUNT_FIRST or core[:1].isdecimal():
-        words = _COUNT_BEFORE.sub("", words)
+        words = COUNT_BEFORE.sub("", words)
     if _may_end_with_count(words):
-        words = _COUNT_AFTER.sub("", words)
+        words = COUNT_AFTER.sub("", words)
     if words != core:  # the marks before a count: "Comments: 9"
         words = _without_trail(words)
     return single_spaced(words).casefold().strip(), words != core

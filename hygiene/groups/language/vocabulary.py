@@ -43,7 +43,7 @@ def wordfreq_code(language: str) -> str:
 
 
 @cache
-def _files(size: str) -> dict[str, str]:
+def wordfreq_files(size: str) -> dict[str, str]:
     """wordfreq's files of one size ("small" or "large"), by its language code: found where
     the package keeps them (``wordfreq/data/small_de.msgpack.gz``), without importing
     wordfreq, whose import takes 0.12 s and whose readers keep what they read."""
@@ -62,12 +62,12 @@ def _files(size: str) -> dict[str, str]:
 
 def has_list(language: str) -> bool:
     """Whether ``language`` has a list of its common words."""
-    return wordfreq_code(language) in _files("small")
+    return wordfreq_code(language) in wordfreq_files("small")
 
 
 def has_full_list(language: str) -> bool:
     """Whether ``language`` has a list of its rare words too."""
-    return wordfreq_code(language) in _files("large")
+    return wordfreq_code(language) in wordfreq_files("large")
 
 
 # Hashes sorted at a time: sorting all of Finnish's 734,000 as Python ints took 60 MB.
@@ -111,16 +111,16 @@ def _read_hashes(path: str) -> array[int]:
 
 @cache
 def _hashes(size: str, code: str) -> Sequence[int]:
-    """One list's word hashes, computed once per file of wordfreq's (``_installed``), then
+    """One list's word hashes, computed once per file of wordfreq's (``installed_key``), then
     mapped, not read: a corpus in forty languages held 60 MB of lists in each process, of
     which bisection touches little."""
-    path = _files(size)[code]
+    path = wordfreq_files(size)[code]
     return memoryview(
-        mapped("wordfreq-blake2b-8", _installed(path), lambda: _read_hashes(path).tobytes())
+        mapped("wordfreq-blake2b-8", installed_key(path), lambda: _read_hashes(path).tobytes())
     ).cast("q")
 
 
-def _installed(path: str) -> bytes:
+def installed_key(path: str) -> bytes:
     """What names a wordfreq file in the cache: its release, name and size, so that every
     virtual environment with that release (a CI job's fresh one) shares one copy of its
     hashes; installing writes the files anew, so their path and time of change differ

@@ -21,10 +21,10 @@ from hygiene.groups.provenance.attribution import (
     Attributed,
     attribute,
     sentence_bounds,
-    speech_lexicon,
     vague_sources,
 )
 from hygiene.groups.provenance.quotes import Quotation, StrayMark, scan
+from hygiene.groups.provenance.speech import speech_lexicon
 
 SOURCE_FIELDS = ("url", "source", "license", "date", "author", "lang", "sha256")
 
@@ -144,6 +144,27 @@ class ProvenanceRecord:
     quotations: tuple[QuoteRecord, ...]
     credits: tuple[CreditRecord, ...]
     sources: Mapping[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The provenance as the report's document list gives it."""
+        return {
+            "quotations": [
+                {
+                    "span": q.span.to_dict(),
+                    "kind": q.kind,
+                    "attribution": q.attribution,
+                    "speaker": q.speaker,
+                    "speaker_span": None if q.speaker_span is None else q.speaker_span.to_dict(),
+                    "verb": q.verb,
+                    "carried": q.carried,
+                }
+                for q in self.quotations
+            ],
+            "credits": [
+                {"kind": c.kind, "source": c.source, "span": c.span.to_dict()} for c in self.credits
+            ],
+            "sources": dict(sorted(self.sources.items())),
+        }
 
 
 def provenance_record(document: Document, found: DocumentProvenance) -> ProvenanceRecord:

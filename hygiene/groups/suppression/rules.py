@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from hygiene.core.directives import parse_directives
 from hygiene.core.rule import Hit, RuleContext, rule
 from hygiene.core.segment import Segment
-from hygiene.gate.suppression import parse_directives
 
 
 @rule("SU001", "suppression.unused-directive", severity="info", scope="document")
