@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from hygiene.api import Checker
 from hygiene.config.settings import Config
+from hygiene.core.directives import comment_syntaxes, parse_directives
 from hygiene.core.document import Document
 from hygiene.inputs.decoding import document_from_bytes
 from hygiene.inputs.jsonl import iter_documents
@@ -156,3 +161,157 @@ def test_inline_config_settings_keep_the_digest_of_configurations_without_them()
     assert Config().digest() == (
         "sha256:1a078c56d084186c22c78a777af58bb8655fc1c7b740dd4d9b82cea65d494ed8"
     )
+
+
+# Each format's comments, as a template of the directive's words.
+COMMENTS = {
+    "doc.md": "<!-- hygiene: {} -->",
+    "doc.html": "<!-- hygiene: {} -->",
+    "doc.txt": "<!-- hygiene: {} -->",
+    "doc.mdx": "{{/* hygiene: {} */}}",
+    "doc.rst": ".. hygiene: {}",
+    "doc.adoc": "// hygiene: {}",
+}
+
+
+def findings_of(ruleset: RuleSet, text: str, path: str, config: Config | None = None) -> Any:
+    """Each finding as code, line, column and excerpt, and how many were suppressed."""
+    record, findings = Checker(config or Config(), ruleset).check(
+        document_from_bytes(text.encode("utf-8"), path)
+    )
+    return [(f.code, f.span.line, f.span.column, f.excerpt) for f in findings], record.suppressed
+
+
+@pytest.mark.parametrize("path", sorted(COMMENTS))
+def test_each_format_writes_directives_in_its_own_comments(ruleset: RuleSet, path: str) -> None:
+    comment = COMMENTS[path]
+    hiding = f"Intro.\n\n{comment.format('disable-next-line BP001')}\n\nWATCH: A video\n\n"
+    assert check(ruleset, hiding + "WATCH: Another\n", path) == ([("BP001", 7)], 1)
+    directive = comment.format("disable-next-line UC004")
+    unused = f"Intro.\n\n{directive}\n\nWATCH: A video\n"
+    assert findings_of(ruleset, unused, path) == (
+        [("SU001", 3, 1, directive), ("BP001", 5, 1, "WATCH: A video")],
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "comment"),
+    [
+        ("doc.txt", "// hygiene: disable-next-line BP001"),  # plain text has no comments
+        ("doc.txt", ".. hygiene: disable-next-line BP001"),
+        ("doc.md", "{/* hygiene: disable-next-line BP001 */}"),
+        ("doc.md", "// hygiene: disable-next-line BP001"),
+        ("doc.rst", "<!-- hygiene: disable-next-line BP001 -->"),  # shown as text
+        ("doc.adoc", "<!-- hygiene: disable-next-line BP001 -->"),
+        ("doc.adoc", "//// hygiene: disable-next-line BP001"),  # four slashes: no line comment
+    ],
+)
+def test_another_formats_comment_is_no_directive(ruleset: RuleSet, path: str, comment: str) -> None:
+    found, suppressed = check(ruleset, f"Intro.\n\n{comment}\nWATCH: A video\n", path)
+    assert ([f for f in found if f[0] in ("BP001", "SU001")], suppressed) == ([("BP001", 4)], 0)
+
+
+def test_comment_syntaxes_follow_the_format_refined_by_the_suffix() -> None:
+    def syntaxes(path: str, fmt: str) -> set[str]:
+        return set(comment_syntaxes(replace(document_from_bytes(b"x\n", path), format=fmt)))
+
+    # The same answer whether the reader gives a markup a format of its own or not.
+    assert syntaxes("a.rst", "text") == syntaxes("a.rst", "rst") == {"rst"}
+    assert syntaxes("a.adoc", "text") == syntaxes("a.adoc", "asciidoc") == {"asciidoc"}
+    assert syntaxes("a.mdx", "markdown") == syntaxes("a.mdx", "mdx") == {"mdx", "html"}
+    assert syntaxes("a.html", "text") == syntaxes("a.html", "html") == {"html"}
+    # Plain text (a JSON Lines record too) keeps HTML comments; a chosen format wins over
+    # a suffix that names no markup.
+    assert syntaxes("a.txt", "text") == syntaxes("shard.jsonl", "text") == {"html"}
+    assert syntaxes("notes.txt", "rst") == {"rst"}
+
+
+def test_directive_offsets_and_lines_with_every_line_break(ruleset: RuleSet) -> None:
+    for path, text in [
+        ("doc.rst", "Intro.\r\n\r\n.. hygiene: disable-next-line BP001\r\nWATCH: A video\r\n"),
+        ("doc.adoc", "Intro.\r\r// hygiene: disable-next-line BP001\rWATCH: A video\r"),
+        ("doc.txt", "Intro.\r\n\r\nWATCH: A video hygiene: ignore BP001\r\n"),
+    ]:
+        assert check(ruleset, text, path) == ([], 1), path
+    directive = "{/* hygiene: ignore UC004 */}"
+    text = f"Intro.\n\nAn ordinary sentence. {directive}\n"
+    assert findings_of(ruleset, text, "doc.mdx") == ([("SU001", 3, 23, directive)], 0)
+    document = document_from_bytes(text.encode(), "doc.mdx")
+    (parsed,) = parse_directives(document)
+    assert document.text[parsed.start : parsed.end] == directive
+
+
+def test_a_directive_in_code_is_an_example(ruleset: RuleSet) -> None:
+    text = (
+        "Intro.\n\n```markdown\n<!-- hygiene: disable-file -->\n```\n\n"
+        f"wide{NBSP}gap\n\n    <!-- hygiene: disable-file -->\n"
+    )
+    assert check(ruleset, text) == ([("UC004", 7)], 0)
+
+
+PAGE_OFF = "---\ntitle: A page\nhygiene: off    # the page is not checked\n---\n"
+
+
+def test_front_matter_turns_the_page_off(ruleset: RuleSet) -> None:
+    body = f"WATCH: A video\n\nwide{NBSP}gap\n\n<!-- hygiene: disable-next-line LG001 -->\nText.\n"
+    assert check(ruleset, PAGE_OFF + body) == ([], 2)
+    toml = "+++\ntitle = 'A page'\nhygiene = false\n+++\n"
+    assert check(ruleset, toml + body) == ([], 2)
+    assert check(ruleset, "---\nhygiene: on\n---\n" + body) == (
+        [("BP001", 4), ("UC004", 6), ("SU001", 8)],
+        0,
+    )
+    record, findings = Checker(Config(inline_config=False), ruleset).check(
+        document_from_bytes((PAGE_OFF + body).encode(), "doc.md")
+    )
+    assert ([(f.code, f.span.line) for f in findings], record.suppressed) == (
+        [("BP001", 5), ("UC004", 7)],
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\nhygiene-ignore: [BP, LG003]\n---\n",
+        "---\nhygiene-ignore: BP001, LG003  # kept on purpose\n---\n",
+        "---\nhygiene-ignore:  # kept on purpose\n  - boilerplate\n  - LG003  # quotations\n---\n",
+        "+++\nhygiene-ignore = ['BP', 'LG003']\n+++\n",
+    ],
+)
+def test_front_matter_ignores_some_rules(ruleset: RuleSet, front: str) -> None:
+    lines = front.count("\n")
+    body = f"WATCH: A video\n\nwide{NBSP}gap\n"
+    assert check(ruleset, front + body) == ([("UC004", lines + 3)], 1)
+
+
+def test_front_matter_key_unused_unknown_or_turned_off(ruleset: RuleSet) -> None:
+    text = "---\ntitle: A page\nhygiene-ignore: [UC004]\n---\nWATCH: A video\n"
+    assert findings_of(ruleset, text, "doc.md") == (
+        [
+            ("SU001", 3, 1, "hygiene-ignore: [UC004]"),
+            ("BP001", 5, 1, "WATCH: A video"),
+        ],
+        0,
+    )
+    # A selector no rule answers to hides nothing and is not reported, as inline.
+    unknown = "---\nhygiene-ignore: [XX999]\n---\nWATCH: A video\n"
+    assert check(ruleset, unknown) == ([("BP001", 4)], 0)
+    # Malformed, it is no directive: the page is checked.
+    malformed = "---\nhygiene-ignore: [BP 0_1]\n---\nWATCH: A video\n"
+    assert check(ruleset, malformed) == ([("BP001", 4)], 0)
+    off = Config(inline_config=False)
+    assert findings_of(ruleset, text, "doc.md", off) == ([("BP001", 5, 1, "WATCH: A video")], 0)
+
+
+def test_fix_respects_front_matter_and_comments(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text(f"{PAGE_OFF}wide{NBSP}gap\n", encoding="utf-8")
+    (tmp_path / "page.rst").write_text(
+        f"Intro.\n\n.. hygiene: disable-next-line UC004\n\nwide{NBSP}gap\n", encoding="utf-8"
+    )
+    kept = run_cli("fix", "page.md", "page.rst", "--diff", cwd=tmp_path)
+    assert (kept.returncode, kept.stdout) == (0, b"")
+    fixed = run_cli("fix", "page.md", "page.rst", "--diff", "--no-inline-config", cwd=tmp_path)
+    assert fixed.returncode == 1
+    assert fixed.stdout.count(b"+wide gap\n") == 2

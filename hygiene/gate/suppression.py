@@ -1,19 +1,23 @@
-"""Inline suppression directives, and applying them to a document's findings.
+"""Suppression directives, and applying them to a document's findings.
 
-Markdown and HTML-ish text use comments::
+Each format writes them in its own comments (``hygiene.core.directives``)::
 
-    <!-- hygiene: disable-next-line BP001 -->
-    <!-- hygiene: disable UC004 --> ... <!-- hygiene: enable UC004 -->
-    <!-- hygiene: disable-file LG001 -->
+    <!-- hygiene: disable-next-line BP001 -->    Markdown, HTML, plain text (and MDX 1)
+    {/* hygiene: disable UC004 */}               MDX
+    .. hygiene: enable UC004                     reStructuredText
+    // hygiene: disable-file LG001               AsciiDoc
 
-Plain text ends a line with a marker: ``... hygiene: ignore BP001``. Without codes a
-directive covers every rule. A directive that suppresses nothing is reported by
-SU001, so suppressions do not outlive the problems they hid.
+Any line may end with a marker: ``... hygiene: ignore BP001``. Without codes a directive
+covers every rule. Front matter exempts a page (``hygiene: off``: every finding is
+suppressed, and no directive of the page is reported) or some rules of it
+(``hygiene-ignore: [BP, LG003]``, a ``disable-file`` written where the page's other
+settings are). A directive that suppresses nothing is reported by SU001, so
+suppressions do not outlive the problems they hid.
 
 Directives are the checked text's own say, so they can be turned off: ``--no-inline-config``
 or ``inline-config = false`` for every document, and by default in JSON Lines records,
 whose text is untrusted data (``Config.honours_directives``). Off, they hide nothing and
-SU001 reports none of them.
+SU001 reports none of them; the front-matter keys are off with them.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from hygiene.core.directives import Directive, parse_directives
-from hygiene.core.document import Document
+from hygiene.core.document import LINE_BREAK, Document
 from hygiene.core.finding import Finding
 
 UNUSED_CODE = "SU001"
@@ -42,9 +46,9 @@ def _ranges(document: Document, directives: Sequence[Directive]) -> list[_Range]
     last = document.lines.line_count
     ranges: list[_Range] = []
     open_ranges: list[Directive] = []
-    lines = document.text.splitlines()
+    lines = LINE_BREAK.split(document.text)  # as the line index counts them
     for directive in directives:
-        if directive.action == "disable-file":
+        if directive.action in ("disable-file", "off"):
             ranges.append(_Range(directive, 1, last))
         elif directive.action == "ignore":
             ranges.append(_Range(directive, directive.line, directive.line))
@@ -81,15 +85,23 @@ def apply_directives(
     active_codes: frozenset[str],
     *,
     enabled: bool = True,
+    outside_code: Document | None = None,
 ) -> Suppression:
     """Drop suppressed findings; keep SU001 findings only for directives that hid nothing
     and that name at least one rule that ran. With ``enabled`` false the document's
-    directives are ignored: every finding is kept, and no directive is reported unused."""
+    directives are ignored: every finding is kept, and no directive is reported unused.
+
+    ``outside_code`` is the document with its code blanked, where directives are read (a
+    directive shown in a code block is an example); the lines they cover are counted in
+    ``document`` itself, so ``disable-next-line`` above a code block covers its first line."""
     if not enabled:
         return Suppression(tuple(f for f in findings if f.code != UNUSED_CODE), 0)
-    directives = parse_directives(document)
+    directives = parse_directives(outside_code or document)
     if not directives:
         return Suppression(tuple(findings), 0)
+    if any(directive.action == "off" for directive in directives):
+        # The page is not checked: its findings are hidden, and SU001's proposals dropped.
+        return Suppression((), sum(1 for f in findings if f.code != UNUSED_CODE))
     ranges = _ranges(document, directives)
     used: set[Directive] = set()
     kept: list[Finding] = []
