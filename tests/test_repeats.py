@@ -131,3 +131,27 @@ def test_moving_to_the_table_keeps_every_count_whatever_the_order(
             exact[key] = exact.get(key, 0) + 1
     for key, count in exact.items():
         assert forward.documents_with(key) == backward.documents_with(key) >= count
+
+
+def test_a_batch_of_files_and_the_whole_tree_agree(tmp_path: Path) -> None:
+    """pre-commit hands each batch of staged files to a process of its own, CI checks the
+    whole tree: a page's findings must not depend on which other pages its run saw, so
+    files are never counted; the records of a corpus in the same run still are."""
+    pages = []
+    for number in range(8):
+        page = tmp_path / f"page-{number}.md"
+        page.write_text(
+            f"# Page {number}\n\nText of page {number}.\n\n{FOOTER.format(year=2017)}\n"
+        )
+        pages.append(str(page))
+    whole = check_paths([str(tmp_path)], config=Config(select=("BP010",)))
+    batches = [
+        finding
+        for batch in (pages[:3], pages[3:])
+        for finding in check_paths(batch, config=Config(select=("BP010",))).findings
+    ]
+    assert whole.findings == () and batches == []
+    make_shards(tmp_path, 200, footer_every=50)
+    mixed = check_paths([str(tmp_path)], config=Config(select=("BP010",)))
+    assert all(f.record is not None for f in mixed.findings)  # the pages are still left alone
+    assert len(mixed.findings) == 100

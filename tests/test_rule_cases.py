@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 from hygiene.api import Checker
 from hygiene.config.settings import Config
 from hygiene.core.corpus import count_documents
+from hygiene.core.document import Record
 from hygiene.core.rule import BYTES_EXAMPLE, example_bytes
 from hygiene.inputs.decoding import document_from_bytes
 from hygiene.registry.packs import RuleSet
@@ -56,9 +58,11 @@ def found(
     checker = Checker(Config(extend_select=(code,)), ruleset)
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     document = document_from_bytes(data, path)
-    if other:
+    if other:  # the case is a record of a corpus whose other records are ``other``
+        document = replace(document, record=Record(1, None, "text"))
         others = (
-            document_from_bytes(t.encode("utf-8"), f"other-{n}.txt") for n, t in enumerate(other)
+            replace(document_from_bytes(t.encode("utf-8"), path), record=Record(n, None, "text"))
+            for n, t in enumerate(other, 2)
         )
         checker.use_counts(count_documents([document, *others]))
     _, findings = checker.check(document)

@@ -17,7 +17,7 @@ Newline = Literal["lf", "crlf", "cr", "mixed", "none"]
 # How the encoding was decided: a byte order mark, the user's declaration, detection,
 # or valid UTF-8 (the default; damaged UTF-8 too).
 EncodingEvidence = Literal["bom", "declared", "detected", "utf-8"]
-TextFormat = Literal["text", "markdown"]
+TextFormat = Literal["text", "markdown", "html", "rst", "asciidoc"]
 
 # CR LF, a lone CR and a lone LF all end a line, as in every editor people use.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -9,7 +9,8 @@ from hygiene.core.document import Document
 from hygiene.core.errors import InputError, rule_timed_out
 from hygiene.core.finding import Finding
 from hygiene.core.rule import DEFAULT_SETTINGS, Edit, Hit, Rule, RuleContext, RunSettings
-from hygiene.core.segment import Segment, Segmenter
+from hygiene.core.segment import Segment
+from hygiene.core.views import Views
 
 EXCERPT_LIMIT = 120
 
@@ -28,25 +29,29 @@ def check_document(
     declared_languages: tuple[str, ...] = (),
     settings: RunSettings = DEFAULT_SETTINGS,
     corpus: LineCounts | None = None,
-    segments: Segmenter | None = None,
+    views: Views | None = None,
     errors: list[InputError] | None = None,
 ) -> list[Finding]:
     """Every finding of ``rules`` in ``document``, sorted by position then code.
 
-    ``segments`` lets the caller share what rules computed (the quotations, for the report).
+    Each rule reads the document as its scopes see it (``Views``); ``views`` lets the
+    caller share what rules computed (the quotations, for the report).
     A rule whose search runs out of its time (a user's pattern that backtracks) is stopped
     on this document and named in ``errors``; the other rules still run. Without
     ``errors``, the first such error is raised once every rule has run.
     """
-    segments = segments or Segmenter(document.text)
+    views = views or Views(document)
     findings: list[Finding] = []
     timed_out: list[InputError] = []
     for active in rules:
-        ctx = RuleContext(document, segments, active.options, declared_languages, settings, corpus)
+        seen, segments = views.get(active.scopes)
+        ctx = RuleContext(
+            seen, segments, active.options, declared_languages, settings, corpus, document
+        )
         try:
             for segment in segments.get(active.scope):
                 for hit in active.check(segment, ctx):
-                    findings.append(_place(active, document, segment, hit))
+                    findings.append(_place(active, document, seen, segment, hit))
         except TimeoutError:  # the regex module's timeout, on the rule's own options
             record = document.record
             timed_out.append(
@@ -63,15 +68,19 @@ def check_document(
     return findings
 
 
-def _place(active: Rule, document: Document, segment: Segment, hit: Hit) -> Finding:
-    """Shift a hit from segment to document offsets and attach its provenance."""
+def _place(active: Rule, document: Document, seen: Document, segment: Segment, hit: Hit) -> Finding:
+    """Shift a hit from segment to document offsets and attach its provenance. A fix that
+    would edit text the rule did not read (blanked in its view) is not offered."""
     start, end = segment.start + hit.start, segment.start + hit.end
     fix = hit.fix
     if fix is not None:
         shifted = tuple(
             Edit(segment.start + e.start, segment.start + e.end, e.replacement) for e in fix.edits
         )
-        fix = replace(fix, edits=shifted)
+        unread = seen is not document and any(
+            seen.text[e.start : e.end] != document.text[e.start : e.end] for e in shifted
+        )
+        fix = None if unread else replace(fix, edits=shifted)
     return Finding(
         code=active.code,
         name=active.name,

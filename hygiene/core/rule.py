@@ -20,7 +20,8 @@ from typing import Any, Literal
 
 from hygiene.core.corpus import LineCounts
 from hygiene.core.document import Document
-from hygiene.core.segment import Scope, Segment, Segmenter
+from hygiene.core.segment import Scope, Segment, Segmenter, split_lines
+from hygiene.core.structure import PROSE
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -118,6 +119,19 @@ class RuleContext:
     declared_languages: tuple[str, ...] = ()
     settings: RunSettings = DEFAULT_SETTINGS
     corpus: LineCounts | None = None  # line counts of the whole run, for corpus rules
+    # The document as written, where ``document`` is a view with what the rule's scopes
+    # leave out blanked: a fix that reads the text around a finding (a blank line beside
+    # it) reads it here, or a blanked comment would look like a blank line to delete.
+    source: Document | None = None
+
+    @property
+    def written(self) -> Document:
+        """The document as written (``document`` itself when nothing was blanked)."""
+        return self.source or self.document
+
+    def written_lines(self) -> list[Segment]:
+        """The lines of the document as written, split once per view."""
+        return self.segments.memo("written-lines", lambda: split_lines(self.written.text))
 
 
 @dataclass(frozen=True)
@@ -151,6 +165,8 @@ class Rule:
     # Bumped when what the rule finds changes; a change of code that finds the same is no
     # new revision (the pack's sha256 records the code itself).
     revision: int = 1
+    # What the rule reads (structure.SCOPES): the rest of the document is blanked for it.
+    scopes: frozenset[str] = PROSE
 
     @property
     def group(self) -> str:
@@ -213,6 +229,7 @@ def rule(
     enabled_by_default: bool = True,
     reads_corpus: bool = False,
     revision: int = 1,
+    scopes: frozenset[str] = PROSE,
 ) -> Callable[[Check], Rule]:
     """Turn a check function into a Rule; its docstring is the rule's documentation."""
 
@@ -229,6 +246,7 @@ def rule(
             enabled_by_default=enabled_by_default,
             reads_corpus=reads_corpus,
             revision=revision,
+            scopes=scopes,
         )
 
     return wrap

@@ -26,7 +26,14 @@ from hygiene.core.document import (
 from hygiene.core.errors import InputError, os_reason
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".rst"}) | MARKDOWN_SUFFIXES
+# Each format's suffixes; anything else read is plain text.
+FORMAT_SUFFIXES: dict[str, TextFormat] = {
+    **dict.fromkeys(MARKDOWN_SUFFIXES, "markdown"),
+    **dict.fromkeys((".html", ".htm", ".xhtml"), "html"),
+    ".rst": "rst",
+    **dict.fromkeys((".adoc", ".asciidoc"), "asciidoc"),
+}
+TEXT_SUFFIXES = frozenset({".txt", ".text"}) | frozenset(FORMAT_SUFFIXES)
 BINARY_SNIFF = 8192
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -40,7 +47,8 @@ _BOMS = (
 
 
 def text_format(path: str) -> TextFormat:
-    return "markdown" if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    """A file's format, by its suffix."""
+    return FORMAT_SUFFIXES.get(PurePath(path).suffix.lower(), "text")
 
 
 @dataclass(frozen=True)

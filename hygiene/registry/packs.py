@@ -19,6 +19,7 @@ from typing import Any
 from hygiene.config.settings import Config
 from hygiene.core.errors import ConfigError, RulePackError, UsageError
 from hygiene.core.rule import Facet, PackRef, Rule, RuleDoc
+from hygiene.core.structure import PROSE
 from hygiene.registry.kinds import KINDS
 from hygiene.registry.kinds.line_phrase import LINE_PHRASE_DEFAULTS
 from hygiene.registry.kinds.pattern import PATTERN_DEFAULTS
@@ -220,11 +221,19 @@ def load_pack(pack: PackFile, validate: bool = True) -> tuple[Rule, ...]:
     if BUILTIN_PREFIXES.get(group, prefix) != prefix or owner != group:
         raise RulePackError(pack.name, f"group {group!r} cannot use prefix {prefix!r}")
     ref = PackRef(pack.name, hashlib.sha256(pack.data).hexdigest())
-    return tuple(_compile_rule(pack.name, ref, group, prefix, spec) for spec in data["rule"])
+    scopes = frozenset(header.get("scopes", PROSE))
+    return tuple(
+        _compile_rule(pack.name, ref, group, prefix, spec, scopes) for spec in data["rule"]
+    )
 
 
 def _compile_rule(
-    where: str, ref: PackRef, group: str, prefix: str, spec: Mapping[str, Any]
+    where: str,
+    ref: PackRef,
+    group: str,
+    prefix: str,
+    spec: Mapping[str, Any],
+    scopes: frozenset[str] = PROSE,
 ) -> Rule:
     code = spec["code"]
     if not code.startswith(prefix):
@@ -257,6 +266,7 @@ def _compile_rule(
         options=MappingProxyType(dict(compiled.options)),
         enabled_by_default=spec.get("enabled", True),
         revision=spec.get("revision", 1),
+        scopes=frozenset(spec.get("scopes", scopes)),
     )
 
 

@@ -19,7 +19,8 @@ from hygiene.core.engine import check_document
 from hygiene.core.errors import InputError
 from hygiene.core.finding import Finding
 from hygiene.core.rule import RuleContext
-from hygiene.core.segment import Segmenter
+from hygiene.core.structure import OUTSIDE_CODE, PROSE
+from hygiene.core.views import Views
 from hygiene.gate.baseline import with_fingerprints
 from hygiene.gate.suppression import apply_directives
 from hygiene.inputs.decoding import document_from_bytes, read_bytes, too_large
@@ -94,16 +95,23 @@ class Checker:
         self.corpus = corpus
 
     def count_lines(self, inputs: Sequence[Input], stdin: bytes | None = None) -> None:
-        """Read the run once to count its lines, when a rule compares documents (BP010).
+        """Read the run's corpora once to count their lines, when a rule compares documents
+        (BP010).
 
-        Unreadable inputs are skipped here; the check proper reports them.
+        Only JSON Lines records are counted: a corpus is the run's data, while the files of
+        a tree are what one run happens to be given (pre-commit hands each batch of staged
+        files to its own process), and counts over them would make a file's findings depend
+        on its batch. Unreadable inputs are skipped here; the check proper reports them.
         """
         if self.corpus is not None or not any(r.reads_corpus for r in self.ruleset.rules):
             return
+        shards = [item for item in inputs if item.path != STDIN and is_jsonl(item.path)]
+        if not shards:
+            return
         self.corpus = count_documents(
             document
-            for item in inputs
-            for document in self.documents(item, stdin)
+            for item in shards
+            for document in self.documents(item)
             if isinstance(document, Document)
         )
 
@@ -208,24 +216,27 @@ class Checker:
         """Check one document. A rule stopped by its timeout is named in ``errors``; without
         it, the error is raised (a caller that cannot report a partial check)."""
         declared = self.paths.declared_languages(document)
-        segments = Segmenter(document.text)
+        views = Views(document)
         settings = self.config.run_settings
         found = check_document(
-            document, self.ruleset.rules, declared, settings, self.corpus, segments, errors
+            document, self.ruleset.rules, declared, settings, self.corpus, views, errors
         )
         ignored = self._ignored_codes(self.paths.ignored_selectors(document.path))
         if ignored:
             found = [f for f in found if f.code not in ignored]
+        outside_code, _ = views.get(OUTSIDE_CODE)
         outcome = apply_directives(
             document,
             found,
             self._active,
             enabled=self.config.honours_directives(document.record is not None),
+            outside_code=outside_code,
         )
         findings = with_fingerprints(document, outcome.kept)
         facets = self.ruleset.facets
         if self.describe:
-            ctx = RuleContext(document, segments, {}, declared, settings, self.corpus)
+            prose, segments = views.get(PROSE)  # prose statistics read prose alone
+            ctx = RuleContext(prose, segments, {}, declared, settings, self.corpus)
             described = {facet.name: facet.describe(ctx) for facet in facets}
         else:
             described = {facet.name: facet.empty for facet in facets}

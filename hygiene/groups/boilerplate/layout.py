@@ -6,7 +6,9 @@ top or the bottom of the text. ``LineLayout`` computes that context once per
 document; every boilerplate rule reads the same layout.
 
 A line in another script than the document's is left to the language group
-(LG001 names it, interface label included): one problem, one finding.
+(LG001 names it, interface label included): one problem, one finding. Latin lines are
+the exception: Latin is the script of the web's interface chrome everywhere (``WATCH:``
+in a Japanese page), so a Latin line is furniture's business in any document.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from hygiene.text.scripts import at_home, main_script
 from hygiene.text.whitespace import single_spaced
 
 # Longer lines are prose: no furniture label, button or notice runs this long.
+# What furniture rules read: prose and a page's furniture; an authored heading or table is
+# not furniture.
+FURNITURE_SCOPES = frozenset({"prose", "furniture"})
 MAX_LINE = 400
 # A line this long that does not end a sentence wraps into the next one.
 WRAP_WIDTH = 50
@@ -152,8 +157,8 @@ class LineLayout:
             if len(stripped) > MAX_LINE or _continues(lines, line.index):
                 continue
             script = main_script(stripped)
-            if script and home and not at_home(script, frozenset({home})):
-                continue
+            if script and script != "Latin" and home and not at_home(script, frozenset({home})):
+                continue  # the language group's (LG001), but Latin is the web's chrome too
             lead = len(text) - len(text.lstrip())
             around = (
                 lines[max(0, line.index - 1) : line.index] + lines[line.index + 1 : line.index + 2]

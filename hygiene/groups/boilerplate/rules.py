@@ -14,7 +14,7 @@ import regex
 from hygiene.core.corpus import line_key, normalize
 from hygiene.core.rule import Hit, RuleContext, rule
 from hygiene.core.segment import Segment
-from hygiene.groups.boilerplate.layout import delete_line
+from hygiene.groups.boilerplate.layout import FURNITURE_SCOPES, delete_line
 
 
 @rule(
@@ -22,6 +22,7 @@ from hygiene.groups.boilerplate.layout import delete_line
     "boilerplate.corpus-repeat",
     severity="warning",
     scope="document",
+    scopes=FURNITURE_SCOPES,
     options={"min-share": 0.01, "min-documents": 5},
     reads_corpus=True,
 )
@@ -34,8 +35,10 @@ def corpus_repeat(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     digits collapsed, 15 to 2,000 characters) held by more than ``min-share`` of the run's
     documents, and by at least ``min-documents`` of them, is reported with its count.
     Counts are hashed into a fixed-size table, so memory stays bounded on millions of
-    documents, and a run that checks this rule reads its inputs twice. Alone, one
-    document has nothing to compare with: single-file runs never report it.
+    documents, and a run that checks this rule reads its corpora twice. Only the records of
+    JSON Lines corpora are counted: the files of a tree are what one run happens to be given
+    (a pre-commit batch, a CI run on the whole tree), and a file's findings must not depend
+    on its batch, so a run of files alone never reports it.
 
     Fix: Delete the line from every document (hygiene fix --unsafe-fixes), or strip the
     template where the corpus is built.
@@ -49,7 +52,9 @@ def corpus_repeat(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         The council approved the budget on Monday; only the Gazette's pages carry its footer.
     """
     counts = ctx.corpus
-    if counts is None or counts.documents < ctx.options["min-documents"]:
+    if counts is None or ctx.document.record is None:  # files are never counted
+        return
+    if counts.documents < ctx.options["min-documents"]:
         return
     share = ctx.options["min-share"] * counts.documents
     document = ctx.document
@@ -69,7 +74,7 @@ def corpus_repeat(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
             line.start + len(line.text.rstrip()),
             f"line repeated in {held_by} of the run's {counts.documents} documents: "
             "a template line of the source",
-            delete_line(document.text, line, lines),
+            delete_line(ctx.written.text, line, ctx.written_lines()),
         )
 
 
@@ -84,6 +89,7 @@ _ALPHABETIC = regex.compile(r"\p{L}")
     "boilerplate.unterminated-paragraph",
     severity="info",
     scope="paragraph",
+    scopes=FURNITURE_SCOPES,
     enabled_by_default=False,
 )
 def unterminated_paragraph(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
@@ -123,6 +129,7 @@ def unterminated_paragraph(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     "boilerplate.non-alphabetic-words",
     severity="info",
     scope="document",
+    scopes=FURNITURE_SCOPES,
     options={"min-ratio": 0.8, "min-words": 50},
     enabled_by_default=False,
 )

@@ -8,6 +8,7 @@ import regex
 
 from hygiene.core.rule import Edit, Fix, Hit, RuleContext, rule
 from hygiene.core.segment import Segment
+from hygiene.core.structure import EVERYTHING, PROSE
 from hygiene.groups.encoding.damage import Damage
 from hygiene.groups.encoding.mojibake import find_damage
 from hygiene.text.characters import describe_char
@@ -108,7 +109,13 @@ def matches_outside(
             yield match
 
 
-@rule("EN003", "encoding.replacement-character", severity="warning", scope="document")
+@rule(
+    "EN003",
+    "encoding.replacement-character",
+    severity="warning",
+    scope="document",
+    scopes=EVERYTHING,  # a lost character is lost wherever it stood
+)
 def replacement_character(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """U+FFFD REPLACEMENT CHARACTER in the text: characters that were lost for good.
 
@@ -148,6 +155,7 @@ _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
     "encoding.html-entity",
     severity="warning",
     scope="line",
+    scopes=PROSE | {"markup"},  # Markdown's entities are markup: in-markdown reads them
     options={"in-markdown": False},
 )
 def html_entity(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
@@ -155,7 +163,8 @@ def html_entity(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
 
     Why: Entities belong to HTML. In plain text they are debris of a scraper or an export that
     escaped once too often, and readers see '&amp;' where '&' was meant. Markdown may use
-    entities on purpose, so Markdown files are skipped unless the ``in-markdown`` option is on.
+    entities on purpose, so Markdown files are skipped unless the ``in-markdown`` option is on;
+    in HTML files entities are the markup's own and never reported.
     The repair (the character the entity names) is a safe fix.
 
     Fix: Replace the entity by its character (hygiene fix).
@@ -167,6 +176,8 @@ def html_entity(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         Tom & Jerry’s show
     """
     if "&" not in segment.text:
+        return
+    if ctx.document.format == "html":
         return
     if ctx.document.format == "markdown" and not ctx.options["in-markdown"]:
         return
@@ -226,7 +237,7 @@ def lost_characters(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(match.start(), match.end(), "question marks where letters were lost in encoding")
 
 
-@rule("EN006", "encoding.not-utf8", severity="warning", scope="document")
+@rule("EN006", "encoding.not-utf8", severity="warning", scope="document", scopes=EVERYTHING)
 def not_utf8(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """A file that is not encoded in UTF-8 (UTF-16, Windows-1252, Shift-JIS, KOI8-R ...).
 
@@ -256,7 +267,7 @@ def not_utf8(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     )
 
 
-@rule("EN007", "encoding.undecodable-bytes", severity="error", scope="document")
+@rule("EN007", "encoding.undecodable-bytes", severity="error", scope="document", scopes=EVERYTHING)
 def undecodable_bytes(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """Bytes that are not valid in the file's encoding: read as U+FFFD, with their byte offset.
 
@@ -290,7 +301,7 @@ def undecodable_bytes(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         index = last + 1
 
 
-@rule("EN008", "encoding.empty-text", severity="warning", scope="document")
+@rule("EN008", "encoding.empty-text", severity="warning", scope="document", scopes=EVERYTHING)
 def empty_text(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """A document with no text: an empty file, one holding only a byte order mark or white
     space, an empty text field of a JSON Lines record.

@@ -9,9 +9,14 @@ from dataclasses import dataclass
 
 from hygiene.core.rule import Hit
 from hygiene.core.segment import Segment
-from hygiene.groups.language.identifier import Identifier, language_name, text_language
+from hygiene.groups.language.identifier import (
+    Identifier,
+    guess_by_stopwords,
+    language_name,
+    text_language,
+)
 from hygiene.groups.language.placement import where
-from hygiene.groups.lexicon import label_languages
+from hygiene.groups.lexicon import label_languages, words
 from hygiene.text.scripts import WRITTEN_TOGETHER
 
 # A script (with those written together with it) that holds half the document's letters is
@@ -20,6 +25,11 @@ MAIN_SCRIPT_SHARE = 0.5
 # Letters of the document's main script that make a Latin line its translator's: two, the
 # shortest word of a script written with few letters a word (Korean ``또는``, "or").
 MAIN_SCRIPT_WORD = 2
+
+# Words a Latin block in a document of another script needs, besides function words, to
+# be language rather than names: a heading of two product names holds a function word
+# often enough ("Other Hooks", "Effect Hooks").
+LATIN_TEXT_WORDS = 4
 
 # Letters only one language of a script writes, for naming a short Cyrillic leftover.
 DISTINCTIVE_LETTERS = {"uk": "іїєґ", "be": "ўі", "ru": "ыэъ", "sr": "ђћџ", "mk": "ѓќѕ"}
@@ -100,6 +110,17 @@ def translated_terms(block: Block, main: str, label: bool) -> bool:
     """A Latin block around the document's own words (``boolean (True, False 또는 None)``):
     a translator's line that keeps code terms and names, unless it is an interface label."""
     return block.script == "Latin" and not label and block.embedded[main] >= MAIN_SCRIPT_WORD
+
+
+def latin_names(block: Block, text: str, label: bool) -> bool:
+    """A Latin block that is not language: names, code terms and acronyms (``### Vue``,
+    ``## Other Hooks``, ``SSR vs. SSG``), which documents of every script write in Latin.
+    It is a leftover only when it is an interface label, or a run of words whose function
+    words show a language (two words, one of them ``other``, show nothing)."""
+    if block.script != "Latin" or label:
+        return False
+    tokens = words(text)
+    return len(tokens) < LATIN_TEXT_WORDS or guess_by_stopwords(tokens) is None
 
 
 def home_scripts(

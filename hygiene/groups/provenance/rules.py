@@ -92,8 +92,8 @@ def unbalanced_quote(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
 
 def _field_line(ctx: RuleContext, key: str) -> tuple[int, int]:
     """Where a metadata field is written (its front matter line), else the first line."""
-    text = ctx.document.text
-    match = regex.search(rf"(?m)^{regex.escape(key)}\s*[:=].*$", text[: ctx.document.body_start])
+    text = ctx.written.text  # the front matter, which prose rules read blanked
+    match = regex.search(rf"(?m)^{regex.escape(key)}\s*[:=].*$", text[: ctx.written.body_start])
     if match:
         return match.span()
     first = text.find("\n")
@@ -218,7 +218,7 @@ def hash_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     declared = ctx.document.metadata.get("sha256")
     if not isinstance(declared, str) or not _SHA256.fullmatch(declared):
         return
-    body = ctx.document.text[ctx.document.body_start :]
+    body = ctx.written.text[ctx.written.body_start :]
     actual = hashlib.sha256(body.encode("utf-8")).hexdigest()
     if declared.lower() not in (actual, ctx.document.source.sha256):
         start, end = _field_line(ctx, "sha256")

@@ -7,9 +7,16 @@ from collections.abc import Iterator
 from hygiene.core.directives import parse_directives
 from hygiene.core.rule import Hit, RuleContext, rule
 from hygiene.core.segment import Segment
+from hygiene.core.structure import OUTSIDE_CODE
 
 
-@rule("SU001", "suppression.unused-directive", severity="info", scope="document")
+@rule(
+    "SU001",
+    "suppression.unused-directive",
+    severity="info",
+    scope="document",
+    scopes=OUTSIDE_CODE,  # directives stand in comments; in code they are examples
+)
 def unused_directive(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """A suppression directive that suppresses no finding.
 

@@ -268,12 +268,11 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     def check(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         document = ctx.document
         layout = LineLayout.of(document, ctx.segments, ctx.options["edge-lines"])
-        lines = ctx.segments.get("line")
         for line in layout.candidates:
             shown = recognise(line, ctx)
             if shown is None:
                 continue
-            fix = delete_line(document.text, line.line, lines)
+            fix = delete_line(ctx.written.text, line.line, ctx.written_lines())
             yield Hit(line.start, line.end, template.format_map({"text": shown}), fix)
 
     return Compiled(check, options)

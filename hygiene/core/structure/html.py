@@ -1,0 +1,88 @@
+"""The regions of an HTML document, from the standard library's HTML tokenizer.
+
+A reader sees the text between tags: tags, the doctype, comments, entity references, and
+the content of ``script``, ``style`` and ``template`` are not prose. The content of
+``nav``, ``header``, ``footer`` and ``aside`` is prose a reader sees, marked as page
+furniture so that a rule can tell it apart.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import regex
+
+from hygiene.core.document import LineIndex
+from hygiene.core.structure import Kind, Region
+
+_CODE_ELEMENTS = frozenset({"script", "style", "template", "code", "pre", "textarea"})
+_FURNITURE = frozenset({"nav", "header", "footer", "aside"})
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_TAG_END = regex.compile(r">")
+
+
+class _Regions(HTMLParser):
+    """Collects the regions while the tokenizer reads; positions come from ``getpos``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.lines = LineIndex(text)
+        self.found: list[Region] = []
+        self.open: dict[str, list[int]] = {}  # where open code and furniture elements began
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self.lines.line_start(line) + column
+
+    def add(self, kind: Kind, start: int, end: int) -> None:
+        if start < end:
+            self.found.append(Region(kind, start, end))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._here()
+        raw = self.get_starttag_text() or ""
+        self.add("markup", start, start + len(raw))
+        if tag in _CODE_ELEMENTS or tag in _FURNITURE:
+            self.open.setdefault(tag, []).append(start + len(raw))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._here()
+        self.add("markup", start, start + len(self.get_starttag_text() or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._here()
+        close = _TAG_END.search(self.text, start)
+        end = close.end() if close else len(self.text)
+        self.add("markup", start, end)
+        opened = self.open.get(tag)
+        if opened:
+            self.add("code" if tag in _CODE_ELEMENTS else "furniture", opened.pop(), start)
+
+    def _whole(self, kind: Kind, length: int) -> None:
+        start = self._here()
+        self.add(kind, start, min(start + length, len(self.text)))
+
+    def handle_comment(self, data: str) -> None:
+        self._whole("comment", len(data) + 7)  # <!-- and -->
+
+    def handle_decl(self, decl: str) -> None:
+        self._whole("markup", len(decl) + 3)  # <! and >
+
+    def handle_pi(self, data: str) -> None:
+        self._whole("markup", len(data) + 3)  # <? and >
+
+    def unknown_decl(self, data: str) -> None:
+        self._whole("markup", len(data) + 5)  # <![ and ]>
+
+
+def html_regions(text: str) -> list[Region]:
+    """Every region of an HTML text; an element left open runs to the end."""
+    parser = _Regions(text)
+    parser.feed(text)
+    parser.close()
+    for tag, starts in parser.open.items():
+        for start in starts:
+            parser.add("code" if tag in _CODE_ELEMENTS else "furniture", start, len(text))
+    parser.found += (Region("markup", *m.span()) for m in _ENTITY.finditer(text))
+    return parser.found

@@ -1,0 +1,211 @@
+"""The document model: each format's regions, the views rules read, and what they change
+in findings on real-looking documentation pages."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hygiene.api import check_text
+from hygiene.core.structure import EVERYTHING, INLINE_MARK, PROSE, Structure
+from hygiene.core.structure.html import html_regions
+from hygiene.core.structure.lightweight import asciidoc_regions, rst_regions
+from hygiene.core.structure.markdown import markdown_regions
+from hygiene.core.views import Views
+from hygiene.inputs.decoding import document_from_bytes
+
+
+def prose_of(text: str, path: str = "page.md") -> str:
+    """What prose rules read of a document at ``path``."""
+    document, _ = Views(document_from_bytes(text.encode("utf-8"), path)).get(PROSE)
+    return document.text
+
+
+def words(text: str) -> list[str]:
+    """The words a prose rule reads, and the marks of text left out inside a line."""
+    return regex.findall(r"[\p{L}\p{N}]+|_", text)
+
+
+def codes(text: str, path: str) -> list[str]:
+    return [finding.code for finding in check_text(text, path=path).findings]
+
+
+def test_markdown_code_markup_urls_anchors_and_front_matter_are_blanked() -> None:
+    page = (
+        "---\ntitle: Arrays\nlang: en\n---\n"
+        "## Next steps {#next-steps}\n\n"
+        'Call `push()` and `pop()`; see [the guide](https://example.com/guide "Guide").\n\n'
+        "```js\nconst ok = true; // ???\n```\n\n"
+        "<Tip>Keep <b>one</b> list.</Tip>\n\n"
+        "<!-- a note for editors -->\n\n"
+        "| Name | Meaning |\n|---|---|\n| `x` | the first &amp; last |\n\n"
+        ":::warning\nMind the gap.\n:::\n\n"
+        '{{< figure src="a.png" >}}\n\n[ref]: https://example.com/ref\n'
+    )
+    shown = prose_of(page)
+    assert len(shown) == len(page) and shown.count("\n") == page.count("\n")
+    # A run left out inside a line of prose begins with "_": "Call `push()` and" must not
+    # read "Call and".
+    assert words(shown) == [
+        "Next", "steps", "Call", "_", "and", "_", "see", "the", "guide", "_", "Keep", "_", "one",
+        "_", "list", "Name", "Meaning", "_", "the", "first", "_", "last", "Mind", "the", "gap",
+    ]  # fmt: skip
+
+
+def test_mdx_expressions_and_module_lines_are_not_prose() -> None:
+    page = (
+        "import Tabs from '@theme/Tabs';\nexport const meta = {title: 'x'};\n\n"
+        "Text with an expression {props.name} and a comment {/* note */}.\n\n"
+        "<InlineToc />\n"
+    )
+    assert words(prose_of(page, "page.mdx")) == [
+        "Text", "with", "an", "expression", "_", "and", "a", "comment", "_"
+    ]  # fmt: skip
+    # In Markdown, braces are text (but a heading's {#id} is an anchor everywhere).
+    assert "props.name" in prose_of("Text {props.name}.\n", "page.md")
+
+
+def test_html_keeps_visible_text_and_marks_page_furniture() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><style>p { color: red }</style>"
+        "<script>var s = 'Привет';</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><!-- x --><p>Fish &amp; chips.</p>"
+        "<pre><code>print(1)</code></pre></body></html>\n"
+    )
+    structure = Structure(page, html_regions(page))
+    assert words(structure.view(PROSE)) == ["Home", "_", "Fish", "_", "chips"]
+    assert words(structure.view(frozenset({"prose"}))) == ["Fish", "_", "chips"]
+    assert structure.view(EVERYTHING) == page
+
+
+def test_rst_and_asciidoc_leave_code_directives_and_comments_out() -> None:
+    rst = (
+        "Title\n=====\n\n.. note:: Mind it.\n\nRun this::\n\n    make all\n\n"
+        ".. a comment\n\nSee ``x`` and `the site <https://example.com>`_.\n"
+    )
+    assert words(Structure(rst, rst_regions(rst)).view(PROSE)) == [
+        "Title", "Run", "this", "See", "_", "and", "the", "site", "_"
+    ]  # fmt: skip
+    adoc = (
+        "= Title\n:toc:\n\n// a comment\n[source,python]\n----\nprint('x')\n----\n\n"
+        "Read link:https://example.com[the site].\n"
+    )
+    assert words(Structure(adoc, asciidoc_regions(adoc)).view(PROSE)) == [
+        "Title", "Read", "_", "the", "site"
+    ]  # fmt: skip
+
+
+MARKDOWN_PIECES = [
+    "a", "é", " ", "\n", "\r\n", "`", "```", "<", ">", "</b>", "<!--", "-->", "{", "}",
+    "{#x}", "](", ")", "[", "]", "|", "---", ":::", "&amp;", "http://x.y/z", "# ", "    ",
+    "{{<", ">}}", "{%", "%}", "import x", "\t", "日本",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=40),
+       path=st.sampled_from(["a.md", "a.mdx", "a.html", "a.rst", "a.adoc", "a.txt"]))  # fmt: skip
+def test_every_view_keeps_offsets_and_line_breaks(pieces: list[str], path: str) -> None:
+    """Blanking never moves text: a view has the source's length and line breaks, and
+    each character is the source's own or a space."""
+    text = "".join(pieces)
+    views = Views(document_from_bytes(text.encode("utf-8"), path))
+    source = views.document.text
+    for scopes in (PROSE, frozenset({"prose"}), EVERYTHING, frozenset({"code"})):
+        shown, segments = views.get(scopes)
+        assert len(shown.text) == len(source)
+        assert all(
+            a == b or (a in (" ", INLINE_MARK) and b not in "\r\n")
+            for a, b in zip(shown.text, source, strict=True)
+        )
+        assert [line.start for line in segments.get("line")] == [
+            line.start for line in views.get(EVERYTHING)[1].get("line")
+        ]
+
+
+def test_markdown_regions_are_found_in_linear_time_on_unclosed_marks() -> None:
+    """An opening that never closes is searched for once, not once per opening."""
+    text = "<!-- {{< {% " * 20000
+    regions = markdown_regions(text, 0, mdx=True)
+    assert regions is not None
+
+
+def test_code_in_a_japanese_page_does_not_make_it_latin() -> None:
+    prose = "これは日本語の説明です。配列の操作について詳しく説明します。\n\n"
+    code = (
+        "```js\nconst items = [];\nitems.push(value);\nexport default function main() {}\n```\n\n"
+    )
+    page = "# 配列\n\n" + (prose + code) * 4
+    assert codes(page, "ja/array.md") == []
+
+
+def test_code_markup_and_anchors_in_an_english_page_give_no_findings() -> None:
+    page = (
+        "## Next steps {#next-steps}\n\n"
+        "The list API has two methods:\n\n- `push()` - `pop()`\n\n"
+        "```js\n// ???\nexport default {\n  name: 'Straße',\n}\n```\n\n"
+        "<InlineToc />\n\nThat is all there is to it.\n"
+    )
+    assert codes(page, "guide.mdx") == []
+
+
+def test_bidi_controls_are_still_found_in_code() -> None:
+    page = "Text.\n\n```python\naccess = 'user' # \N{RIGHT-TO-LEFT OVERRIDE}admin\n```\n"
+    found = check_text(page, path="a.md").findings
+    assert [(f.code, f.span.line, f.span.column) for f in found] == [("UC001", 4, 19)]
+
+
+def test_a_directive_shown_in_a_code_block_is_an_example() -> None:
+    page = (
+        "```markdown\n<!-- hygiene: disable-file LG001 -->\n```\n\n"
+        "The report ends with a label.\n\nкоментарі читачів:\n"
+    )
+    report = check_text(page, path="a.md")
+    assert [f.code for f in report.findings] == ["LG001"]
+
+
+def test_prose_damage_is_still_found_and_placed_exactly() -> None:
+    page = (
+        "---\ntitle: News\n---\n# Talks\n\nThe talks ended on Thursday, and the two sides "
+        "will meet again next month.\n\nIt’s a Ã©tude of `code` here.\n\nWATCH: Trump on "
+        "Mexico relations\n\nBoth presidents are keen to set a positive tone.\n\n"
+        "коментарі читачів:\n"
+    )
+    found = {f.code: f for f in check_text(page, path="a.md").findings}
+    assert {"EN001", "BP001", "LG001"} <= set(found)
+    assert found["BP001"].excerpt == "WATCH: Trump on Mexico relations"
+    assert page[found["LG001"].span.start : found["LG001"].span.end] == "коментарі читачів:"
+
+
+def test_inline_code_keeps_the_words_around_it_apart() -> None:
+    """Blanking ``Add `pyjwt` to your project:`` to spaces would read "Add to your project"."""
+    assert "BP003" not in codes("Install it first.\n\nAdd `pyjwt` to your project:\n", "a.md")
+
+
+def test_directives_around_a_code_block_cover_it() -> None:
+    """Directives count outside code, and cover the document's own lines: a
+    ``disable``/``enable`` pair around a block hides what is found inside it."""
+    page = (
+        "Text.\n\n<!-- hygiene: disable UC001 -->\n```python\n"
+        "access = 'user' # \N{RIGHT-TO-LEFT OVERRIDE}admin\n```\n<!-- hygiene: enable UC001 -->\n"
+    )
+    report = check_text(page, path="a.md")
+    assert report.findings == () and report.documents[0].suppressed == 1
+
+
+def test_a_comment_inside_a_code_span_is_code() -> None:
+    page = "Write `<!-- hygiene: disable-file -->` to turn checks off.\n\nкоментарі читачів:\n"
+    assert codes(page, "a.md") == ["LG001"]
+
+
+def test_site_generator_syntax_is_markup() -> None:
+    """MkDocs admonitions and content tabs, FastAPI's spaced anchors and includes, JSX
+    strings in React's Markdown, and what a Hugo code shortcode holds are not prose."""
+    page = (
+        '!!! warning "Mind the cache"\n\n    Clear it first.\n\n=== "Python"\n\n'
+        "## Replication { #replication }\n\n{* ../docs_src/app.py hl[3] *}\n\n"
+        "Press{' '}<kbd>Enter</kbd>.\n\n"
+        '{{< code-toggle file="hugo" >}}\ntitle = "My site"\n{{< /code-toggle >}}\n'
+    )
+    assert words(prose_of(page)) == ["Replication", "Press", "_", "Enter", "_"]
