@@ -36,4 +36,7 @@ def where(first: Segment, last: Segment, lines: Sequence[Segment]) -> str:
         return "at the end of the document"
     if not before:
         return "at the start of the document"
-    return "in the middle of the document"
+    return MIDDLE
+
+
+MIDDLE = "in the middle of the document"

@@ -99,7 +99,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         label = block.first is block.last and bool(label_languages(block_text))
         if sum(block.counts.values()) < min_letters and not label:
             continue
-        if translated_terms(block, main, label) or latin_names(block, block_text, label):
+        if translated_terms(block, main, label) or latin_names(block, block_text, label, lines):
             continue
         home = home_scripts(block, totals, embedded, home_share)
         if attributed_quotation(block_text) or skipped(ctx, block.first):

@@ -15,7 +15,7 @@ from hygiene.groups.language.identifier import (
     language_name,
     text_language,
 )
-from hygiene.groups.language.placement import where
+from hygiene.groups.language.placement import MIDDLE, where
 from hygiene.groups.lexicon import label_languages, words
 from hygiene.text.scripts import WRITTEN_TOGETHER
 
@@ -26,9 +26,9 @@ MAIN_SCRIPT_SHARE = 0.5
 # shortest word of a script written with few letters a word (Korean ``또는``, "or").
 MAIN_SCRIPT_WORD = 2
 
-# Words a Latin block in a document of another script needs, besides function words, to
-# be language rather than names: a heading of two product names holds a function word
-# often enough ("Other Hooks", "Effect Hooks").
+# Words a Latin block in the middle of a document of another script needs, besides function
+# words, to be language rather than names: a heading of two product names holds a function
+# word often enough ("Other Hooks", "Effect Hooks").
 LATIN_TEXT_WORDS = 4
 
 # Letters only one language of a script writes, for naming a short Cyrillic leftover.
@@ -112,15 +112,20 @@ def translated_terms(block: Block, main: str, label: bool) -> bool:
     return block.script == "Latin" and not label and block.embedded[main] >= MAIN_SCRIPT_WORD
 
 
-def latin_names(block: Block, text: str, label: bool) -> bool:
+def latin_names(block: Block, text: str, label: bool, lines: Sequence[Segment]) -> bool:
     """A Latin block that is not language: names, code terms and acronyms (``### Vue``,
     ``## Other Hooks``, ``SSR vs. SSG``), which documents of every script write in Latin.
-    It is a leftover only when it is an interface label, or a run of words whose function
-    words show a language (two words, one of them ``other``, show nothing)."""
+    It is a leftover when it is an interface label, or when its function words show a
+    language and it is either a run of words (two words, one of them ``other``, show
+    little) or stands at an edge of the document, where scrapers leave labels
+    (``Read more``)."""
     if block.script != "Latin" or label:
         return False
     tokens = words(text)
-    return len(tokens) < LATIN_TEXT_WORDS or guess_by_stopwords(tokens) is None
+    if guess_by_stopwords(tokens) is None:
+        return True
+    edge = where(block.first, block.last, lines) != MIDDLE
+    return len(tokens) < LATIN_TEXT_WORDS and not edge
 
 
 def home_scripts(
