@@ -66,6 +66,9 @@ def rule_options(command: F) -> F:
             click.option("--force-exclude", is_flag=True,
                          help="Apply the exclusions to paths named on the command line too "
                               "(as pre-commit hooks do)."),
+            click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                         help="Leave out of folder walks what git ignores (.gitignore files, "
+                              ".git/info/exclude) [default: the respect-gitignore setting, true]."),
             click.option("--no-inline-config", is_flag=True,
                          help="Ignore hygiene: directives in the checked text, so that "
                               "untrusted input cannot hide its own findings."),
@@ -110,4 +113,5 @@ def build_config(
         id_field=options["id_field"],
         inline_config=False if options["no_inline_config"] else None,
         force_exclude=options["force_exclude"],
+        respect_gitignore=options["respect_gitignore"],
     ), ruleset

@@ -11,6 +11,15 @@ the standard library's ``fnmatch``, the text between two stars is matched at its
 place, in an atomic group that is never tried again, wherever the star after it can
 take whatever the first place skipped; only the last piece is left to backtrack. The
 standard library's own translation cannot serve: its ``*`` crosses folders.
+
+Nor can pathspec, which matches ``.gitignore`` files (``inputs.discovery.GitIgnore``).
+Its default backend translates to Python's ``re`` and backtracks: with pathspec 1.1.1,
+``*a*a*a*a*a*a*a*a*a*a*a*a*b`` against a name of 24, 28 and 32 ``a`` took 0.16 s, 1.2 s
+and 5.4 s (2.5 times more for each 2 characters), and ``**/a/**/a/**/a/**/a/z`` against
+``a/`` 512 folders deep 64 s, where these globs answer in microseconds. Its RE2 backend is
+linear, but speaks gitignore, not these globs: ``**`` counts only as a whole folder name
+(``a**b`` would stop at a slash), a backslash escapes, ``!``, ``#``, a trailing space
+and a trailing ``/`` mean something, so every configuration's globs would change meaning.
 """
 
 from __future__ import annotations

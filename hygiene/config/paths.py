@@ -3,6 +3,7 @@ encodings the configuration's glob tables declare.
 
 Globs are matched against a path relative to the configuration's folder (``Config.root``),
 whatever folder the run started in: ``base`` is that folder, where display paths start.
+With ``respect-gitignore``, what git ignores is excluded too (``GitIgnore``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from hygiene.config.globs import glob_matches
 from hygiene.config.settings import Config
 from hygiene.core.document import Document
-from hygiene.inputs.discovery import STDIN_DISPLAY
+from hygiene.inputs.discovery import STDIN_DISPLAY, GitIgnore, unshown
 
 
 class PathSettings:
@@ -23,6 +24,7 @@ class PathSettings:
     def __init__(self, config: Config, base: str) -> None:
         self.config = config
         self.base = base
+        self.gitignore = GitIgnore() if config.respect_gitignore else None
 
     def relative(self, path: str) -> str | None:
         """A display path relative to the config's folder, where globs apply; standard
@@ -55,15 +57,21 @@ class PathSettings:
         return value
 
     def excluded(self, display: str) -> bool:
-        """Whether the exclusions (the defaults, ``exclude``, ``extend-exclude``) leave this
-        walked path (a file or a folder) out; a path outside the config's folder never is."""
+        """Whether the exclusions (the defaults, ``exclude``, ``extend-exclude``) or, with
+        ``respect-gitignore``, git's ignore files leave this walked path (a file or a
+        folder) out; the globs never exclude a path outside the config's folder."""
         relative = self.relative(display)
-        if relative is None or relative.startswith("../"):
+        if relative is None:
             return False
-        parts = relative.split("/")
-        prefixes = ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
-        return any(glob_matches(pattern, prefix) for pattern in self.config.excluded_globs
-                   for prefix in prefixes)  # fmt: skip
+        if not relative.startswith("../"):
+            parts = relative.split("/")
+            prefixes = ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
+            if any(glob_matches(pattern, prefix) for pattern in self.config.excluded_globs
+                   for prefix in prefixes):  # fmt: skip
+                return True
+        if self.gitignore is None:
+            return False
+        return self.gitignore.ignores(os.path.abspath(os.path.join(self.base, unshown(display))))
 
     def declared_languages(self, document: Document) -> tuple[str, ...]:
         """Front matter ``lang``/``language`` first, then the config's globs; a list means

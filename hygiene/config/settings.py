@@ -49,6 +49,7 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     default_exclude: bool = True  # false once a configuration sets ``exclude`` itself
     force_exclude: bool = False  # exclude applies to paths named on the command line too
+    respect_gitignore: bool = True  # walks leave out what git ignores (inputs.discovery)
     text_fields: tuple[str, ...] = ("text",)
     id_field: str = "id"
     inline_config: bool = True
@@ -111,6 +112,7 @@ class Config:
         id_field: str | None = None,
         inline_config: bool | None = None,
         force_exclude: bool = False,
+        respect_gitignore: bool | None = None,
     ) -> Config:
         """Flags win over the file: ``--select`` replaces, the others add."""
         return replace(
@@ -124,6 +126,8 @@ class Config:
             id_field=id_field or self.id_field,
             inline_config=self.inline_config if inline_config is None else inline_config,
             force_exclude=self.force_exclude or force_exclude,
+            respect_gitignore=self.respect_gitignore if respect_gitignore is None
+            else respect_gitignore,
             encodings={**self.encodings, "**": check_encoding(encoding)} if encoding
             else self.encodings,
         )  # fmt: skip
@@ -135,6 +139,7 @@ _LATER_SETTINGS: dict[str, object] = {
     "inline_config_in_jsonl": False,
     "extend_exclude": [],
     "force_exclude": False,
+    "respect_gitignore": True,
 }
 # Folders of tools, packages and build output, never content (ruff's list, with build/ and
 # the egg-info folder setuptools writes beside the sources). Hidden ones are skipped anyway.
@@ -243,6 +248,7 @@ def load_config(path: Path) -> Config:
         extend_exclude=tuple(data.get("extend-exclude", ())),
         default_exclude="exclude" not in data,
         force_exclude=data.get("force-exclude", False),
+        respect_gitignore=data.get("respect-gitignore", True),
         language_identifier=data.get("language-identifier", "fasttext"),
         language_seed=data.get("language-seed", 0),
         max_document_megabytes=data.get("max-document-megabytes", 64),
