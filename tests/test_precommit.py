@@ -36,7 +36,21 @@ def test_manifest_is_valid(tmp_path: Path) -> None:
     for hook in load_manifest(str(ROOT / ".pre-commit-hooks.yaml")):
         # The stage names (pre-commit, pre-merge-commit) need pre-commit 3.2.0.
         assert hook["minimum_pre_commit_version"] == "3.2.0"
-        assert set(hook["types_or"]) == {"markdown", "mdx", "plain-text", "rst"}
+        # Every suffix hygiene reads reaches it: pre-commit names the files that match
+        # ``files`` and carry identify's tags in ``types``.
+        import re
+
+        from identify.identify import tags_from_path
+
+        from hygiene.inputs.decoding import TEXT_SUFFIXES
+
+        assert hook["types"] == ["text"]
+        for suffix in TEXT_SUFFIXES:
+            page = tmp_path / f"page{suffix}"
+            page.write_text("Some prose.\n", encoding="utf-8")
+            assert re.search(hook["files"], f"docs/{page.name}"), suffix
+            assert "text" in tags_from_path(str(page)), suffix
+        assert not re.search(hook["files"], "data/shard.jsonl")
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
