@@ -271,3 +271,27 @@ def test_streamed_records_keep_the_shards_order_for_any_jobs(tmp_path: Path) -> 
     kinds = [json.loads(line)["type"] for line in one.stdout.decode().splitlines()]
     first_error = kinds.index("error")
     assert "finding" in kinds[first_error:]
+
+
+def test_records_written_in_markdown_are_read_as_structure(tmp_path: Path) -> None:
+    """--text-format (text-format in the config) says how records' text fields are written:
+    a corpus of Markdown pages keeps its code, markup and front matter out of prose."""
+    page = (
+        "---\ntitle: Arrays\nsource: https://example.com/arrays\n---\n"
+        "# Arrays\n\nUse `push()` to add to the list.\n\n```text\nкоментарі читачів:\n```\n"
+    )
+    shard = tmp_path / "pages.jsonl"
+    shard.write_text(json.dumps({"id": "p1", "text": page}) + "\n", encoding="utf-8")
+
+    def findings(*flags: str) -> list[str]:
+        result = run_cli("check", "pages.jsonl", "--format", "json", *flags, cwd=tmp_path)
+        return [f["code"] for f in json.loads(result.stdout)["findings"]]
+
+    assert "LG001" in findings()  # as plain text, the code's Cyrillic is a leftover
+    assert findings("--text-format", "markdown") == []
+    (tmp_path / "hygiene.toml").write_text('text-format = "markdown"\n', encoding="utf-8")
+    report = json.loads(run_cli("check", "pages.jsonl", "--format", "json", cwd=tmp_path).stdout)
+    assert report["findings"] == []
+    document = report["documents"][0]
+    assert document["format"] == "markdown"
+    assert document["metadata"]["source"] == "https://example.com/arrays"

@@ -14,6 +14,9 @@ import click
 from hygiene.cli import exits
 from hygiene.core.errors import UsageError
 
+# The formats a JSON Lines record may be written in (core.document.TextFormat).
+TEXT_FORMATS = ("text", "markdown", "html", "rst", "asciidoc")
+
 if TYPE_CHECKING:
     from hygiene.config.settings import Config
     from hygiene.registry.packs import RuleSet
@@ -57,6 +60,9 @@ def rule_options(command: F) -> F:
                               "[default: text]."),
             click.option("--id-field", metavar="NAME",
                          help="JSON Lines: the field that identifies a record [default: id]."),
+            click.option("--text-format", type=click.Choice(TEXT_FORMATS),
+                         help="JSON Lines: how the text fields are written [default: the "
+                              "text-format setting, text]."),
             click.option("--encoding", metavar="NAME",
                          help="Read every input in this encoding (a Python codec name) "
                               "instead of detecting it."),
@@ -111,6 +117,7 @@ def build_config(
         encoding=options["encoding"],
         text_fields=options["text_fields"],
         id_field=options["id_field"],
+        text_format=options["text_format"],
         inline_config=False if options["no_inline_config"] else None,
         force_exclude=options["force_exclude"],
         respect_gitignore=options["respect_gitignore"],

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from hygiene.config.globs import GlobError, compile_glob
+from hygiene.core.document import TextFormat
 from hygiene.core.errors import ConfigError
 from hygiene.core.rule import RunSettings, Severity
 from hygiene.inputs.discovery import display_path
@@ -52,6 +53,7 @@ class Config:
     respect_gitignore: bool = True  # walks leave out what git ignores (inputs.discovery)
     text_fields: tuple[str, ...] = ("text",)
     id_field: str = "id"
+    text_format: TextFormat = "text"  # how JSON Lines records' text fields are written
     inline_config: bool = True
     inline_config_in_jsonl: bool = False
     source: str | None = None
@@ -110,6 +112,7 @@ class Config:
         encoding: str | None = None,
         text_fields: Sequence[str] = (),
         id_field: str | None = None,
+        text_format: TextFormat | None = None,
         inline_config: bool | None = None,
         force_exclude: bool = False,
         respect_gitignore: bool | None = None,
@@ -124,6 +127,7 @@ class Config:
             rule_packs=(*self.rule_packs, *rule_packs),
             text_fields=tuple(text_fields) or self.text_fields,
             id_field=id_field or self.id_field,
+            text_format=text_format or self.text_format,
             inline_config=self.inline_config if inline_config is None else inline_config,
             force_exclude=self.force_exclude or force_exclude,
             respect_gitignore=self.respect_gitignore if respect_gitignore is None
@@ -140,6 +144,7 @@ _LATER_SETTINGS: dict[str, object] = {
     "extend_exclude": [],
     "force_exclude": False,
     "respect_gitignore": True,
+    "text_format": "text",
 }
 # Folders of tools, packages and build output, never content (ruff's list, with build/ and
 # the egg-info folder setuptools writes beside the sources). Hidden ones are skipped anyway.
@@ -254,6 +259,7 @@ def load_config(path: Path) -> Config:
         max_document_megabytes=data.get("max-document-megabytes", 64),
         inline_config=data.get("inline-config", True),
         inline_config_in_jsonl=data.get("inline-config-in-jsonl", False),
+        text_format=data.get("text-format", "text"),
         source=where,
         root=display_path(root),
     )

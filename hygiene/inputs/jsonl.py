@@ -18,9 +18,9 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
-from hygiene.core.document import Document, Record, Source, newline_style
+from hygiene.core.document import Document, Record, Source, TextFormat, newline_style
 from hygiene.core.errors import InputError, os_reason
-from hygiene.inputs.decoding import too_large
+from hygiene.inputs.decoding import front_matter, too_large
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".jsonl.zstd", ".json.gz")
 # Record fields that say where a text came from; they join the document's provenance.
@@ -45,13 +45,14 @@ def iter_documents(
     text_fields: Sequence[str] = DEFAULT_TEXT_FIELDS,
     id_field: str = DEFAULT_ID_FIELD,
     limit: int = DEFAULT_LIMIT,
+    text_format: TextFormat = "text",
 ) -> Iterator[Document | InputError]:
     """Every text field of every record, or the error that stopped a record or the shard."""
     for line in read_lines(path, display, limit):
         if isinstance(line, InputError):
             yield line
         else:
-            yield from line_documents(line, display, text_fields, id_field, limit)
+            yield from line_documents(line, display, text_fields, id_field, limit, text_format)
 
 
 def read_lines(path: str, display: str, limit: int = DEFAULT_LIMIT) -> Iterator[Line | InputError]:
@@ -82,13 +83,15 @@ def line_documents(
     text_fields: Sequence[str] = DEFAULT_TEXT_FIELDS,
     id_field: str = DEFAULT_ID_FIELD,
     limit: int = DEFAULT_LIMIT,
+    text_format: TextFormat = "text",
 ) -> Iterator[Document | InputError]:
-    """A document per text field of one line's record, or the error that stopped it."""
+    """A document per text field of one line's record, or the error that stopped it;
+    ``text_format`` says how the fields are written (a corpus of Markdown pages)."""
     number, raw = line
     if isinstance(raw, int):
         yield too_large(display, raw, limit, number)
     else:
-        yield from _record_documents(raw, number, display, text_fields, id_field)
+        yield from _record_documents(raw, number, display, text_fields, id_field, text_format)
 
 
 def _chunks(path: str) -> Iterator[bytes]:
@@ -159,7 +162,12 @@ def chunked_lines(chunks: Iterable[bytes], limit: int) -> Iterator[bytes | int]:
 
 
 def _record_documents(
-    raw: bytes, number: int, display: str, text_fields: Sequence[str], id_field: str
+    raw: bytes,
+    number: int,
+    display: str,
+    text_fields: Sequence[str],
+    id_field: str,
+    text_format: TextFormat = "text",
 ) -> Iterator[Document | InputError]:
     line = raw.removesuffix(b"\r")
     if line.startswith(codecs.BOM_UTF8):
@@ -218,10 +226,13 @@ def _record_documents(
             bom=False,
             newline=newline_style(value),
         )
+        fields, body_start = front_matter(value) if text_format == "markdown" else ({}, 0)
         yield Document(
             text=value,
             source=source,
-            metadata=metadata,
+            format=text_format,
+            metadata={**fields, **metadata},  # the record's own fields win
+            body_start=body_start,
             record=Record(number, record_id, field),
         )
     if not found and not errored:

@@ -170,7 +170,7 @@ class Checker:
         if item.path != STDIN and is_jsonl(item.path):
             yield from iter_documents(
                 item.path, item.display, self.config.text_fields, self.config.id_field,
-                self.config.max_document_bytes,
+                self.config.max_document_bytes, self.config.text_format,
             )  # fmt: skip
             return
         try:
@@ -192,12 +192,11 @@ class Checker:
         """Check a run of a shard's lines, read by another process: the unit of work of
         --jobs on shards, so that a single large shard still keeps every core busy."""
         config = self.config
+        fields, limit = (config.text_fields, config.id_field), config.max_document_bytes
         return self._gathered(
             document
             for line in lines
-            for document in line_documents(
-                line, item.display, config.text_fields, config.id_field, config.max_document_bytes
-            )
+            for document in line_documents(line, item.display, *fields, limit, config.text_format)
         )
 
     def _gathered(self, documents: Iterable[Document | InputError]) -> InputResult:
