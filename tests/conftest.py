@@ -13,6 +13,25 @@ from hygiene.registry.packs import RuleSet, load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+README = ROOT / "README.md"
+UPDATE_DOCS = os.environ.get("HYGIENE_UPDATE_DOCS") == "1"
+
+
+def readme_block(name: str, generated: str) -> str:
+    """The README's block between ``<!-- name:begin -->`` and ``<!-- name:end -->``; with
+    HYGIENE_UPDATE_DOCS=1 it is rewritten to ``generated`` first. Read as bytes: a line
+    ending changed is a difference too."""
+    begin, end = f"<!-- {name}:begin -->\n", f"<!-- {name}:end -->"
+    readme = README.read_bytes().decode("utf-8")
+    assert readme.count(begin) == 1 and readme.count(end) == 1, f"README: {name} markers"
+    before, rest = readme.split(begin)
+    block, after = rest.split(end)
+    if UPDATE_DOCS and block != generated:
+        README.write_bytes((before + begin + generated + end + after).encode("utf-8"))
+        block = generated
+    return block
+
+
 SEED = ROOT / "seeds" / "000_3b11dac5e552c86b.txt"
 
 

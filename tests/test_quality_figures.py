@@ -12,12 +12,9 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, readme_block
 
-README = ROOT / "README.md"
 BENCHMARK = ROOT / "benchmarks" / "quality.py"
-BEGIN, END = "<!-- quality:begin -->\n", "<!-- quality:end -->"
-UPDATE = os.environ.get("HYGIENE_UPDATE_DOCS") == "1"
 REGENERATE = (
     "regenerate with: "
     "HYGIENE_UPDATE_DOCS=1 .venv/bin/python -m pytest tests/test_quality_figures.py"
@@ -41,13 +38,7 @@ def benchmark_markdown() -> str:
 
 
 def test_readme_quality_figures_are_the_benchmarks() -> None:
-    # Bytes, not read_text: a line-ending change would be a difference too.
-    readme = README.read_bytes().decode("utf-8")
-    assert readme.count(BEGIN) == 1 and readme.count(END) == 1, "README: quality block markers"
-    before, rest = readme.split(BEGIN)
-    block, after = rest.split(END)
     generated = benchmark_markdown()
-    if UPDATE and block != generated:
-        README.write_bytes((before + BEGIN + generated + END + after).encode("utf-8"))
-        block = generated
-    assert block == generated, f"README.md's quality figures are stale; {REGENERATE}"
+    assert readme_block("quality", generated) == generated, (
+        f"README.md's quality figures are stale; {REGENERATE}"
+    )

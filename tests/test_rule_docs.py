@@ -8,7 +8,6 @@ in ``rules/reference/`` are generated; after changing a rule, regenerate them wi
 
 from __future__ import annotations
 
-import os
 import tomllib
 
 import pytest
@@ -17,14 +16,11 @@ from hygiene.cli.info import reference_page
 from hygiene.core.rule import Rule, example_bytes
 from hygiene.registry.packs import BUILTIN_PREFIXES, RuleSet, load_ruleset
 from hygiene.report import ruledoc
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, UPDATE_DOCS, readme_block
 from tests.test_rule_cases import found
 
 RULES = load_ruleset().rules
-README = ROOT / "README.md"
 REFERENCE = ROOT / "rules" / "reference"
-BEGIN, END = "<!-- rules:begin -->\n", "<!-- rules:end -->"
-UPDATE = os.environ.get("HYGIENE_UPDATE_DOCS") == "1"
 REGENERATE = (
     "regenerate with: HYGIENE_UPDATE_DOCS=1 .venv/bin/python -m pytest tests/test_rule_docs.py"
 )
@@ -66,21 +62,16 @@ def test_code_and_name_follow_the_group(rule: Rule) -> None:
 
 
 def test_readme_rule_table_is_generated_from_the_rules() -> None:
-    readme = README.read_text(encoding="utf-8")
-    assert readme.count(BEGIN) == 1 and readme.count(END) == 1, "README: rule table markers"
-    before, rest = readme.split(BEGIN)
-    table, after = rest.split(END)
     generated = ruledoc.markdown_table(RULES)
-    if UPDATE and table != generated:
-        README.write_text(before + BEGIN + generated + END + after, encoding="utf-8", newline="")
-        table = generated
-    assert table == generated, f"README.md's rule table is stale; {REGENERATE}"
+    assert readme_block("rules", generated) == generated, (
+        f"README.md's rule table is stale; {REGENERATE}"
+    )
 
 
 def test_reference_pages_are_generated_from_the_rules(ruleset: RuleSet) -> None:
     pages = {f"{rule.code}.md": reference_page(ruleset, rule) for rule in RULES}
     pages["README.md"] = ruledoc.markdown_index(RULES)
-    if UPDATE:
+    if UPDATE_DOCS:
         REFERENCE.mkdir(exist_ok=True)
         for name, text in pages.items():
             path = REFERENCE / name

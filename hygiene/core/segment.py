@@ -105,6 +105,15 @@ class Segmenter:
         return segments
 
 
+def first_body_line(text: str, body_start: int) -> tuple[int, int]:
+    """Where a document-wide finding is placed: the first line of text after the front
+    matter, from its first visible character."""
+    body = text[body_start:]
+    start = body_start + (len(body) - len(body.lstrip()))
+    end = text.find("\n", start)
+    return start, len(text) if end == -1 else end
+
+
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.M)
 
 

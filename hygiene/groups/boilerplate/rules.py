@@ -13,7 +13,7 @@ import regex
 
 from hygiene.core.corpus import line_key, normalize
 from hygiene.core.rule import Hit, RuleContext, rule
-from hygiene.core.segment import Segment
+from hygiene.core.segment import Segment, first_body_line
 from hygiene.groups.boilerplate.layout import FURNITURE_SCOPES, delete_line
 
 
@@ -162,11 +162,8 @@ def non_alphabetic_words(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     ratio = sum(1 for token in tokens if _ALPHABETIC.search(token)) / len(tokens)
     if ratio >= ctx.options["min-ratio"]:
         return
-    start = ctx.document.body_start + (len(body) - len(body.lstrip()))
-    first_line_end = segment.text.find("\n", start)
     yield Hit(
-        start,
-        len(segment.text) if first_line_end == -1 else first_line_end,
+        *first_body_line(segment.text, ctx.document.body_start),
         f"only {ratio:.0%} of the {len(tokens)} words contain a letter "
         f"(Gopher keeps documents from {ctx.options['min-ratio']:.0%})",
     )

@@ -11,7 +11,7 @@ from functools import cache
 
 from hygiene.core.document import Document
 from hygiene.core.rule import Hit, RuleContext, rule
-from hygiene.core.segment import Segment
+from hygiene.core.segment import Segment, first_body_line
 from hygiene.groups.language.decision import Grounds, Limits, Verdict, judge, uniform
 from hygiene.groups.language.evidence import (
     Candidate,
@@ -154,11 +154,8 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         return
     if not foreign(guess.language, declared):
         return
-    start = document.body_start + (len(body) - len(body.lstrip()))
-    end = segment.text.find("\n", start)
     yield Hit(
-        start,
-        len(segment.text) if end == -1 else end,
+        *first_body_line(segment.text, document.body_start),
         f"declared {', '.join(declared)}, but the text reads as {language_name(guess.language)}"
         f" ({guess.evidence} {guess.confidence:.2f})",
     )
