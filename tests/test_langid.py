@@ -144,3 +144,16 @@ def test_words_joined_into_one_long_word_are_judged_as_before(
     document = document_from_bytes(text.encode("utf-8"), "page.txt")
     _, findings = Checker(Config(select=("LG",))).check(document)
     assert [(f.code, f.span.line, f.message) for f in findings] == [*also, COMENTARIOS]
+
+
+def test_han_alone_names_neither_chinese_nor_japanese() -> None:
+    """Only kana tell Japanese from Chinese: a finding never names a language its letters
+    cannot show."""
+    from hygiene.groups.language.kinship import written_as
+
+    assert not written_as("ja", "动态组件，初始渲染时带有过渡模式", ("zh",))
+    assert written_as("ja", "これは日本語の説明です", ("zh",))
+    assert not written_as("zh", "これは日本語の説明です", ("en",))
+    assert not written_as("zh-CN", "概要", ("ja",))  # kanji alone is Japanese too
+    assert written_as("zh", "动态组件", ("en",))
+    assert written_as("fr", "Bonjour à tous", ("en",))

@@ -209,3 +209,19 @@ def test_site_generator_syntax_is_markup() -> None:
         '{{< code-toggle file="hugo" >}}\ntitle = "My site"\n{{< /code-toggle >}}\n'
     )
     assert words(prose_of(page)) == ["Replication", "Press", "_", "Enter", "_"]
+
+
+def test_authored_headings_titles_and_cross_references_are_not_furniture() -> None:
+    """HTML's h1-h6 and a reStructuredText section title are headings, a container's title
+    is markup, and a line whose link is still written is the author's cross-reference;
+    the same label left without its link, in plain text, is furniture."""
+    html = "<p>Intro text here.</p>\n<h4>Comments</h4>\n<p>Write them well.</p>\n"
+    assert codes(html, "guide.html") == []
+    rst = "Intro text here.\n\nSee also\n--------\n\nThe other guide.\n"
+    assert codes(rst, "guide.rst") == []
+    assert codes("Intro text.\n\n:::info See also\nThe guide.\n:::\n", "guide.md") == []
+    linked = "Props are typed.\n\nSee also: [Typing Props](/guide/typing#props)\n\nMore text.\n"
+    assert codes(linked, "guide.md") == []
+    assert codes("Props are typed.\n\nSee also: Typing Props\n\nMore text.\n", "a.txt") == [
+        "BP002"
+    ]

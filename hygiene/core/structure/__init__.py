@@ -18,13 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-# Regions that hold prose, and are read by default by rules of prose.
-CONTAINERS = ("heading", "table", "furniture")
+# Regions that hold prose, and are read by default by rules of prose: a link's text is
+# prose too, though often a title or a name kept in its own language.
+CONTAINERS = ("heading", "table", "furniture", "link")
 # Regions that are not prose at all.
 LEAVES = ("code", "markup", "url", "anchor", "front-matter", "comment")
 Kind = Literal[
-    "heading", "table", "furniture", "code", "markup", "url", "anchor", "front-matter", "comment"
-]
+    "heading", "table", "furniture", "link",
+    "code", "markup", "url", "anchor", "front-matter", "comment",
+]  # fmt: skip
 SCOPES = ("prose", *CONTAINERS, *LEAVES)
 
 # What prose rules read unless they say otherwise: the text a reader reads.

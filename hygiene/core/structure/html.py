@@ -17,6 +17,13 @@ from hygiene.core.structure import Kind, Region
 
 _CODE_ELEMENTS = frozenset({"script", "style", "template", "code", "pre", "textarea"})
 _FURNITURE = frozenset({"nav", "header", "footer", "aside"})
+# Elements whose content is prose of a kind a rule may leave out.
+_CONTAINERS: dict[str, Kind] = {
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "heading"),
+    "table": "table",
+    "a": "link",
+    **dict.fromkeys(_FURNITURE, "furniture"),
+}
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _TAG_END = regex.compile(r">")
 
@@ -43,7 +50,7 @@ class _Regions(HTMLParser):
         start = self._here()
         raw = self.get_starttag_text() or ""
         self.add("markup", start, start + len(raw))
-        if tag in _CODE_ELEMENTS or tag in _FURNITURE:
+        if tag in _CODE_ELEMENTS or tag in _CONTAINERS:
             self.open.setdefault(tag, []).append(start + len(raw))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -57,7 +64,7 @@ class _Regions(HTMLParser):
         self.add("markup", start, end)
         opened = self.open.get(tag)
         if opened:
-            self.add("code" if tag in _CODE_ELEMENTS else "furniture", opened.pop(), start)
+            self.add(_kind(tag), opened.pop(), start)
 
     def _whole(self, kind: Kind, length: int) -> None:
         start = self._here()
@@ -76,6 +83,10 @@ class _Regions(HTMLParser):
         self._whole("markup", len(data) + 5)  # <![ and ]>
 
 
+def _kind(tag: str) -> Kind:
+    return "code" if tag in _CODE_ELEMENTS else _CONTAINERS[tag]
+
+
 def html_regions(text: str) -> list[Region]:
     """Every region of an HTML text; an element left open runs to the end."""
     parser = _Regions(text)
@@ -83,6 +94,6 @@ def html_regions(text: str) -> list[Region]:
     parser.close()
     for tag, starts in parser.open.items():
         for start in starts:
-            parser.add("code" if tag in _CODE_ELEMENTS else "furniture", start, len(text))
+            parser.add(_kind(tag), start, len(text))
     parser.found += (Region("markup", *m.span()) for m in _ENTITY.finditer(text))
     return parser.found

@@ -29,6 +29,9 @@ _RST: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("markup", regex.compile(r"`_{1,2}|\|[^|\n]+\|")),  # link ends, substitutions
 )
 
+# A section title: a line of text over an underline of one punctuation character.
+_RST_TITLE = regex.compile(r"^(?=[^\n]*\w)[^\n]+(?=\n([=\-`:'\"~^_*+#<>])\1{2,}[ \t]*$)", regex.M)
+
 _ASCIIDOC_BLOCK = regex.compile(r"^(-{4,}|\.{4,}|\+{4,}|/{4,})[ \t]*$", regex.M)
 _ASCIIDOC: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("comment", regex.compile(r"^//(?!/{2}).*$", regex.M)),
@@ -46,6 +49,7 @@ def rst_regions(text: str) -> list[Region]:
     for kind, pattern in _RST:
         found += (Region(kind, *m.span()) for m in pattern.finditer(text))
     found += (Region("url", *m.span()) for m in _URL.finditer(text))
+    found += (Region("heading", *m.span()) for m in _RST_TITLE.finditer(text))
     return found
 
 

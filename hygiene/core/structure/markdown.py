@@ -31,6 +31,7 @@ _INLINE: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("url", regex.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>")),  # autolink
     ("url", regex.compile(r"<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>")),  # e-mail autolink
     ("markup", regex.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")),  # HTML and JSX tags
+    ("link", regex.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?=\(|\[)")),  # [text](
     ("url", regex.compile(_DESTINATION)),
     ("url", regex.compile(r"\]\[[^\[\]]*\]")),  # a reference link's label
     ("url", regex.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]{}\"'`]+|\bwww\.[^\s<>()\[\]{}\"'`]+")),
@@ -55,7 +56,7 @@ _MDX_EXPRESSION = regex.compile(r"\{(?:[^{}]|\{[^{}]*\})*\}")
 _MDX_MODULE = regex.compile(r"^(?:import|export)\b", regex.M)
 # Lines that are markup wherever they stand (outside code).
 _LINE_MARKUP: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
-    ("markup", regex.compile(r"^[ \t]*:{3,}[ \t]*[\w-]*", regex.M)),  # ::: containers
+    ("markup", regex.compile(r"^[ \t]*:{3,}[^\n]*$", regex.M)),  # ::: containers, their titles
     ("url", regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", regex.M)),  # [id]: url
     ("markup", regex.compile(r"^[ ]{0,3}(?:[-*_][ \t]*){3,}$", regex.M)),  # thematic break
     ("markup", regex.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:-]+$", regex.M)),  # |---|:-:|
@@ -114,6 +115,13 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
                 regions.append(Region("code", start, end))
             else:
                 regions += _inline(body, start, end, mdx)
+    # Comments and template tags may span blocks (a shortcode's closing ">}}" on a line of
+    # its own starts a block quote), and site generators expand them before Markdown is
+    # read: they are looked for in the whole body.
+    for kind, opening, closing in _DELIMITED:
+        regions += (
+            Region(kind, a, b) for a, b in _between(body, body_start, len(body), opening, closing)
+        )
     regions += _line_markup(body, blocks, body_start)
     regions += _code_shortcodes(body, body_start)
     return regions
@@ -130,8 +138,6 @@ def _inline(text: str, start: int, end: int, mdx: bool) -> list[Region]:
     found = [Region("code", a, b) for a, b in inline_code(text, start, end)]
     for kind, pattern in _INLINE:
         found += (Region(kind, *m.span()) for m in pattern.finditer(text, start, end))
-    for kind, opening, closing in _DELIMITED:
-        found += (Region(kind, a, b) for a, b in _between(text, start, end, opening, closing))
     if mdx:
         found += (Region("markup", *m.span()) for m in _MDX_EXPRESSION.finditer(text, start, end))
     return found

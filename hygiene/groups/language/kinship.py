@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import regex
+
 # Languages that language identification cannot keep apart on a sentence or two: a
 # "stray" between them is more often the identifier's confusion than a leftover.
 EQUIVALENT = (
@@ -29,3 +31,20 @@ def foreign(language: str, home: tuple[str, ...]) -> bool:
     """Whether ``language`` is none of the document's (asked for every candidate language of
     every segment: cached)."""
     return not any(same_language(language, code) for code in home)
+
+
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+
+
+def written_as(language: str, text: str, home: tuple[str, ...]) -> bool:
+    """Whether the letters of ``text`` can show ``language`` beside the document's. Han
+    alone is written by Chinese and Japanese alike, and only kana tell them apart: a text
+    is Japanese only with kana, Chinese only without, and a Han text without kana in a
+    Japanese document is Japanese too (a heading of kanji: 概要)."""
+    base = language.split("-")[0]
+    kana = _KANA.search(text) is not None
+    if base == "ja":
+        return kana
+    if base == "zh":
+        return not kana and not any(code.split("-")[0] == "ja" for code in home)
+    return True

@@ -12,6 +12,7 @@ from functools import cache
 from hygiene.core.document import Document
 from hygiene.core.rule import Hit, RuleContext, rule
 from hygiene.core.segment import Segment, first_body_line
+from hygiene.core.structure import PROSE
 from hygiene.groups.language.decision import Grounds, Limits, Verdict, judge, uniform
 from hygiene.groups.language.evidence import (
     Candidate,
@@ -26,7 +27,7 @@ from hygiene.groups.language.identifier import (
     language_name,
     text_language,
 )
-from hygiene.groups.language.kinship import foreign
+from hygiene.groups.language.kinship import foreign, written_as
 from hygiene.groups.language.placement import heading, line_at, skipped, where
 from hygiene.groups.language.quotations import attributed_quotation
 from hygiene.groups.language.script_blocks import (
@@ -44,11 +45,17 @@ from hygiene.text.scripts import at_home, line_script_counts, main_script
 MIN_PARAGRAPHS = 2
 
 
+# What the language rules read: prose, but not a link's text, which is often the title of
+# what it links to, kept in that page's language (a talk, a package, a person's name).
+LANGUAGE_SCOPES = PROSE - {"link"}
+
+
 @rule(
     "LG001",
     "language.foreign-script",
     severity="warning",
     scope="document",
+    scopes=LANGUAGE_SCOPES,
     options={"min-letters": 3, "home-share": 0.05, "line-share": 0.8},
 )
 def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
@@ -113,6 +120,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     "language.declared-mismatch",
     severity="warning",
     scope="document",
+    scopes=LANGUAGE_SCOPES,
     options={"min-words": 20, "min-confidence": 0.9},
 )
 def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
@@ -166,6 +174,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     "language.stray-segment",
     severity="warning",
     scope="document",
+    scopes=LANGUAGE_SCOPES,
     options={
         "min-words": 5,
         "min-confidence": 0.2,
@@ -278,6 +287,12 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     for group in groups:
         for piece in group:
             found = judge(piece, grounds, heading(piece.segment, document))
+            if (
+                found is not None
+                and found[0]
+                and not written_as(found[0], piece.segment.text, home)
+            ):
+                continue  # a Chinese line named Japanese (or the other way): Han says neither
             if found is not None:
                 yield _stray_hit(piece.segment, found, home, lines, document)
                 break  # a paragraph is reported once, whole or by its first stray line

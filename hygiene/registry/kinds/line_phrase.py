@@ -1,7 +1,10 @@
 """The ``line-phrase`` kind: a line of page furniture, known by its phrases and its place.
 
 ``compile_line_phrase`` lists the ways a line can match; the lists are looked up by hash
-(``PhraseList``), their normalised phrases kept in the cache.
+(``PhraseList``), their normalised phrases kept in the cache. In a format that writes its
+links (Markdown, HTML, reStructuredText, AsciiDoc), a line whose link is still there is the
+author's cross-reference (``See also: [Typing Props](...)``), not furniture left when the
+links were stripped.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ LINE_PHRASE_DEFAULTS: Mapping[str, Any] = {
 
 
 _TAIL_MARKS = " -–—:|,;/"
+# A link as the formats that write links write it: [text](url), [text][ref], <a href>,
+# `text <url>`_, link:url[text].
+_LINK_WRITTEN = regex.compile(r"\]\(|\]\[|<a\s|`_|\b(?:link|xref):[^\s\[]*\[", regex.I)
 _BUTTON_SEPARATORS = regex.compile(r"[\s|•·/,]+")
 
 
@@ -268,7 +274,10 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     def check(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         document = ctx.document
         layout = LineLayout.of(document, ctx.segments, ctx.options["edge-lines"])
+        linked = ctx.document.format != "text"
         for line in layout.candidates:
+            if linked and _LINK_WRITTEN.search(ctx.written_lines()[line.line.index].text):
+                continue  # the link is still there: the author's cross-reference
             shown = recognise(line, ctx)
             if shown is None:
                 continue
