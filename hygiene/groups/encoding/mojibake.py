@@ -125,8 +125,13 @@ def _ftfy_damage(line: str) -> list[Damage]:
         # is the run's plan too.
         steps = tuple((alone if alone.text == repair else whole).explanation or ())
         kind, description = classify(steps)
+        # The line's plan may hold steps for its other runs (decode_inconsistent_utf8): this
+        # run is safe to mend when its codec steps alone undo its repair exactly, as they
+        # would were the run on a line of its own (so fixing another run first, an entity
+        # beside it, does not turn an unsafe repair into a safe one).
+        codec_steps = tuple(step for step in steps if step[0] in ("encode", "decode"))
         found.append(
             Damage(i1, i2, damaged, repair, kind, description, steps,
-                   round_trips(damaged, repair, steps))
+                   round_trips(damaged, repair, codec_steps))
         )  # fmt: skip
     return found
