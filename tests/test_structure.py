@@ -222,6 +222,4 @@ def test_authored_headings_titles_and_cross_references_are_not_furniture() -> No
     assert codes("Intro text.\n\n:::info See also\nThe guide.\n:::\n", "guide.md") == []
     linked = "Props are typed.\n\nSee also: [Typing Props](/guide/typing#props)\n\nMore text.\n"
     assert codes(linked, "guide.md") == []
-    assert codes("Props are typed.\n\nSee also: Typing Props\n\nMore text.\n", "a.txt") == [
-        "BP002"
-    ]
+    assert codes("Props are typed.\n\nSee also: Typing Props\n\nMore text.\n", "a.txt") == ["BP002"]
