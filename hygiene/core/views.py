@@ -34,13 +34,16 @@ class Views:
     """One document's views, each with its own segments, shared by every rule (and every
     document facet) that reads the same scopes."""
 
-    __slots__ = ("_made", "_present", "_structure", "document")
+    __slots__ = ("_by_scopes", "_made", "_present", "_structure", "document")
 
     def __init__(self, document: Document) -> None:
         self.document = document
         self._structure: Structure | None = None
         self._present: frozenset[str] = frozenset()
         self._made: dict[frozenset[str], tuple[Document, Segmenter]] = {}
+        # Each rule asks with its scopes: the answer is looked up first by them (a
+        # document is checked by some forty rules and a few sets of scopes).
+        self._by_scopes: dict[frozenset[str], tuple[Document, Segmenter]] = {}
 
     @property
     def structure(self) -> Structure:
@@ -51,6 +54,9 @@ class Views:
 
     def get(self, scopes: frozenset[str] = PROSE) -> tuple[Document, Segmenter]:
         """The document as ``scopes`` read it, and its segments."""
+        view = self._by_scopes.get(scopes)
+        if view is not None:
+            return view
         structure = self.structure
         hidden = (frozenset(SCOPES) - scopes) & self._present
         view = self._made.get(hidden)
@@ -61,4 +67,5 @@ class Views:
             else:
                 document = self.document
             view = self._made[hidden] = (document, Segmenter(document.text))
+        self._by_scopes[scopes] = view
         return view

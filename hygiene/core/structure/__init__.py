@@ -130,4 +130,6 @@ class Structure:
 
 
 def _blank(text: str) -> str:
+    if "\n" not in text and "\r" not in text:  # most runs: inline code, a tag, a URL
+        return " " * len(text)
     return _KEEP_LINE_BREAKS.sub(" ", text)
