@@ -130,7 +130,10 @@ class RuleContext:
         return self.source or self.document
 
     def written_lines(self) -> list[Segment]:
-        """The lines of the document as written, split once per view."""
+        """The lines of the document as written, split once per view (and not again where
+        the view is the document as written)."""
+        if self.written is self.document:
+            return self.segments.get("line")
         return self.segments.memo("written-lines", lambda: split_lines(self.written.text))
 
 

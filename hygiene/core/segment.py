@@ -81,9 +81,7 @@ class Segmenter:
         """Whether ``offset`` lies in a Markdown fenced code block (found once per text;
         the blocks are sorted and disjoint, so each question is a binary search: a page
         of many fences asked about every line was quadratic)."""
-        blocks = self.memo("code-blocks", lambda: fenced_code_blocks(self._text))
-        index = bisect.bisect_right(blocks, (offset, math.inf)) - 1
-        return index >= 0 and offset < blocks[index][1]
+        return within(self.memo("code-blocks", lambda: fenced_code_blocks(self._text)), offset)
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A value derived from this document, computed once for every rule that asks."""
@@ -103,6 +101,12 @@ class Segmenter:
             segments = split_paragraphs(self.get("line"), self._text)
         self._cache[scope] = segments
         return segments
+
+
+def within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted and disjoint): a binary search."""
+    index = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def first_body_line(text: str, body_start: int) -> tuple[int, int]:

@@ -80,7 +80,7 @@ class Structure:
     def view(self, scopes: frozenset[str]) -> str:
         """The text with every character outside ``scopes`` blanked (line breaks kept)."""
         if self._labels is None:
-            return self._text if "prose" in scopes else _blank(self._text)
+            return self._text if "prose" in scopes else blank(self._text)
         hidden = bytes(code for kind, code in _CODES.items() if kind not in scopes)
         if not hidden:
             return self._text
@@ -90,10 +90,10 @@ class Structure:
         for run in runs.finditer(self._labels):
             start, end = run.span()
             pieces.append(self._text[done:start])
-            blank = _blank(self._text[start:end])
+            blanked = blank(self._text[start:end])
             if self._inline(start, end, hidden):
-                blank = INLINE_MARK + blank[1:]
-            pieces.append(blank)
+                blanked = INLINE_MARK + blanked[1:]
+            pieces.append(blanked)
             done = end
         pieces.append(self._text[done:])
         return "".join(pieces)
@@ -124,12 +124,9 @@ class Structure:
             position += step
         return False
 
-    def spans(self, *kinds: str) -> list[tuple[int, int]]:
-        """The sorted ranges of regions of ``kinds`` (fix, which never edits code, asks)."""
-        return [(r.start, r.end) for r in self.regions if r.kind in kinds]
 
-
-def _blank(text: str) -> str:
+def blank(text: str) -> str:
+    """``text`` with every character but line breaks a space."""
     if "\n" not in text and "\r" not in text:  # most runs: inline code, a tag, a URL
         return " " * len(text)
     return _KEEP_LINE_BREAKS.sub(" ", text)

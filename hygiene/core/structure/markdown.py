@@ -21,7 +21,8 @@ from markdown_it import MarkdownIt
 
 from hygiene.core.document import LineIndex
 from hygiene.core.markup import inline_code
-from hygiene.core.structure import Kind, Region
+from hygiene.core.segment import within
+from hygiene.core.structure import Kind, Region, blank
 
 # A link's or image's destination and title: ](url "title").
 _DESTINATION = r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
@@ -83,7 +84,7 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
     if body_start:
         regions.append(Region("front-matter", 0, body_start))
     # The parser sees the front matter as blank lines, so its line numbers stay the text's.
-    body = "".join(" " if c not in "\r\n" else c for c in text[:body_start]) + text[body_start:]
+    body = blank(text[:body_start]) + text[body_start:]
     lines = LineIndex(body)
 
     def offset(line: int) -> int:  # the start of 0-based ``line``, or the text's end
@@ -183,12 +184,5 @@ def _line_markup(text: str, blocks: list[tuple[int, int]], body_start: int) -> I
     blocks.sort()
     for kind, pattern in _LINE_MARKUP:
         for match in pattern.finditer(text, body_start):
-            if not _inside(blocks, match.start()):
+            if not within(blocks, match.start()):
                 yield Region(kind, *match.span())
-
-
-def _inside(blocks: list[tuple[int, int]], position: int) -> bool:
-    import bisect
-
-    index = bisect.bisect_right(blocks, (position, float("inf"))) - 1
-    return index >= 0 and position < blocks[index][1]
