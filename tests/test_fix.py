@@ -181,6 +181,22 @@ def test_mojibake_repairs_are_idempotent(ruleset: RuleSet, pieces: list[str], un
     assert again.after == first.after and again.applied == 0
 
 
+def test_a_repair_through_two_legacy_codecs_is_not_safe(ruleset: RuleSet) -> None:
+    """Once the entity beside it is fixed, ftfy reads ``â€™Ã¢â‚¬â„¢`` through Windows-1252
+    and then MacRoman into Armenian and Arabic letters: the plan round-trips, yet a text
+    mis-read by two different codecs is a guess, so the fix waits for --unsafe."""
+    checker = Checker(Config(), ruleset)
+
+    def check(document: Document) -> list[Finding]:
+        return checker.check(document)[1]
+
+    first = fix_document(document_from_bytes("é&â€™Ã¢â‚¬â„¢".encode(), "doc.txt"), check, False)
+    assert first.after == "é&â€™Ã¢â‚¬â„¢" and first.applied == 0
+    (damage,) = [f for f in check(document_from_bytes(first.after.encode(), "d.txt"))
+                 if f.code == "EN001"]  # fmt: skip
+    assert damage.fix is not None and damage.fix.safety == "unsafe"
+
+
 LINES = st.sampled_from([
     "The talks ended on Thursday.", "Advertisement", "Share", "Tweet", "Email",
     "WATCH: Trump on Mexico relations", "Back to top", "", "Officials said they would resume.",

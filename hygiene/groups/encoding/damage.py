@@ -60,6 +60,15 @@ def classify(steps: tuple[Step, ...]) -> tuple[DamageKind, str]:
     return "utf8-as-other", f"UTF-8 read as {_codec_name(codec)}"
 
 
+def one_codec(steps: tuple[Step, ...]) -> bool:
+    """Whether every wrong reading in the plan is by the same codec: text read wrongly
+    twice went through one pipeline twice. A chain of two legacy codecs (Windows-1252,
+    then MacRoman) round-trips by chance far more often than it happened, and its
+    "repair" is often letters of scripts the text never held."""
+    codecs = {name.removeprefix("sloppy-") for action, name in steps if action == "encode"}
+    return len(codecs) <= 1
+
+
 def round_trips(damaged: str, repair: str, steps: tuple[Step, ...]) -> bool:
     """Whether undoing the plan on the repair gives back the damaged text exactly."""
     if not steps or any(action not in ("encode", "decode") for action, _ in steps):

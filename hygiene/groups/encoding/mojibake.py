@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from hygiene.groups.encoding.damage import Damage, classify, round_trips
+from hygiene.groups.encoding.damage import Damage, classify, one_codec, round_trips
 from hygiene.groups.encoding.diff import Budget, char_opcodes
 from hygiene.groups.encoding.reread import REREAD_HINT, reread
 
@@ -130,8 +130,6 @@ def _ftfy_damage(line: str) -> list[Damage]:
         # would were the run on a line of its own (so fixing another run first, an entity
         # beside it, does not turn an unsafe repair into a safe one).
         codec_steps = tuple(step for step in steps if step[0] in ("encode", "decode"))
-        found.append(
-            Damage(i1, i2, damaged, repair, kind, description, steps,
-                   round_trips(damaged, repair, codec_steps))
-        )  # fmt: skip
+        safe = one_codec(codec_steps) and round_trips(damaged, repair, codec_steps)
+        found.append(Damage(i1, i2, damaged, repair, kind, description, steps, safe))
     return found
