@@ -96,6 +96,26 @@ def test_rst_and_asciidoc_leave_code_directives_and_comments_out() -> None:
     ]  # fmt: skip
 
 
+def test_rst_list_items_continue_on_indented_lines_as_prose() -> None:
+    rst = (
+        '* #1457: make linkcheck cause "Can\'t convert\n  object to str" error.\n'
+        "term\n   Its definition.\n\nRun this::\n\n    make all\n\n"
+        ".. code-block:: python\n   :linenos:\n\n   print(1)\n"
+    )
+    assert words(Structure(rst, rst_regions(rst)).view(PROSE)) == [
+        "1457", "make", "linkcheck", "cause", "Can", "t", "convert", "object", "to", "str",
+        "error", "term", "Its", "definition", "Run", "this",
+    ]  # fmt: skip
+
+
+def test_a_character_tells_the_region_it_stands_in() -> None:
+    page = "# Title\n\nSee `code` and [the site](https://example.com).\n"
+    structure = Structure(page, markdown_regions(page, 0, mdx=False))
+    kinds = {word: structure.kind_at(page.index(word)) for word in ("Title", "See", "code", "the")}
+    assert kinds == {"Title": "heading", "See": "prose", "code": "code", "the": "link"}
+    assert Structure("plain", []).kind_at(0) == "prose"
+
+
 MARKDOWN_PIECES = [
     "a", "é", " ", "\n", "\r\n", "`", "```", "<", ">", "</b>", "<!--", "-->", "{", "}",
     "{#x}", "](", ")", "[", "]", "|", "---", ":::", "&amp;", "http://x.y/z", "# ", "    ",

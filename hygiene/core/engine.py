@@ -46,8 +46,9 @@ def check_document(
     for active in rules:
         seen, segments = views.get(active.scopes)
         ctx = RuleContext(
-            seen, segments, active.options, declared_languages, settings, corpus, document
-        )
+            seen, segments, active.options, declared_languages, settings, corpus,
+            source=document, structure=views.structure,
+        )  # fmt: skip
         try:
             for segment in segments.get(active.scope):
                 for hit in active.check(segment, ctx):

@@ -14,6 +14,7 @@ and so does each ````literal```` pair. Both err towards leaving text alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -73,13 +74,31 @@ def inline_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_RST_INDENTED = re.compile(r"^[ \t]+\S.*$", re.M)
+_RST_LINE = re.compile(r"^.*$", re.M)
+_RST_DIRECTIVE = re.compile(r"^\s*\.\.\s")
 _RST_LITERAL = re.compile(r"``.+?``", re.S)
+
+
+def _rst_indented(text: str) -> Iterator[tuple[int, int]]:
+    """Indented lines that may be code: literal blocks and directive bodies. An indented
+    line right under a line of text (no blank line between) continues a list item or
+    is a definition's body, which is prose."""
+    prose_above = False
+    for line in _RST_LINE.finditer(text):
+        content = line.group()
+        if not content.strip():
+            prose_above = False
+            continue
+        indented = content[0] in " \t"
+        if indented and not prose_above:
+            yield line.span()
+            continue
+        prose_above = not _RST_DIRECTIVE.match(content)
 
 
 def rst_code_spans(text: str) -> list[tuple[int, int]]:
     """The code-point ranges a reStructuredText text may hold code in, sorted and merged."""
-    spans = [m.span() for m in _RST_INDENTED.finditer(text)]
+    spans = list(_rst_indented(text))
     spans += [m.span() for m in _RST_LITERAL.finditer(text)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from hygiene.core.corpus import LineCounts
 from hygiene.core.document import Document
 from hygiene.core.segment import Scope, Segment, Segmenter, split_lines
-from hygiene.core.structure import PROSE
+from hygiene.core.structure import PROSE, Structure
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -123,6 +123,13 @@ class RuleContext:
     # leave out blanked: a fix that reads the text around a finding (a blank line beside
     # it) reads it here, or a blanked comment would look like a blank line to delete.
     source: Document | None = None
+    # The document's regions (headings, tables, links, code ...) as its format's parser
+    # found them; None for plain text and where nobody parsed it.
+    structure: Structure | None = None
+
+    def kind_at(self, offset: int) -> str:
+        """The scope of the written character at ``offset`` (``prose`` without structure)."""
+        return "prose" if self.structure is None else self.structure.kind_at(offset)
 
     @property
     def written(self) -> Document:

@@ -235,7 +235,10 @@ class Checker:
         facets = self.ruleset.facets
         if self.describe:
             prose, segments = views.get(PROSE)  # prose statistics read prose alone
-            ctx = RuleContext(prose, segments, {}, declared, settings, self.corpus)
+            ctx = RuleContext(
+                prose, segments, {}, declared, settings, self.corpus,
+                source=document, structure=views.structure,
+            )  # fmt: skip
             described = {facet.name: facet.describe(ctx) for facet in facets}
         else:
             described = {facet.name: facet.empty for facet in facets}

@@ -98,6 +98,13 @@ class Structure:
         pieces.append(self._text[done:])
         return "".join(pieces)
 
+    def kind_at(self, offset: int) -> str:
+        """The scope of the character at ``offset``: the innermost region's kind, or
+        ``prose`` (a quotation in a heading, a table or a link's text is no speech)."""
+        if self._labels is None or not 0 <= offset < len(self._labels):
+            return "prose"
+        return SCOPES[self._labels[offset]]
+
     def _inline(self, start: int, end: int, hidden: bytes) -> bool:
         """Whether a blanked run stands inside a line of read text (``Add `x` to it``),
         where blanks alone would join the words around it into a phrase of their own
