@@ -3,6 +3,10 @@
 A run whose report is needed whole (JSON, SARIF, a baseline, changed lines) goes through
 ``check_paths``; a corpus run (JSON Lines out, or a folder of findings files) streams, so
 its memory stays flat however large the input.
+
+A run may write several reports (``--format text --format sarif:hygiene.sarif``): the tree
+is checked once, and each format renders the same report, as CI wants one job to show
+findings in its log and hand a file to a dashboard.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ import click
 
 from hygiene.cli.exits import say_error
 from hygiene.cli.options import (
-    FORMAT_CHOICE,
     SEVERITY_CHOICE,
+    Output,
+    OutputType,
     build_config,
+    resolve_outputs,
     rule_options,
     verbose_option,
 )
@@ -33,9 +39,12 @@ if TYPE_CHECKING:
 @click.command()
 @verbose_option
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=FORMAT_CHOICE, default="text",
-              show_default=True, help="Output format.")  # fmt: skip
-@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of stdout.")
+@click.option("--format", "formats", type=OutputType(), multiple=True,
+              help="Output format [default: text]; FORMAT:FILE writes that report to FILE. "
+                   "Repeat it to write several reports from one run.")  # fmt: skip
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the report to FILE instead of stdout (the one --format given "
+                   "without a file).")  # fmt: skip
 @click.option("--fail-on", type=SEVERITY_CHOICE, default=None,
               help="Exit 1 on a finding at or above this severity [default: warning].")  # fmt: skip
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -60,7 +69,7 @@ if TYPE_CHECKING:
 @rule_options
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    formats: tuple[Output, ...],
     output: str | None,
     fail_on: str | None,
     exit_zero: bool,
@@ -82,23 +91,27 @@ def check(
     from hygiene.support.atomic import write_atomically
     from hygiene.support.schemas import RECORDS
 
-    for target in (output, write_baseline):
+    reports = resolve_outputs(formats, output, write_baseline)
+    for target in (*(report.path for report in reports), write_baseline):
         if target:
             _check_writable(target)
     if output_dir and os.path.exists(output_dir) and not os.path.isdir(output_dir):
         raise UsageError(f"{output_dir}: --output-dir must be a folder, and this is a file")
-    if statistics and (output_format != "text" or output_dir):
+    if statistics and (all(report.format != "text" for report in reports) or output_dir):
         raise UsageError("--statistics counts findings in the text format, without --output-dir")
     whole_report = baseline or write_baseline or diff_base
-    if output_dir and (whole_report or output):
+    if output_dir and (whole_report or len(reports) > 1 or reports[0].path):
         raise UsageError(
             "--output-dir writes one findings file per input: it does not combine with -o, "
-            "--baseline, --write-baseline or --diff-base"
+            "a report's FILE, several --format, --baseline, --write-baseline or --diff-base"
         )
     config, ruleset = build_config(paths, options, fail_on)
-    if output_dir or (output_format == "jsonl" and not whole_report and "-" not in paths):
+    (first, *others) = reports
+    if output_dir or (
+        first.format == "jsonl" and not others and not whole_report and "-" not in paths
+    ):
         return _stream(
-            paths, config, ruleset, output, output_dir, jobs, scheduler, exit_zero, quiet
+            paths, config, ruleset, first.path, output_dir, jobs, scheduler, exit_zero, quiet
         )
     # One byte over the limit is enough to refuse it (Checker.load): never read more.
     stdin = sys.stdin.buffer.read(config.max_document_bytes + 1) if "-" in paths else None
@@ -112,26 +125,28 @@ def check(
         jobs=jobs,
         scheduler=scheduler,
         quiet=quiet,
-        written=(output, write_baseline),
+        written=(*(report.path for report in reports), write_baseline),
         stdin_filename=options["stdin_filename"],
     )
-    if output_format == "json":  # the formats that are not the report need not pay for it
+    written = {each.format for each in reports}
+    if "json" in written:  # the formats that are not the report need not pay for it
         validate(report.to_dict())
-    if output_format == "jsonl":
+    if "jsonl" in written:
         for record in to_records(report):
             validate(record, RECORDS)
-    if statistics:
-        from hygiene.report.formatters.text_format import render_statistics
-
-        rendered = render_statistics(report)
-    else:
-        rendered = renderer(output_format)(report)
     for error in report.errors:
         say_error(error)
-    if output:
-        write_atomically(output, rendered.encode("utf-8"))
-    else:
-        click.echo(rendered, nl=False)
+    for each in reports:  # in the order given; each file replaced whole, or not at all
+        if statistics and each.format == "text":
+            from hygiene.report.formatters.text_format import render_statistics
+
+            rendered = render_statistics(report)
+        else:
+            rendered = renderer(each.format)(report)
+        if each.path:
+            write_atomically(each.path, rendered.encode("utf-8"))
+        else:
+            click.echo(rendered, nl=False)
     if write_baseline:
         write_atomically(write_baseline, baseline_json(report.findings).encode("utf-8"))
         click.echo(

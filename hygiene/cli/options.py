@@ -6,7 +6,9 @@ exactly what the other two would run with.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -22,8 +24,78 @@ if TYPE_CHECKING:
     from hygiene.registry.packs import RuleSet
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
-FORMAT_CHOICE = click.Choice(["text", "json", "jsonl", "sarif", "github", "junit"])
+# hygiene.report.formatters.FORMATS, written out so that parsing flags imports no report.
+OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab")
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One report a run writes: its format, and its file (None: standard output)."""
+
+    format: str
+    path: str | None = None
+
+
+# Click types are generic from 8.2 on; 8.1, which setup.cfg still allows, cannot subscript one.
+class OutputType(click.ParamType):  # type: ignore[type-arg]
+    """``--format FORMAT`` or ``--format FORMAT:FILE`` (``FORMAT:-``: standard output).
+
+    The format is what comes before the first colon, so a Windows path (``sarif:C:\\x``)
+    stays whole.
+    """
+
+    name = "format"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return f"[{'|'.join(OUTPUT_FORMATS)}][:FILE]"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Output:
+        if isinstance(value, Output):
+            return value
+        name, colon, path = str(value).partition(":")
+        if name not in OUTPUT_FORMATS:
+            self.fail(f"{name!r} is not one of {', '.join(OUTPUT_FORMATS)}", param, ctx)
+        if colon and not path:
+            self.fail(f"{value!r}: a file after the colon, or - for standard output", param, ctx)
+        return Output(name, path or None)
+
+
+def resolve_outputs(
+    formats: Sequence[Output], output: str | None, write_baseline: str | None = None
+) -> tuple[Output, ...]:
+    """The reports a run writes, from repeated ``--format FORMAT[:FILE]`` and ``-o FILE``.
+
+    ``-o`` is the file of the one format named without one (``--format sarif -o x.sarif``,
+    as before there were several); ``text`` is the format when none is named. ``-`` is
+    standard output. At most one report goes there, and no two files are the same file.
+    """
+    reports = list(formats) or [Output("text")]
+    if output is not None:
+        bare = [number for number, report in enumerate(reports) if report.path is None]
+        if len(bare) != 1:
+            raise UsageError(
+                "-o FILE is the file of the one --format given without a file; with several "
+                "reports, give each its file: --format FORMAT:FILE"
+            )
+        reports[bare[0]] = Output(reports[bare[0]].format, output)
+    reports = [Output(report.format, None) if report.path == "-" else report for report in reports]
+    if sum(report.path is None for report in reports) > 1:
+        raise UsageError(
+            "only one report can go to standard output: give the others a file, "
+            "--format FORMAT:FILE"
+        )
+    seen: dict[str, str] = {}
+    for target in (*(report.path for report in reports), write_baseline):
+        if target is None:
+            continue
+        real = os.path.realpath(target)
+        if real in seen:
+            raise UsageError(f"{target}: two reports cannot be written to the same file")
+        seen[real] = target
+    return tuple(reports)
 
 
 def _set_verbose(_context: click.Context, _parameter: click.Parameter, value: bool) -> None:

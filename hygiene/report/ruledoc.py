@@ -4,6 +4,9 @@ for the terminal or as Markdown for the README's rule table and ``rules/referenc
 Everything comes from the rule itself (its doc fields, severity, scope, options, pack), so
 the documentation cannot drift from the rules; nothing here runs a rule. The fixes a rule
 offered on its own example are found by the caller and handed in.
+
+The pages are also where a report sends its reader: ``reference_url`` is the one place a
+page's address is built (SARIF's ``helpUri``, the cut descriptions that point to the rest).
 """
 
 from __future__ import annotations
@@ -14,8 +17,17 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from hygiene import __version__
 from hygiene.core.rule import Fix, Rule
 from hygiene.support.escape import escape_for_terminal
+from hygiene.support.shipped import builtin_folder
+
+# Where the project is published: the one place its address is written (the package
+# metadata names none yet); every link to a rule's page is built from it, so a move of
+# the repository is a change of this line.
+REPOSITORY_URL = "https://github.com/hygiene-checker/hygiene"
+# The generated pages, in the repository, one a rule: ``rules/reference/<CODE>.md``.
+REFERENCE_FOLDER = "rules/reference"
 
 TABLE_HEADER = "| code | name | severity | finds |\n|---|---|---|---|\n"
 ESCAPES_NOTE = "Control, bidi and invisible characters are shown as `\\uXXXX` escapes."
@@ -180,3 +192,20 @@ def markdown_page(rule: Rule, fixes: Sequence[Fix] = ()) -> str:
             f" (`[rules.{json.dumps(rule.name)}]` in `hygiene.toml`).",
         ]
     return "\n\n".join(sections) + "\n"
+
+
+def reference_url(rule: Rule) -> str | None:
+    """The address of a built-in rule's page, at the tag of the running version, so that
+    a report links to the rule as this version applied it; None for a rule of the user's
+    own packs, which has no page.
+
+    Built-in rules are the Python ones (a user's packs are TOML) and those of the packs
+    shipped in ``rules/``; a user's pack may share a built-in group and its prefix, so
+    neither tells a built-in rule apart.
+    """
+    pack = rule.pack.name
+    python = pack.startswith("hygiene/groups/") and pack.endswith(".py")
+    shipped = pack.startswith("rules/") and (builtin_folder() / pack[len("rules/") :]).is_file()
+    if not (python or shipped):
+        return None
+    return f"{REPOSITORY_URL}/blob/v{__version__}/{REFERENCE_FOLDER}/{rule.code}.md"

@@ -1,8 +1,17 @@
-"""SARIF 2.1.0 for code-scanning dashboards: rule metadata, code-point columns, fingerprints."""
+"""SARIF 2.1.0 for code-scanning dashboards: rule metadata, code-point columns, fingerprints.
+
+Rule metadata keeps to what GitHub code scanning documents for a ``reportingDescriptor``
+("SARIF support for code scanning"): ``shortDescription``, ``fullDescription`` and
+``help.text`` of at most 1,024 characters, a ``name`` of at most 255, at most 20 tags. A
+longer text is cut at its last sentence (or word) that fits, and says where the rest is:
+the rule's page, also its ``helpUri``; ``help.markdown`` (which GitHub shows instead of
+``help.text``, and limits to nothing) keeps the whole text.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -10,6 +19,7 @@ from hygiene import __version__
 from hygiene.core.finding import Finding
 from hygiene.core.rule import Rule
 from hygiene.report.model import Report
+from hygiene.report.ruledoc import reference_url
 from hygiene.support.escape import escape_json_output
 
 SARIF_SCHEMA = (
@@ -19,17 +29,37 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 # GitHub code scanning rejects longer rule descriptions (its documented SARIF limits).
 DESCRIPTION_LIMIT = 1024
 # Rules whose findings are a security matter, with the score GitHub ranks alerts by
-# (7.0-8.9 high, 4.0-6.9 medium): bidi controls are the Trojan Source attack
-# (CVE-2021-42574); invisible characters can hide text from a reviewer.
+# (over 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low). A bidi control is the
+# Trojan Source attack (CVE-2021-42574): the text a reviewer reads is not the text a
+# parser reads, so high. An invisible character can hide or split a word from a reviewer
+# and from a filter, but shows nothing that is not there, so medium.
 SECURITY_SEVERITY = {"UC001": "7.5", "UC002": "4.0"}
+# A sentence ends at . ! or ? before white space (a closing quote or bracket may follow).
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?=\s)")
 
 
-def _within(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
-    """``text`` cut to ``limit`` characters at a word, ending with an ellipsis."""
+def _cut(text: str, room: int) -> str:
+    """The longest opening of ``text`` that fits ``room`` characters and ends a sentence;
+    failing one past half the room, the last whole word, and an ellipsis."""
+    if len(text) <= room:
+        return text
+    if room < 2:
+        return ""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, room + 1) if m.end() <= room]
+    if ends and ends[-1] > room // 2:
+        return text[: ends[-1]]
+    words = text[: room - 1]
+    if not text[room - 1].isspace() and re.search(r"\s", words):
+        words = re.sub(r"\s+\S*$", "", words)  # the cut falls in a word: leave it out
+    return words.rstrip().rstrip(",;:") + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def _within(text: str, url: str | None, limit: int = DESCRIPTION_LIMIT) -> str:
+    """``text`` whole when it fits ``limit``; else cut, with where to read the rest."""
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return cut + "\N{HORIZONTAL ELLIPSIS}"
+    rest = f" The rest is on the rule's page: {url}" if url else ""
+    return _cut(text, limit - len(rest)) + rest
 
 
 def _uri(path: str) -> str:
@@ -43,26 +73,33 @@ def _uri(path: str) -> str:
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
-    doc = rule.doc
-    help_text = f"{doc.why}\n\nHow to fix: {doc.how_to_fix}"
+    doc, url = rule.doc, reference_url(rule)
+    how = f"\n\nHow to fix: {doc.how_to_fix}"
+    page = f"\n\nThe rule's page: {url}" if url else ""
+    # The reason is what gives way: the fix and the page are short and always said.
+    help_text = _cut(doc.why, max(DESCRIPTION_LIMIT - len(how) - len(page), 0)) + how + page
     help_markdown = (
         f"{doc.why}\n\n**How to fix:** {doc.how_to_fix}\n\n"
         f"Reported:\n\n```text\n{doc.bad}\n```\n\nLeft alone:\n\n```text\n{doc.good}\n```"
+        + (f"\n\n[The rule's page]({url})" if url else "")
     )
     properties: dict[str, Any] = {"tags": [rule.group], "scope": rule.scope,
                                   "pack": rule.pack.name}  # fmt: skip
     if rule.code in SECURITY_SEVERITY:
         properties["tags"] = [rule.group, "security"]
         properties["security-severity"] = SECURITY_SEVERITY[rule.code]
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": _within(doc.summary)},
-        "fullDescription": {"text": _within(doc.why)},
-        "help": {"text": help_text, "markdown": help_markdown},
+        "shortDescription": {"text": _within(doc.summary, url)},
+        "fullDescription": {"text": _within(doc.why, url)},
+        "help": {"text": _within(help_text, url), "markdown": help_markdown},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": properties,
     }
+    if url:
+        descriptor["helpUri"] = url
+    return descriptor
 
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
