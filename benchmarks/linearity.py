@@ -125,6 +125,13 @@ INPUTS = (
     Input("guillemets", "opening guillemets only", 10_000, repeated("«")),
     Input("quoted-said", "short quotations, each with a speaker", 2_000,
           each("“{w},” he said. ")),
+    Input("quoted-alone", "quotations standing alone with no speaker, on one line", 2_000,
+          each("“{w} will go.” ")),
+    Input("list-quotes", "a list item continued by indented lines, each a quotation", 2_000,
+          lambda n, k: "1. Intro\n" + "".join(f'   "{word(k + i)} goes," she' + "\n"
+                                             for i in range(n))),
+    Input("mistyped-closers", "quotations closed by an opening mark", 2_000,
+          each("“{w}“ ")),
     Input("addresses", "one line of web and mail addresses", 5_000,
           each("https://example.com/{w}?a=b {w}@mail.example ")),
     Input("code-fences", "Markdown code blocks between paragraphs", 500,

@@ -81,9 +81,44 @@ def test_jsonl_source_fields_are_checked_and_reported(tmp_path: Path) -> None:
     assert found == [
         ("b", "PV004", "required source field 'license' is missing"),
         ("b", "PV004", "required source field 'source' is missing"),
-        ("b", "PV005", "source field 'date' is not an ISO 8601 date"),
+        ("b", "PV005", "source field 'date' is not a date in ISO 8601 or the date-formats option"),
         ("b", "PV005", "source field 'url' is not an http(s) URL with a host"),
         ("b", "PV006", "declared sha256 000000000000… does not match the text (dda8271e4e1c…)"),
     ]
     sources = [document["provenance"]["sources"] for document in report["documents"]]
     assert sources[0]["source"] == "VOA" and sources[1]["url"] == "voanews.com"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "attribution", "speaker"),
+    [
+        ("„Me ei maksa müüri eest ja pole seda lubanud“, ütles minister.", "quote", "named",
+         "ütles minister"),
+        ("Ministrs: “Mēs nemaksāsim par mūri un nekad to neesam solījuši.”", "quote", "named",
+         "Ministrs"),
+        ("The minister told reporters:\n\n“We will not pay for the wall, and never said so.”",
+         "quote", "named", "The minister told reporters"),
+        ("“We will not pay for the wall, and we never said we would.”\n\n— Luis Videgaray",
+         "quote", "named", "Luis Videgaray"),
+        ("“We adopted it for our whole REST service and it served us well.”\n\n"
+         "Kabir Khan - Microsoft", "quote", "named", "Kabir Khan - Microsoft"),
+        ("Select “Sign off and propose changes and then wait” in the menu.", "term", "none",
+         None),
+        ("The talks ended.\n\n“We will not pay for the wall, and we never said we would.”\n\n"
+         "With Ruby installed, install Jekyll from the terminal now.", "quote", "none", None),
+    ],
+    ids=["tail-clause", "lead-in", "lead-in-above", "credit-dash", "credit-names", "embedded",
+         "alone"],
+)  # fmt: skip
+def test_the_shape_of_a_sentence_tells_speech_and_its_speaker(
+    text: str, kind: str, attribution: str, speaker: str | None
+) -> None:
+    (quote,) = provenance(text).quotations
+    assert (quote.kind, quote.attribution, quote.speaker) == (kind, attribution, speaker)
+
+
+def test_a_quotation_split_by_markup_closes_in_the_next_paragraph() -> None:
+    text = 'Newbies always ask\n\n"Elements or attributes?\n\nWhich will serve me best?"\n\nDone.'
+    found = provenance(text)
+    assert found.strays == ()
+    assert [q.quotation.paragraphs for q in found.quotations] == [2]

@@ -14,6 +14,9 @@ from itertools import accumulate, compress
 
 import regex
 
+# What ends a sentence, in the scripts hygiene reads: Latin, Cyrillic, Greek (its question
+# mark is ";", also a semicolon: left out), CJK, Armenian, Arabic, Urdu, Devanagari, Ethiopic.
+SENTENCE_STOPS = ".!?…。！？։؟۔।॥።"
 _UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 UNSPACED = regex.compile(f"[{_UNSPACED_SCRIPTS}]")
 # No letter, mark or digit of a spaced script follows.

@@ -8,53 +8,48 @@ the previous quotation of the same paragraph (a quote that continues after ``O'N
 said.``). A speaker whose description ends with an anonymous noun (``a U.S.
 official``, ``sources``, ``media reports``) is anonymous. A quotation still without a
 speaker takes the one of a later quotation of its paragraph: news quotes one speaker a
-paragraph. A quotation nobody is found for is a short term (scare quotes, a word being
-discussed), a title, or unattributed.
+paragraph. A quotation no verb of saying attributes is read by its shape (``shape``): a
+constituent of its sentence is a term or a title; a short clause after it, a lead-in
+before a colon or a credit line under it name its speaker; speech standing alone is
+unattributed.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from typing import Literal
 
 import regex
 
 from hygiene.groups.provenance.quotes import Quotation
-from hygiene.groups.provenance.speech import WORD, SpeechLexicon, speech_lexicon
-from hygiene.text.phrases import UNSPACED
-
-Attribution = Literal["named", "anonymous", "none"]
-QuoteKind = Literal["quote", "term", "title"]
-
-MAX_SPEAKER_WORDS = 8
-# Attribution is local: a quotation's speaker is written within this many characters of
-# it. The bound keeps the work per quotation constant, so a text of 100,000 quotation
-# marks costs linear time, not quadratic.
-WINDOW = 300
-MAX_TERM_WORDS = 4
-_QUOTE_MARKS = "“”„«»‹›「」『』\"'‘’"
-_PHRASE_STOPS = ',;:()“”„«»‹›「」『』"'  # not ’ and ': apostrophes (O’Neil) far more often
-_BOUNDARY = regex.compile(
-    r"[.!?…。！？][" + _QUOTE_MARKS + r")\]]*\s+(?=[\p{Lu}\p{Lo}" + _QUOTE_MARKS + r"—–])"
+from hygiene.groups.provenance.shape import (
+    KindAt,
+    QuoteKind,
+    all_prose,
+    kind_by_words,
+    standing,
 )
-_RELATIVE = {
-    "who", "which", "que", "qui", "der", "die", "che", "który", "która", "который",
-    "которая", "який", "яка", "som"
-}  # fmt: skip
+from hygiene.groups.provenance.speakers import (
+    MAX_SPEAKER_WORDS,
+    WINDOW,
+    Attribution,
+    kind_of_speaker,
+    speaker_after,
+    speaker_before,
+    words_of,
+)
+from hygiene.groups.provenance.speech import SpeechLexicon, speech_lexicon
+from hygiene.text.phrases import SENTENCE_STOPS
+
+_QUOTE_MARKS = "“”„«»‹›「」『』\"'‘’"
+_STOPS = frozenset(SENTENCE_STOPS)
+_BOUNDARY = regex.compile(
+    rf"[{SENTENCE_STOPS}][{_QUOTE_MARKS})\]]*\s+(?=[\p{{Lu}}\p{{Lo}}{_QUOTE_MARKS}—–])"
+)
 _PRONOUNS = {
     "he", "she", "they", "it", "we", "i", "il", "elle", "ils", "er", "sie", "él", "ella",
     "lui", "lei", "ele", "ela", "hij", "zij", "on", "ona", "он", "она", "вони", "він",
     "вона", "han", "hon"
-}  # fmt: skip
-_LEADING = {
-    "and", "but", "or", "then", "earlier", "later", "also", "however", "meanwhile", "y",
-    "et", "und", "e", "и", "і"
-}  # fmt: skip
-_DETERMINERS = {
-    "a", "an", "the", "some", "several", "un", "una", "unos", "unas", "el", "la", "los",
-    "las", "le", "les", "des", "ein", "eine", "der", "die", "das", "il", "lo", "gli", "i",
-    "o", "os", "as", "um", "uma", "de", "het", "een"
 }  # fmt: skip
 _EPIGRAPH = regex.compile(r"^\s*(?:--|[—–])\s*(?P<name>\p{Lu}[\p{L}.’' -]{1,60}?)\s*$")
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}?\.?")
@@ -63,11 +58,7 @@ _ABBREVIATIONS = {
     "jr", "sr", "inc", "co", "corp", "ltd", "vs", "no", "sra", "m", "mme", "dott", "prof",
     "hr", "fr"
 }  # fmt: skip
-_NAME_JOINERS = {"of", "de", "del", "der", "von", "van", "da", "di", "la", "le", "al", "bin", "du"}
 _INTERVIEW = regex.compile(r"^\s*(?P<label>[\p{Lu}][\p{L}\p{M}.’' -]{0,40}?)\s*:\s+\S")
-_DISCUSSED = regex.compile(
-    r"(?i)(?:word|term|phrase|expression|slogan|called|so-called|dubbed|mot|terme|palabra|término|Wort|Begriff|parola|termine|palavra|termo|слово|термін|термин)\s*$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +84,8 @@ def sentence_bounds(text: str, quotations: list[Quotation], offset: int) -> list
     for quote in quotations:  # in order; the quoted words become x's of the same length
         low = max(quote.start - offset + 1, done)
         high = min(quote.end - offset - 1, len(text))
+        if high > low and text[high - 1] in _STOPS:
+            high -= 1  # "We will not pay." The talks ended. : the stop ends a sentence
         if high > low:
             pieces += (text[done:low], "x" * (high - low))
             done = high
@@ -110,72 +103,6 @@ def _abbreviation(text: str, stop: int) -> bool:
     before = text[max(0, stop - 20) : stop]
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
     return bool(_INITIALS.fullmatch(token)) or token.casefold().rstrip(".") in _ABBREVIATIONS
-
-
-def _words(text: str, start: int = 0, end: int | None = None) -> list[regex.Match[str]]:
-    return list(WORD.finditer(text, start, len(text) if end is None else end))
-
-
-def _speaker_before(text: str, end: int) -> tuple[int, int] | None:
-    """The noun phrase that ends at ``end``: back to a comma, a quote or the sentence start."""
-    base = max(0, end - WINDOW)
-    head = text[base:end].rstrip().rstrip(",;:").rstrip()
-    cut = max(head.rfind(mark) for mark in _PHRASE_STOPS)
-    if cut < 0 and base > 0:
-        cut = 0  # the window's edge bounds the phrase
-    cut = cut + base if cut >= 0 else -1
-    phrase_start = cut + 1
-    words = [w for w in _words(text, base, base + len(head)) if w.start() >= phrase_start]
-    if not words:
-        return None
-    if words[-1].group().casefold() in _RELATIVE and cut > 0:  # "Luis Videgaray, who said"
-        return _speaker_before(text, cut)
-    while words and words[0].group().casefold() in _LEADING:
-        words = words[1:]
-    if not words:
-        return None  # "..., but says": the subject is the previous speaker
-    words = words[-MAX_SPEAKER_WORDS:]
-    # "a day after his press secretary Sean Spicer": the name at the end is the speaker.
-    capitals = [w for w in words if w.group()[0].isupper()]
-    if words[-1].group()[0].isupper() and len(capitals) < len(words):
-        run: list[regex.Match[str]] = []
-        for word in reversed(words):
-            if not word.group()[0].isupper() and word.group() not in _NAME_JOINERS:
-                break
-            run.insert(0, word)
-        while run and run[0].group() in _NAME_JOINERS:
-            run = run[1:]
-        words = run or words
-    return words[0].start(), words[-1].end()
-
-
-def _speaker_after(text: str, start: int) -> tuple[int, int] | None:
-    """The noun phrase that starts at ``start``: up to a comma, a stop or a quote."""
-    limit = min(len(text), start + WINDOW)
-    stops = [i for i in (text.find(m, start, limit) for m in _PHRASE_STOPS + ".!?") if i != -1]
-    stop = min(stops, default=limit)
-    words = _words(text, start, stop)[:MAX_SPEAKER_WORDS]
-    if not words:
-        return None
-    return words[0].start(), words[-1].end()
-
-
-def _kind_of_speaker(speaker: str, lexicon: SpeechLexicon) -> Attribution:
-    matches = _words(speaker)
-    words = [w.group().casefold() for w in matches]
-    if not words:
-        return "none"
-    if words[-1] in lexicon.anonymous or "familiar" in words or "condition" in words:
-        return "anonymous"
-    content = [w for w in words if w not in _DETERMINERS]
-    names = [w for w in matches[1:] if w.group()[0].isupper()]
-    if content and content[0] in lexicon.anonymous and not names:  # fuentes del ministerio
-        return "anonymous"
-    if UNSPACED.search(speaker) and any(  # 消息人士说: no spaces to find the noun by
-        noun in speaker for noun in lexicon.anonymous if UNSPACED.match(noun)
-    ):
-        return "anonymous"
-    return "named"
 
 
 def _find(
@@ -198,17 +125,17 @@ def _find(
     window_end = offset + len(window)
     # The phrase finders read the paragraph between offsets: its word starts are found once.
     verb = lexicon.verbs.search(text, offset, window_end)
-    if verb and len(_words(text, offset, verb.start())) <= MAX_SPEAKER_WORDS:
+    if verb and len(words_of(text, offset, verb.start())) <= MAX_SPEAKER_WORDS:
         between = text[offset : verb.start()].rstrip()
         if not between or between.endswith(","):  # ," said Tillerson. / ..., said X
-            speaker = _speaker_after(text, verb.end())
+            speaker = speaker_after(text, verb.end())
             if speaker:
                 return speaker, verb.group()
-        speaker = _speaker_before(text, verb.start())  # ," Trump said
+        speaker = speaker_before(text, verb.start())  # ," Trump said
         if speaker and speaker[0] >= offset:
             return speaker, verb.group()
         if not between:  # Bakan, "..." dedi. / 大臣は「…」と述べた。: the subject came first
-            speaker = _speaker_before(text, quote_start) if quote_start > low else None
+            speaker = speaker_before(text, quote_start) if quote_start > low else None
             if speaker and speaker[0] >= low:
                 return speaker, verb.group()
             return (0, 0), verb.group()  # ", dice.": the subject is understood
@@ -216,16 +143,41 @@ def _find(
     for part_start, part_end in ((offset, window_end), (low, quote_start)):
         according = lexicon.according.finditer(text, part_start, part_end)
         if according:
-            speaker = _speaker_after(text, according[-1].end())
+            speaker = speaker_after(text, according[-1].end())
             if speaker:
                 return speaker, according[-1].group()
             break
     verbs = lexicon.verbs.finditer(text, low, quote_start)
     if verbs:  # Kelly emphasized Thursday there will be "..."
         verb = verbs[-1]
-        speaker = _speaker_before(text, verb.start())
+        speaker = speaker_before(text, verb.start())
         return speaker or (0, 0), verb.group()
     return None
+
+
+def _introduces(text: str, head: Sentence, quote_start: int, lexicon: SpeechLexicon) -> bool:
+    """Whether the sentence before a quotation that opens its own introduces it: it ends
+    with a colon (``He told reporters:``) or with a verb of saying (``Fellini once said.``)."""
+    if quote_start - head[1] > WINDOW or text[head[1] : quote_start].strip():
+        return False  # the quotation does not open the sentence after it
+    lead_in = text[max(head[0], head[1] - WINDOW) : head[1]].rstrip()  # bounded: linear
+    if lead_in.endswith(":"):
+        return True
+    verbs = lexicon.verbs.finditer(text, max(head[0], head[1] - WINDOW), head[1])
+    return bool(verbs) and not text[verbs[-1].end() : head[1]].strip(" .!…\n")
+
+
+def _said_next(
+    text: str, following: Sentence | None, offset: int, lexicon: SpeechLexicon
+) -> tuple[tuple[int, int], str | None] | None:
+    """The speaker of a quotation that ends its sentence, in a short sentence after it
+    with a verb of saying: ``"Get out!" Trump said.``"""
+    if following is None:
+        return None
+    low, high = following[0] - offset, following[1] - offset
+    if high - low > WINDOW or len(words_of(text, low, high)) > MAX_SPEAKER_WORDS:
+        return None
+    return _find(text, low, low, (low, high), lexicon)
 
 
 def attribute(
@@ -233,9 +185,11 @@ def attribute(
     paragraph_start: int,
     quotations: list[Quotation],
     sentences: list[Sentence],
+    kind_at: KindAt = all_prose,
 ) -> list[Attributed]:
     """Attribute the quotations of one paragraph, given its ``sentence_bounds``
-    (document offsets in, document offsets out)."""
+    (document offsets in, document offsets out); ``kind_at`` tells the scope of a
+    document offset (a quotation in a heading is a title)."""
     lexicon = speech_lexicon()
     interview = _INTERVIEW.match(paragraph_text)
     results: list[Attributed] = []
@@ -248,13 +202,17 @@ def attribute(
         if local_start < 0:  # the quote began in an earlier paragraph
             local_start, bounds = 0, (0, bounds[1])
         found = _find(paragraph_text, local_start, local_end, bounds, lexicon)
-        lead_in = paragraph_text[max(0, bounds[0] - WINDOW) : bounds[0]]  # bounded: linear
-        if found is None and bounds[0] > 0 and lead_in.rstrip().endswith(":"):
-            position = bisect_right(starts, sentence[0]) - 2
-            before = sentences[position] if position >= 0 else None
-            if before is not None:
-                head = (before[0] - paragraph_start, before[1] - paragraph_start)
+        position = bisect_right(starts, sentence[0]) - 2
+        if found is None and bounds[0] > 0 and position >= 0 and previous is None:
+            before = sentences[position]
+            head = (before[0] - paragraph_start, before[1] - paragraph_start)
+            if _introduces(paragraph_text, head, local_start, lexicon):
                 found = _find(paragraph_text, head[1], head[1], head, lexicon)
+        ends_sentence = bounds[1] - local_end <= WINDOW  # bounded: linear
+        if found is None and ends_sentence and not paragraph_text[local_end : bounds[1]].strip():
+            after = position + 2  # the sentence after the quotation's
+            next_sentence = sentences[after] if after < len(sentences) else None
+            found = _said_next(paragraph_text, next_sentence, paragraph_start, lexicon)
         if found is not None:
             (low, high), verb = found
             speaker = paragraph_text[low:high]
@@ -265,18 +223,19 @@ def attribute(
                     attributed = Attributed(quote, "quote", "named", speaker or None, None, verb)
             else:
                 span = (paragraph_start + low, paragraph_start + high)
-                kind = _kind_of_speaker(speaker, lexicon)
+                kind = kind_of_speaker(speaker, lexicon)
                 attributed = Attributed(quote, "quote", kind, speaker, span, verb)
         elif interview is not None:
             label = interview.group("label")
-            attributed = Attributed(quote, "quote", _kind_of_speaker(label, lexicon), label,
+            attributed = Attributed(quote, "quote", kind_of_speaker(label, lexicon), label,
                                     (paragraph_start + interview.start("label"),
                                      paragraph_start + interview.end("label")), None)  # fmt: skip
         elif previous is not None and previous.attribution != "none":
             attributed = replace(previous, quotation=quote, carried=True)
         else:
-            attributed = Attributed(quote, _unattributed_kind(paragraph_text, local_start, quote,
-                                                              paragraph_start), "none")  # fmt: skip
+            attributed = _by_shape(
+                paragraph_text, quote, (local_start, local_end), bounds, kind_at, paragraph_start
+            )
         results.append(attributed)
         if attributed.kind == "quote":
             previous = attributed
@@ -292,21 +251,33 @@ def attribute(
     return results
 
 
-def _unattributed_kind(text: str, local_start: int, quote: Quotation, offset: int) -> QuoteKind:
-    """A quotation without a speaker: a short term, a title, or a real quote."""
-    inner_start, inner_end = quote.inner
-    inner = text[inner_start - offset : inner_end - offset] if inner_start >= offset else ""
-    words = _words(inner)
-    unspaced = len(UNSPACED.findall(inner))
-    size = len(words) + unspaced // 2 if unspaced else len(words)  # ~2 characters a word
-    if 0 < size <= MAX_TERM_WORDS or _DISCUSSED.search(
-        text[max(0, local_start - 40) : local_start]
-    ):
-        return "term"
-    lettered = [w.group() for w in words if w.group()[0].isalpha()]
-    if 1 < len(lettered) <= 12 and all(w[0].isupper() for w in lettered if len(w) > 3):
-        return "title"
-    return "quote"
+def _by_shape(
+    text: str,
+    quote: Quotation,
+    local: tuple[int, int],
+    sentence: tuple[int, int],
+    kind_at: KindAt,
+    offset: int,
+) -> Attributed:
+    """A quotation no speech verb attributes, by how it stands in its sentence: a term
+    where it is a constituent of the sentence, attributed by a short clause after it or
+    a lead-in before a colon, and otherwise speech or a term or title by its words."""
+    found = standing(text, local, sentence, kind_at, offset)
+    if found.shape in ("embedded", "alone"):
+        inner_start, inner_end = quote.inner
+        inner = text[inner_start - offset : inner_end - offset] if inner_start >= offset else ""
+        kind = kind_by_words(inner)
+        if found.shape == "embedded" and kind == "quote":
+            kind = "term"  # a constituent of the sentence: never speech
+        return Attributed(quote, kind, "none")
+    assert found.words is not None
+    low, high = found.words
+    span = speaker_before(text, high) if found.shape == "lead-in" else (low, high)
+    if span is None:
+        return Attributed(quote, "quote", "named")
+    speaker = text[span[0] : span[1]]
+    return Attributed(quote, "quote", kind_of_speaker(speaker, speech_lexicon()), speaker,
+                      (offset + span[0], offset + span[1]), None)  # fmt: skip
 
 
 def vague_sources(
@@ -332,16 +303,16 @@ def vague_sources(
         # in the sentence: offsets go from one to the other by the sentence's start.
         base, shift = low, local[0]
         for match in lexicon.according.finditer(paragraph_text, *local):
-            span = _speaker_after(sentence, match.end() - shift)
-            if span and _kind_of_speaker(sentence[span[0] : span[1]], lexicon) == "anonymous":
+            span = speaker_after(sentence, match.end() - shift)
+            if span and kind_of_speaker(sentence[span[0] : span[1]], lexicon) == "anonymous":
                 found.append((base + match.start() - shift, base + span[1]))
         for match in lexicon.verbs.finditer(paragraph_text, *local):
             at = match.start() - shift
-            span = _speaker_before(sentence, at)
+            span = speaker_before(sentence, at)
             if (
                 span
                 and span[1] >= at - 1
-                and _kind_of_speaker(sentence[span[0] : span[1]], lexicon) == "anonymous"
+                and kind_of_speaker(sentence[span[0] : span[1]], lexicon) == "anonymous"
             ):
                 found.append((base + span[0], base + match.end() - shift))
     return found

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from hygiene.core.rule import Facet, RuleContext
-from hygiene.groups.provenance.sources import provenance_of, provenance_record
+from hygiene.groups.provenance.sources import provenance_in, provenance_record
 
 
 def _provenance(ctx: RuleContext) -> dict[str, Any]:
-    found = provenance_of(ctx.document, ctx.segments)  # shared with the PV rules
+    found = provenance_in(ctx)  # shared with the PV rules
     return provenance_record(ctx.document, found).to_dict()
 
 

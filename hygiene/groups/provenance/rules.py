@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import regex
 
 from hygiene.core.rule import Hit, RuleContext, rule
 from hygiene.core.segment import Segment
-from hygiene.groups.provenance.sources import provenance_of
+from hygiene.groups.provenance.sources import provenance_in
 
 _SHA256 = regex.compile(r"[0-9a-fA-F]{64}")
 _LANG = regex.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
-@rule("PV001", "provenance.unattributed-quote", severity="warning", scope="document")
+@rule("PV001", "provenance.unattributed-quote", severity="warning", scope="document", revision=2)
 def unattributed_quote(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """A direct quotation with no speaker: no speech verb or source around it.
 
@@ -25,8 +26,12 @@ def unattributed_quote(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     looked for after the quote (``," said Tillerson``), before it in its sentence (``Kelly
     emphasized there will be "..."``, ``according to X``), in a sentence ending with a
     colon, an interview label (``Q:``), and in the previous quotation of the paragraph.
-    Short terms in quotation marks (scare quotes, words being discussed) and titles are
-    not quotations that need a speaker.
+    Where no verb of saying is known, the shape of the sentence still tells: a short
+    clause after the quote (``„…“, ütles minister.``), words before a colon, a credit line
+    under it (``— Thomas Jefferson``). Only speech needs a speaker: a quotation with words
+    of its sentence on either side is a term, a name, an interface string or a phrase
+    under discussion (``select "Sign off"``, ``「コンテキスト」とは``), and so is one in a
+    heading, a table, a link's text, one holding code, a short one, or a title.
 
     Fix: Name the speaker and the verb: ``"...," the minister said.``
 
@@ -36,7 +41,7 @@ def unattributed_quote(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Good:
         "We will not pay for the wall," Videgaray said.
     """
-    for quote in provenance_of(ctx.document, ctx.segments).quotations:
+    for quote in provenance_in(ctx).quotations:
         if quote.kind == "quote" and quote.attribution == "none":
             yield Hit(quote.quotation.start, quote.quotation.end, "quotation without a speaker")
 
@@ -58,7 +63,7 @@ def anonymous_source(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Good:
         Shannon O'Neil said it is "important to view this with a very long lens."
     """
-    found = provenance_of(ctx.document, ctx.segments)
+    found = provenance_in(ctx)
     for quote in found.quotations:
         if quote.attribution == "anonymous" and quote.speaker_span and not quote.carried:
             start, end = quote.speaker_span
@@ -67,13 +72,18 @@ def anonymous_source(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(start, end, "claim attributed to an anonymous source")
 
 
-@rule("PV003", "provenance.unbalanced-quote", severity="warning", scope="document")
+@rule("PV003", "provenance.unbalanced-quote", severity="warning", scope="document", revision=2)
 def unbalanced_quote(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """A quotation mark that never closes, or closes a quotation that never opened.
 
     Why: An unbalanced mark makes it impossible to tell where a quotation ends, so what
     the speaker said and what the writer says run together. A quotation that runs over
-    several paragraphs reopens each of them and closes once; that is not unbalanced.
+    several paragraphs reopens each of them and closes once, or (verse, a quotation split
+    by markup) closes in the next one; that is not unbalanced. Apostrophes are not marks:
+    a possessive after code (```x`'s``), a suffix after a closing mark (Korean ``"기억"을``,
+    Turkish ``'GitHub'da``), wiki ``''emphasis''``; nor is a separator (``Settings ›
+    Pages``). An opening mark typed where the closing one belongs (``“word“``) is reported
+    once, where it stands.
 
     Fix: Add the missing mark, or delete the stray one.
 
@@ -83,8 +93,10 @@ def unbalanced_quote(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Good:
         He said “we will never pay for it.” The talks ended.
     """
-    for stray in provenance_of(ctx.document, ctx.segments).strays:
+    for stray in provenance_in(ctx).strays:
         what = "never closes" if stray.opened else "closes nothing"
+        if stray.instead_of:
+            what = f"closes a quotation: write {stray.instead_of}"
         yield Hit(
             stray.offset, stray.offset + len(stray.mark), f"quotation mark {stray.mark} {what}"
         )
@@ -140,20 +152,44 @@ def missing_source_field(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(start, end, f"required source field '{key}' is missing")
 
 
-def _malformed(key: str, value: object) -> str | None:
+# Dates as common site generators write them (Hugo, Jekyll, the react.dev blog), beside
+# ISO 8601, which is always accepted. Day-first and month-first numeric dates are not:
+# 03/02/2017 is two different days.
+SITE_DATE_FORMATS = (
+    "%Y/%m/%d", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M %z", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y",
+)  # fmt: skip
+
+
+def _is_date(text: str, formats: Sequence[str]) -> bool:
+    try:
+        (datetime if "T" in text or " " in text else date).fromisoformat(text)
+        return True
+    except ValueError:
+        pass
+    for form in formats:
+        try:
+            datetime.strptime(text, form)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def _malformed(key: str, value: object, options: Mapping[str, Any]) -> str | None:
     """Why a source field's value is not what its name promises, or None."""
     if key == "url":
-        parts = urlsplit(str(value))
+        text = str(value)
+        if options["relative-urls"] and text.startswith("/") and not text.startswith("//"):
+            return None  # a page of the same site: /guide/install/
+        parts = urlsplit(text)
         if parts.scheme not in ("http", "https") or "." not in parts.netloc:
             return "not an http(s) URL with a host"
     elif key == "date":
         if isinstance(value, date | datetime):
             return None
-        text = str(value).strip()
-        try:
-            (datetime if "T" in text or " " in text else date).fromisoformat(text)
-        except ValueError:
-            return "not an ISO 8601 date"
+        if not _is_date(str(value).strip(), options["date-formats"]):
+            return "not a date in ISO 8601 or the date-formats option"
     elif key == "sha256":
         if not _SHA256.fullmatch(str(value)):
             return "not 64 hexadecimal digits"
@@ -164,13 +200,24 @@ def _malformed(key: str, value: object) -> str | None:
     return None
 
 
-@rule("PV005", "provenance.malformed-source-field", severity="warning", scope="document")
+@rule(
+    "PV005",
+    "provenance.malformed-source-field",
+    severity="warning",
+    scope="document",
+    options={"date-formats": list(SITE_DATE_FORMATS), "relative-urls": True},
+    revision=2,
+)
 def malformed_source_field(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
-    """A source field whose value does not parse: a URL without a host, a date that is
-    not ISO 8601, a sha256 that is not 64 hex digits, a language that is not a tag.
+    """A source field whose value does not parse: a URL without a host, a date in no
+    accepted format, a sha256 that is not 64 hex digits, a language that is not a tag.
 
     Why: Provenance that cannot be parsed cannot be checked or joined with other data,
     and a malformed URL or date usually means a field was filled from the wrong column.
+    Dates are accepted in ISO 8601 and in the ``date-formats`` option (``strptime``
+    formats; by default those of common site generators: ``2020/12/21``, ``2017-02-23
+    10:00:00 +0100``, ``23 Feb 2017``, ``February 23, 2017``); a site-relative URL
+    (``/guide/install/``) is accepted unless ``relative-urls = false``.
 
     Fix: Write the value in its standard form: ``https://host/path``, ``2017-02-23``.
 
@@ -188,8 +235,8 @@ def malformed_source_field(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         ---
         The talks ended on Thursday.
     """
-    for key, value in sorted(provenance_of(ctx.document, ctx.segments).sources.items()):
-        problem = _malformed(key, value)
+    for key, value in sorted(provenance_in(ctx).sources.items()):
+        problem = _malformed(key, value, ctx.options)
         if problem is not None:
             start, end = _field_line(ctx, key)
             yield Hit(start, end, f"source field '{key}' is {problem}: {value!r}")

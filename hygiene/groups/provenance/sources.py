@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 
 from hygiene.core.document import Document, Span
-from hygiene.core.segment import Segmenter
+from hygiene.core.rule import RuleContext
+from hygiene.core.segment import Segment, Segmenter
+from hygiene.core.structure.html import html_regions
 from hygiene.groups.provenance.attribution import (
     Attributed,
     attribute,
@@ -24,6 +26,8 @@ from hygiene.groups.provenance.attribution import (
     vague_sources,
 )
 from hygiene.groups.provenance.quotes import Quotation, StrayMark, scan
+from hygiene.groups.provenance.shape import KindAt, all_prose, credit_line, lead_in_above
+from hygiene.groups.provenance.speakers import WINDOW
 from hygiene.groups.provenance.speech import speech_lexicon
 
 SOURCE_FIELDS = ("url", "source", "license", "date", "author", "lang", "sha256")
@@ -66,17 +70,31 @@ class DocumentProvenance:
     vague: tuple[tuple[int, int], ...] = ()  # anonymous sourcing outside quotations
 
 
-def provenance_of(document: Document, segments: Segmenter) -> DocumentProvenance:
-    """The document's provenance, computed once per Segmenter."""
-    return segments.memo("provenance", lambda: _compute(document, segments))
+def provenance_of(
+    document: Document,
+    segments: Segmenter,
+    written: str | None = None,
+    kind_at: KindAt = all_prose,
+) -> DocumentProvenance:
+    """The document's provenance, computed once per Segmenter. Where ``document`` is a
+    view with code blanked, ``written`` is its text as written and ``kind_at`` the scope
+    of each offset: a mark's neighbours and a quotation's place are read there."""
+    return segments.memo("provenance", lambda: _compute(document, segments, written, kind_at))
 
 
-def _compute(document: Document, segments: Segmenter) -> DocumentProvenance:
+def provenance_in(ctx: RuleContext) -> DocumentProvenance:
+    """The provenance of the document a rule (or a facet) reads."""
+    return provenance_of(ctx.document, ctx.segments, ctx.written.text, ctx.kind_at)
+
+
+def _compute(
+    document: Document, segments: Segmenter, written: str | None, kind_at: KindAt
+) -> DocumentProvenance:
     paragraphs = [
         p for p in segments.get("paragraph")
         if p.start >= document.body_start and not segments.in_code(p.start)
     ]  # fmt: skip
-    found = scan(paragraphs)
+    found = scan(paragraphs, written)
     attributed: list[Attributed] = []
     vague: list[tuple[int, int]] = []
     starts = [p.start for p in paragraphs]
@@ -89,15 +107,19 @@ def _compute(document: Document, segments: Segmenter) -> DocumentProvenance:
         if not starting and not lexicon.may_source(paragraph.text):
             continue  # no quotation, and no word a source phrase needs: most paragraphs
         sentences = sentence_bounds(paragraph.text, starting, paragraph.start)
-        for quote in attribute(paragraph.text, paragraph.start, starting, sentences):
+        for quote in attribute(paragraph.text, paragraph.start, starting, sentences, kind_at):
             if quote.attribution == "none" and quote.quotation.paragraphs > 1:
                 # A quote over several paragraphs may be attributed after it closes.
                 last = paragraphs[bisect_right(starts, quote.quotation.end - 1) - 1]
                 alone = [quote.quotation]
-                retry = attribute(
-                    last.text, last.start, alone, sentence_bounds(last.text, alone, last.start)
-                )[0]
+                bounds = sentence_bounds(last.text, alone, last.start)
+                retry = attribute(last.text, last.start, alone, bounds, kind_at)[0]
                 quote = retry if retry.attribution != "none" else quote
+            if quote.attribution == "none" and quote.kind == "quote":
+                below = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+                quote = _credited_below(quote, paragraph, _block_under(paragraph, below, written))
+            if quote.attribution == "none" and quote.kind == "quote" and number:
+                quote = _introduced_above(quote, paragraph, paragraphs[number - 1])
             attributed.append(quote)
         vague.extend(vague_sources(paragraph.text, paragraph.start, starting, sentences))
     credits = []
@@ -113,6 +135,51 @@ def _compute(document: Document, segments: Segmenter) -> DocumentProvenance:
         sources,
         tuple(sorted(set(vague))),
     )
+
+
+def _block_under(paragraph: Segment, below: Segment | None, written: str | None) -> Segment | None:
+    """The block under a paragraph as a reader sees it. Where the view blanked it (an
+    HTML block in Markdown: ``<div>Kabir Khan - <strong>Microsoft</strong></div>``), its
+    first line as written with the tags taken out."""
+    if written is None:
+        return below
+    tail = written[paragraph.end : paragraph.end + WINDOW]  # bounded: linear
+    start = paragraph.end + len(tail) - len(tail.lstrip())
+    if not tail.strip() or (below is not None and start >= below.start):
+        return below
+    end = written.find("\n", start, start + WINDOW)
+    line = written[start : start + WINDOW if end == -1 else end]
+    shown = list(line)
+    for region in html_regions(line):
+        shown[region.start : region.end] = " " * (region.end - region.start)
+    return Segment("paragraph", start, start + len(line), "".join(shown), -1)
+
+
+def _introduced_above(quote: Attributed, paragraph: Segment, above: Segment) -> Attributed:
+    """A quotation that opens its paragraph, introduced by the paragraph above it."""
+    before = quote.quotation.start - paragraph.start
+    if before > WINDOW or paragraph.text[:before].strip(" >*_~-\t"):
+        return quote
+    return _named_in(quote, above, lead_in_above(above.text))
+
+
+def _credited_below(quote: Attributed, paragraph: Segment, below: Segment | None) -> Attributed:
+    """A quotation that ends its paragraph, credited by the paragraph under it."""
+    after = quote.quotation.end - paragraph.start
+    if below is None or len(paragraph.text) - after > WINDOW:
+        return quote
+    if paragraph.text[after:].strip(" .\n_*~"):
+        return quote
+    return _named_in(quote, below, credit_line(below.text))
+
+
+def _named_in(quote: Attributed, segment: Segment, span: tuple[int, int] | None) -> Attributed:
+    """The quotation attributed to the words at ``span`` of ``segment``, if any."""
+    if span is None:
+        return quote
+    speaker = segment.text[span[0] : span[1]]
+    where = (segment.start + span[0], segment.start + span[1])
+    return replace(quote, attribution="named", speaker=speaker, speaker_span=where)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,14 +60,41 @@ def _longest_word(phrase: str) -> str:
     return max((w.group() for w in WORD.finditer(phrase)), key=len, default=phrase).casefold()
 
 
+def _mined_cues(mined: Mapping[str, Any]) -> list[str]:
+    """The mined verbs that can stand for speech in any text: every language's verbs are
+    looked for in every text, so a short form that is a function word of another language
+    (Manx ``as``, Turkish ``der``, Norwegian ``het``, Italian ``era``) or a word of two
+    letters in a spaced script is no cue. (Longer forms shared by related languages are
+    the same verb there: ``disse``, ``sagt``.)"""
+    stopwords: Mapping[str, list[str]] = read_lexicon("stopwords-iso.json")
+    common: dict[str, set[str]] = {}
+    for lang, words in stopwords.items():
+        for word in words:
+            common.setdefault(word.casefold(), set()).add(lang)
+    cues = set()
+    for lang, forms in mined.items():
+        if lang.startswith("_"):
+            continue
+        for form in forms:
+            alone = common.get(form, {lang}) <= {lang}  # a function word of no other language
+            if UNSPACED.search(form) or len(form) > 3 or (len(form) == 3 and alone):
+                cues.add(form)
+    return sorted(cues)
+
+
 @cache
 def speech_lexicon() -> SpeechLexicon:
-    """Every language's phrases and nouns from ``speech.json``, read once."""
+    """Every language's phrases and nouns from ``speech.json``, and the verbs of saying
+    mined from treebanks in ``speech-verbs.json``, read once."""
     data: Mapping[str, Any] = read_lexicon("speech.json")
+    mined: Mapping[str, Any] = read_lexicon("speech-verbs.json")
     languages = [entry for key, entry in data.items() if not key.startswith("_")]
-    phrases = [p for e in languages for key in ("verbs", "according") for p in e[key]]
+    written = [v for e in languages for v in e["verbs"]]
+    known = {v.casefold() for v in written}
+    verbs = (*written, *(v for v in _mined_cues(mined) if v not in known))
+    phrases = [*verbs, *(p for e in languages for p in e["according"])]
     return SpeechLexicon(
-        verb_phrases=tuple(v for e in languages for v in e["verbs"]),
+        verb_phrases=verbs,
         according_phrases=tuple(v for e in languages for v in e["according"]),
         anonymous=frozenset(w.casefold() for e in languages for w in e["anonymous"]),
         openers=frozenset(_longest_word(p) for p in phrases),
