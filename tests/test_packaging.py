@@ -44,7 +44,7 @@ def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
     built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", tmp_path / "dist", ".",
                 cwd=source)  # fmt: skip
     assert built.returncode == 0, built.stderr
-    (wheel,) = (tmp_path / "dist").glob("hygiene-*.whl")
+    (wheel,) = (tmp_path / "dist").glob("text_hygiene-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     packs = {path.name for path in (ROOT / "rules").glob("*.toml")}
     assert {f"hygiene/builtin_packs/{name}" for name in packs} <= names
