@@ -15,10 +15,11 @@ from hygiene.core.errors import InputError, ReportInvalidError
 from hygiene.core.finding import Finding
 from hygiene.core.rule import SEVERITIES, Fix, PackRef, Rule, Severity, count_at_or_above
 from hygiene.gate.baseline import BaselineOutcome
+from hygiene.report.ruledoc import reference_url
 from hygiene.support import schemas
 from hygiene.support.escape import escape_json_output
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Report:
                 },
                 "rules": [rule.code for rule in self.rules],
                 "revisions": {rule.code: rule.revision for rule in self.rules},
+                "rule_urls": rule_urls(self.rules),
                 "packs": [_pack(pack) for pack in self.packs],
             },
             "documents": [_document(record) for record in self.documents],
@@ -90,6 +92,12 @@ class Report:
                 errors=len(self.errors),
             ),
         }
+
+
+def rule_urls(rules: Iterable[Rule]) -> dict[str, str]:
+    """The reference page of each rule that has one (the built-in rules), by code: the
+    pages SARIF links as ``helpUri``, so a reader of the JSON report finds them too."""
+    return {rule.code: url for rule in rules if (url := reference_url(rule)) is not None}
 
 
 def summary_dict(

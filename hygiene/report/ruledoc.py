@@ -6,8 +6,8 @@ the documentation cannot drift from the rules; nothing here runs a rule. The fix
 offered on its own example are found by the caller and handed in.
 
 The pages are also where a report sends its reader: ``reference_url`` is the one place a
-page's address is built (SARIF's ``helpUri``, the cut descriptions that point to the rest).
-"""
+page's address is built (SARIF's ``helpUri``, the cut descriptions that point to the rest,
+the JSON report's ``run.rule_urls``)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ from hygiene.core.rule import Fix, Rule
 from hygiene.support.escape import escape_for_terminal
 from hygiene.support.shipped import builtin_folder
 
-# Where the project is published: the one place its address is written (the package
-# metadata names none yet); every link to a rule's page is built from it, so a move of
-# the repository is a change of this line.
+# Where the project is published: the one place the code writes its address (setup.cfg's
+# project URLs name the same); every link to a rule's page is built from it, so a move of
+# the repository is a change of this line and of those URLs.
 REPOSITORY_URL = "https://github.com/hygiene-checker/hygiene"
 # The generated pages, in the repository, one a rule: ``rules/reference/<CODE>.md``.
 REFERENCE_FOLDER = "rules/reference"
@@ -196,8 +196,8 @@ def markdown_page(rule: Rule, fixes: Sequence[Fix] = ()) -> str:
 
 def reference_url(rule: Rule) -> str | None:
     """The address of a built-in rule's page, at the tag of the running version, so that
-    a report links to the rule as this version applied it; None for a rule of the user's
-    own packs, which has no page.
+    a report links to the rule as this version applied it (SARIF's ``helpUri``, the JSON
+    report's ``run.rule_urls``); None for a rule of the user's own packs, which has no page.
 
     Built-in rules are the Python ones (a user's packs are TOML) and those of the packs
     shipped in ``rules/``; a user's pack may share a built-in group and its prefix, so
