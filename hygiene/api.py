@@ -87,7 +87,7 @@ def check_paths(
     entries = read_baseline(baseline) if baseline else None
     inputs, errors = discover(paths, checker.excluded, checker.config.force_exclude, stdin_filename)
     results = []
-    with Progress(quiet) as progress:
+    with Progress(quiet, inputs, checker.config.max_document_bytes) as progress:
         for _, done in check_inputs(checker, inputs, stdin, jobs, scheduler):
             results.extend(done.results)
             errors.extend(done.errors)

@@ -46,10 +46,15 @@ def run_cli(
     stdin: bytes | None = None,
     timeout: float = 60,
     prelude: str = "",
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m hygiene`` as a user would, in its own process; ``prelude`` is Python
-    run in that process first (to break something on purpose)."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT)}
+    run in that process first (to break something on purpose), ``extra_env`` adds to its
+    environment."""
+    # Colour follows the terminal and NO_COLOR/FORCE_COLOR: a test reads plain text
+    # whatever the shell it runs from, unless it sets them itself.
+    inherited = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env = {**inherited, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(ROOT), **(extra_env or {})}
     entry = ["-m", "hygiene"]
     if prelude:
         entry = ["-c", f"{prelude}\nimport sys\nfrom hygiene.cli import main\nmain(sys.argv[1:])"]

@@ -41,7 +41,10 @@ def test_seed_text_output_and_exit_1() -> None:
         ["seeds/000_3b11dac5e552c86b.txt:54:176:", "UC004"],
         ["seeds/000_3b11dac5e552c86b.txt:58:1:", "LG001"],
     ]
-    assert lines[-1] == "Found 8 findings (2 warnings, 6 info) in 1 document."
+    assert lines[-1] == (
+        "Found 8 findings (2 warnings, 6 info) in 1 document. 2 fixable with `hygiene fix` "
+        "(1 more with `hygiene fix --unsafe-fixes`)."
+    )
 
 
 def test_seed_json_validates_and_has_exactly_the_expected_findings() -> None:
@@ -190,7 +193,7 @@ def test_walking_skips_hidden_binary_and_other_suffixes(tmp_path: Path) -> None:
 def test_stdin() -> None:
     result = run_cli("check", "-", stdin=b"intro\n\nWATCH: from a pipe\n")
     assert result.returncode == 1
-    assert result.stdout.decode().startswith("<stdin>:3:1: BP001 boilerplate.embed-label")
+    assert result.stdout.decode().startswith("<stdin>:3:1: BP001 [-] boilerplate.embed-label")
 
 
 def test_text_output_escapes_controls_and_bidi(tmp_path: Path) -> None:
@@ -362,7 +365,8 @@ def test_statistics_count_each_rule_and_mark_what_fix_mends(tmp_path: Path) -> N
     assert result.stdout.decode().splitlines() == [
         "2  BP001  [-]  boilerplate.embed-label",
         "2  UC004  [*]  unicode.no-break-space",
-        "Found 4 findings (2 warnings, 2 info) in 2 documents.",
+        "Found 4 findings (2 warnings, 2 info) in 2 documents. 2 fixable with `hygiene fix` "
+        "(2 more with `hygiene fix --unsafe-fixes`).",
     ]
     refused = run_cli("check", ".", "--statistics", "--format", "json", cwd=tmp_path)
     assert refused.returncode == 2

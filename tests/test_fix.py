@@ -268,7 +268,7 @@ def test_unsafe_fixes_touch_only_what_check_reported(tmp_path: Path) -> None:
     path.write_text(RELEASE_NOTES, encoding="utf-8")
     checked = run_cli("check", "notes.md", cwd=tmp_path)
     assert checked.stdout.decode().splitlines()[:-1] == [
-        "notes.md:12:1: BP001 boilerplate.embed-label embed label 'WATCH' left from the page "
+        "notes.md:12:1: BP001 [-] boilerplate.embed-label embed label 'WATCH' left from the page "
         'around the text: "WATCH: Trump on Mexico relations"'
     ]
     shown = run_cli("fix", "--unsafe-fixes", "--diff", "notes.md", cwd=tmp_path)

@@ -52,7 +52,7 @@ def test_findings_name_record_line_id_and_field(tmp_path: Path) -> None:
 def test_text_output_points_at_the_record(tmp_path: Path) -> None:
     (tmp_path / "shard.jsonl").write_text(lines(RECORDS), encoding="utf-8")
     output = run_cli("check", "shard.jsonl", cwd=tmp_path).stdout.decode().splitlines()
-    assert output[0].startswith("shard.jsonl:2: [a2 text 3:1]: BP001 boilerplate.embed-label")
+    assert output[0].startswith("shard.jsonl:2: [a2 text 3:1]: BP001 [-] boilerplate.embed-label")
 
 
 def test_compressed_shards_read_like_plain_ones(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_hooks_check_and_fix_a_throwaway_repository(tmp_path: Path) -> None:
                        cwd=repo, home=home)  # fmt: skip
     assert dirty.returncode == 1
     assert "Failed" in dirty.stdout
-    assert "dirty.md:3:1: BP001 boilerplate.embed-label" in dirty.stdout
+    assert "dirty.md:3:1: BP001 [-] boilerplate.embed-label" in dirty.stdout
 
     # pre-commit names every file, and the repository's exclusions must still hold.
     (repo / "hygiene.toml").write_text('extend-exclude = ["vendor/**"]\n', encoding="utf-8")
@@ -129,7 +129,7 @@ def test_the_readme_snippet_works_as_written_and_autoupdate_pins_it(tmp_path: Pa
 
     run = pre_commit("run", "hygiene-check", "--files", "dirty.md", cwd=repo, home=home)
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "dirty.md:3:1: BP001 boilerplate.embed-label" in run.stdout
+    assert "dirty.md:3:1: BP001 [-] boilerplate.embed-label" in run.stdout
 
     updated = pre_commit("autoupdate", cwd=repo, home=home)
     assert updated.returncode == 0, updated.stdout + updated.stderr

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,8 @@ from hygiene.cli.options import (
     Output,
     OutputType,
     build_config,
+    color_option,
+    quiet_options,
     resolve_outputs,
     rule_options,
     verbose_option,
@@ -34,6 +37,9 @@ from hygiene.core.errors import ExitCode, UsageError, os_reason
 if TYPE_CHECKING:
     from hygiene.config.settings import Config
     from hygiene.registry.packs import RuleSet
+    from hygiene.report.formatters.text_format import TextStyle
+    from hygiene.report.model import Report
+    from hygiene.support.colour import ColourChoice
 
 
 @click.command()
@@ -57,7 +63,8 @@ if TYPE_CHECKING:
 @click.option("--output-dir", metavar="DIR",
               help="Write one JSON Lines findings file per input and a completion marker "
                    "into DIR; a rerun skips inputs already complete.")  # fmt: skip
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@quiet_options
+@color_option
 @click.option("--statistics", is_flag=True,
               help="Count each rule's findings instead of listing them (text format).")  # fmt: skip
 @click.option("--scheduler", metavar="ADDRESS",
@@ -80,18 +87,24 @@ def check(
     output_dir: str | None,
     scheduler: str | None,
     quiet: bool,
+    silent: bool,
+    color: ColourChoice,
     statistics: bool,
     **options: Any,
 ) -> int:
     """Check PATHS (files, folders, JSON Lines shards, or - for stdin) and report findings."""
     from hygiene.api import check_paths
     from hygiene.gate.baseline import baseline_json
-    from hygiene.report.formatters import renderer
     from hygiene.report.model import to_records, validate
     from hygiene.support.atomic import write_atomically
     from hygiene.support.schemas import RECORDS
 
-    reports = resolve_outputs(formats, output, write_baseline)
+    quiet = quiet or silent
+
+    config, ruleset = build_config(paths, options, fail_on)
+    jobs = jobs or config.jobs  # flags win over the configuration's run-wide settings
+    configured = (Output(config.output_format),) if config.output_format else ()
+    reports = resolve_outputs(formats or configured, output, write_baseline)
     for target in (*(report.path for report in reports), write_baseline):
         if target:
             _check_writable(target)
@@ -105,14 +118,14 @@ def check(
             "--output-dir writes one findings file per input: it does not combine with -o, "
             "a report's FILE, several --format, --baseline, --write-baseline or --diff-base"
         )
-    config, ruleset = build_config(paths, options, fail_on)
     (first, *others) = reports
     if output_dir or (
         first.format == "jsonl" and not others and not whole_report and "-" not in paths
     ):
         return _stream(
-            paths, config, ruleset, first.path, output_dir, jobs, scheduler, exit_zero, quiet
-        )
+            paths, config, ruleset, first.path, output_dir, jobs, scheduler, exit_zero, quiet,
+            silent,
+        )  # fmt: skip
     # One byte over the limit is enough to refuse it (Checker.load): never read more.
     stdin = sys.stdin.buffer.read(config.max_document_bytes + 1) if "-" in paths else None
     report = check_paths(
@@ -137,27 +150,50 @@ def check(
     for error in report.errors:
         say_error(error)
     for each in reports:  # in the order given; each file replaced whole, or not at all
-        if statistics and each.format == "text":
-            from hygiene.report.formatters.text_format import render_statistics
-
-            rendered = render_statistics(report)
-        else:
-            rendered = renderer(each.format)(report)
+        if each.path is None and silent:
+            continue
+        style = _text_style(each, color, quiet)
+        rendered = _render(report, each.format, style, statistics)
         if each.path:
             write_atomically(each.path, rendered.encode("utf-8"))
         else:
-            click.echo(rendered, nl=False)
+            click.echo(rendered, nl=False, color=style.colour)
     if write_baseline:
         write_atomically(write_baseline, baseline_json(report.findings).encode("utf-8"))
-        click.echo(
-            f"hygiene: wrote {len(report.findings)} findings to the baseline {write_baseline}",
-            err=True,
-        )
+        if not silent:
+            click.echo(
+                f"hygiene: wrote {len(report.findings)} findings to the baseline {write_baseline}",
+                err=True,
+            )
     if report.errors:
         return ExitCode.INPUT
     if exit_zero or write_baseline or not report.count_at_or_above(config.fail_on):
         return ExitCode.CLEAN
     return ExitCode.FINDINGS
+
+
+def _text_style(output: Output, color: ColourChoice, quiet: bool) -> TextStyle:
+    """How a text report is shown: coloured as ``--color`` and the environment say for
+    standard output, and only with ``--color always`` in a file; without its summary
+    when quiet."""
+    from hygiene.report.formatters.text_format import TextStyle
+    from hygiene.support.colour import use_colour
+
+    colour = use_colour(color, sys.stdout) if output.path is None else color == "always"
+    return TextStyle(colour=colour and output.format == "text", summary=not quiet)
+
+
+def _render(report: Report, fmt: str, style: TextStyle, statistics: bool) -> str:
+    """The report in one format; the text format in its style, or counted by rule."""
+    from hygiene.report.formatters import renderer, text_format
+
+    if fmt != "text":
+        return renderer(fmt)(report)
+    if statistics:
+        return text_format.render_statistics(report, style)
+    if style == text_format.PLAIN:  # through renderer(), as every other format
+        return renderer(fmt)(report)
+    return text_format.render(report, style)
 
 
 def _stream(
@@ -170,8 +206,12 @@ def _stream(
     scheduler: str | None,
     exit_zero: bool,
     quiet: bool,
+    silent: bool,
 ) -> int:
-    """A corpus run: records written as they come, to a stream or one file per input."""
+    """A corpus run: records written as they come, to a stream or one file per input.
+
+    Silent, the records for standard output are dropped and the notes of what was
+    written are not said: a silent run prints nothing."""
     from hygiene.api import Checker
     from hygiene.core.rule import count_at_or_above
     from hygiene.inputs.discovery import discover
@@ -192,7 +232,7 @@ def _stream(
     for error in missing:
         say_error(error)
     failing = errors = 0
-    progress = Progress(quiet)
+    limit = config.max_document_bytes
     if output_dir:
         try:
             Path(output_dir).mkdir(parents=True, exist_ok=True)
@@ -202,23 +242,27 @@ def _stream(
         remove_temporary_files(output_dir)
         keys = input_keys(checker, inputs)
         todo, complete = pending(output_dir, inputs, keys)
-        if complete:
+        if complete and not silent:
             click.echo(f"hygiene: skipping {complete} input(s) already complete", err=True)
-        with progress:
+        with Progress(quiet, todo, limit) as progress:
             for _ in write_output_dir(
                 checker, inputs, output_dir, jobs, scheduler, progress, keys, say_error
             ):
                 pass
-        click.echo(f"hygiene: wrote {len(todo)} findings file(s) to {output_dir}", err=True)
+        if not silent:
+            click.echo(f"hygiene: wrote {len(todo)} findings file(s) to {output_dir}", err=True)
         by_severity, errors = completed_counts(output_dir, inputs, keys)
         failing = count_at_or_above(by_severity, config.fail_on)
     elif output:
-        with atomic_text(output) as out, progress:
+        with atomic_text(output) as out, Progress(quiet, inputs, limit) as progress:
             writer = stream_jsonl(checker, inputs, out, jobs, scheduler, progress, say_error)
         failing, errors = writer.at_or_above(config.fail_on), writer.errors
     else:
-        with progress:
-            writer = stream_jsonl(checker, inputs, sys.stdout, jobs, scheduler, progress, say_error)
+        with (
+            open(os.devnull, "w", encoding="utf-8") if silent else nullcontext(sys.stdout) as out,
+            Progress(quiet, inputs, limit) as progress,
+        ):
+            writer = stream_jsonl(checker, inputs, out, jobs, scheduler, progress, say_error)
         failing, errors = writer.at_or_above(config.fail_on), writer.errors
     if errors or missing:
         return ExitCode.INPUT

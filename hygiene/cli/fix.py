@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from hygiene.cli.exits import say_error
-from hygiene.cli.options import build_config, rule_options, verbose_option
+from hygiene.cli.options import build_config, quiet_options, rule_options, verbose_option
 from hygiene.core.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 )
 @click.option("--diff-base", metavar="REF",
               help="Fix only findings on lines changed since this git ref.")  # fmt: skip
+@quiet_options
 @rule_options
 def fix(
     paths: tuple[str, ...],
@@ -40,6 +41,8 @@ def fix(
     unsafe_fixes: bool,
     baseline: str | None,
     diff_base: str | None,
+    quiet: bool,
+    silent: bool,
     **options: Any,
 ) -> int:
     """Apply safe fixes to PATHS in place, keeping encoding, BOM, line endings and mode.
@@ -93,12 +96,15 @@ def fix(
         if outcome.after != outcome.before:
             changed += 1
             applied += outcome.applied
-            if show_diff:
+            if show_diff and not silent:
                 click.echo(outcome.diff(), nl=False)
     for problem in errors:
         say_error(problem)
-    verb = "would fix" if show_diff else "fixed"
-    click.echo(f"hygiene: {verb} {applied} findings in {changed} files", err=True)
+    # Quiet hides the count, silent the diff too; the fixed text of standard input was
+    # written either way: it is what an editor asked for, not a message.
+    if not (quiet or silent):
+        verb = "would fix" if show_diff else "fixed"
+        click.echo(f"hygiene: {verb} {applied} findings in {changed} files", err=True)
     if errors:
         return ExitCode.INPUT
     return ExitCode.FINDINGS if show_diff and changed else ExitCode.CLEAN

@@ -21,12 +21,21 @@ _EXAMPLE_RUN = 10
 
 @click.command(name="config")
 @verbose_option
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, metavar="[PATH]")
 @click.option("--fail-on", type=SEVERITY_CHOICE, default=None, help="As for check.")
 @rule_options
 def show_config(paths: tuple[str, ...], fail_on: str | None, **options: Any) -> int:
-    """Print the effective configuration for PATHS (default: the working folder) as JSON."""
+    """Print the effective configuration as JSON: the one a file of PATH is judged under
+    (the closest configuration above it, with the flags on top), else the working
+    folder's."""
+    import os
+
+    from hygiene.config.resolution import Resolver
+
     config, _ = build_config(paths or (".",), options, fail_on)
+    if len(paths) == 1:
+        folder = paths[0] if os.path.isdir(paths[0]) else os.path.dirname(paths[0]) or "."
+        config = Resolver(config, os.getcwd()).for_folder(folder)
     data = {"config_digest": config.digest(), **config.to_dict()}
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     return ExitCode.CLEAN

@@ -112,13 +112,38 @@ def verbose_option(command: F) -> F:
     )(command)  # fmt: skip
 
 
+def quiet_options(command: F) -> F:
+    """``-q/--quiet`` and ``-s/--silent``, as ruff means them: the findings and nothing
+    else, or nothing at all (the exit code says it). Input errors still go to stderr."""
+    command = click.option(
+        "-s", "--silent", is_flag=True,
+        help="Print nothing, not even findings: the exit code tells (input errors still "
+             "go to stderr).",
+    )(command)  # fmt: skip
+    return click.option(
+        "-q", "--quiet", is_flag=True,
+        help="Print the findings and nothing else: no summary, no progress bar.",
+    )(command)  # fmt: skip
+
+
+def color_option(command: F) -> F:
+    """``--color auto|always|never``: colour in the text format (hygiene.support.colour)."""
+    return click.option(
+        "--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+        show_default=True,
+        help="Colour the text report; auto: when stdout is a terminal, unless NO_COLOR "
+             "is set (FORCE_COLOR: even when it is not).",
+    )(command)  # fmt: skip
+
+
 def rule_options(command: F) -> F:
     """The flags that choose and configure rules, shared by ``check``, ``fix`` and ``config``."""
     for option in reversed(
         [
             click.option("--config", "config_file", metavar="FILE",
-                         help="Configuration file (default: the nearest hygiene.toml or "
-                              "pyproject.toml with [tool.hygiene] above the paths)."),
+                         help="One configuration file for every path (default: each file's "
+                              "closest .hygiene.toml, hygiene.toml or pyproject.toml with "
+                              "[tool.hygiene])."),
             click.option("--select", multiple=True, metavar="CODES",
                          help="Rules to run instead of the default set (codes, prefixes, "
                               "groups, names)."),
@@ -164,8 +189,16 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 def build_config(
     paths: Sequence[str], options: dict[str, Any], fail_on: str | None = None
 ) -> tuple[Config, RuleSet]:
-    """The effective configuration (file, then flags) and every rule it can select."""
-    from hygiene.config.settings import check_encoding, resolve_config
+    """The run's configuration (file, then flags) and every rule it can select.
+
+    The file is the working folder's, or ``--config``'s; the ``paths`` do not choose it.
+    Without ``--config`` the flags ride along, and each checked file (standard input as
+    ``--stdin-filename``) is judged under the file closest above it with the same flags
+    over it (``hygiene.config.resolution``), whatever else the run was given.
+    """
+    from dataclasses import replace
+
+    from hygiene.config.settings import Flags, check_encoding, resolve_config
     from hygiene.core.errors import ConfigError
     from hygiene.registry.packs import load_ruleset
 
@@ -175,22 +208,24 @@ def build_config(
         except ConfigError as error:
             raise UsageError(f"--encoding: {error}") from None
 
-    stdin_name = options["stdin_filename"]  # its folder's configuration applies
-    config = resolve_config((*paths, *([stdin_name] if stdin_name else [])), options["config_file"])
+    explicit = options["config_file"]
+    config = resolve_config((), explicit)
     select, extend, ignore = (_codes(options[key]) for key in ("select", "extend_select", "ignore"))
     ruleset = load_ruleset((*config.rule_packs, *options["rule_packs"]))
     ruleset.check_selectors((*select, *extend, *ignore))
-    return config.with_flags(
+    flags = Flags(
         select=select,
         extend_select=extend,
         ignore=ignore,
         fail_on=fail_on,  # type: ignore[arg-type]
-        rule_packs=options["rule_packs"],
+        rule_packs=tuple(options["rule_packs"]),
         encoding=options["encoding"],
-        text_fields=options["text_fields"],
+        text_fields=tuple(options["text_fields"]),
         id_field=options["id_field"],
         text_format=options["text_format"],
         inline_config=False if options["no_inline_config"] else None,
         force_exclude=options["force_exclude"],
         respect_gitignore=options["respect_gitignore"],
-    ), ruleset
+    )
+    config = flags.apply(config)
+    return (config if explicit else replace(config, flags=flags)), ruleset

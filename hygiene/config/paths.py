@@ -21,10 +21,12 @@ from hygiene.inputs.discovery import STDIN_DISPLAY, GitIgnore, unshown
 class PathSettings:
     """What the configuration says about each path of a run."""
 
-    def __init__(self, config: Config, base: str) -> None:
+    def __init__(self, config: Config, base: str, gitignore: GitIgnore | None = None) -> None:
+        """``gitignore`` is shared by the configurations of a run, so that each ignore file
+        is read once; it counts only with ``respect-gitignore``."""
         self.config = config
         self.base = base
-        self.gitignore = GitIgnore() if config.respect_gitignore else None
+        self.gitignore = (gitignore or GitIgnore()) if config.respect_gitignore else None
 
     def relative(self, path: str) -> str | None:
         """A display path relative to the config's folder, where globs apply; standard

@@ -1,37 +1,88 @@
 """One frozen Config: ``[tool.hygiene]`` in pyproject.toml or a hygiene.toml, then flags.
 
-The file is found by walking up from the checked paths, never above the project's root
-(``project_root``), validated against ``config.schema.json``, and every problem is one
-line naming the file. The config's digest goes into every report's provenance.
+A run's own Config is the file above its working folder (or ``--config``), with the
+flags over it: it holds the settings that are one per run (``fail-on``, ``format``,
+``jobs`` ...). Each checked file is judged under the file closest above it, with the same
+flags (``hygiene.config.resolution``); the flags ride in the run's Config (``Flags``) so
+that every process of a run can do the same. The config's digest goes into every report's
+provenance.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import os
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from hygiene.config.globs import GlobError, compile_glob
+from hygiene.config.extension import chain, merged
+from hygiene.config.files import (
+    CONFIG_FILES,
+    REPOSITORY_MARKERS,
+    ConfigFiles,
+    check_encoding,
+    project_root,
+)
 from hygiene.core.document import TextFormat
 from hygiene.core.errors import ConfigError
 from hygiene.core.rule import RunSettings, Severity
 from hygiene.inputs.discovery import display_path
-from hygiene.support import schemas
 
-CONFIG_FILES = ("hygiene.toml", "pyproject.toml")
-# A repository's top: .git is a folder, or a file in a worktree or a submodule.
-REPOSITORY_MARKERS = (".git", ".hg", ".jj", ".svn")
+__all__ = [
+    "CONFIG_FILES", "REPOSITORY_MARKERS", "Config", "Flags", "check_encoding",
+    "find_config_file", "load_config", "project_root", "resolve_config",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Flags:
+    """What the command line says over the configuration files: ``--select`` replaces
+    the file's selection, ``--extend-select``, ``--ignore`` and ``--rule-packs`` add to it,
+    the others replace the file's setting when given. Rule-pack folders are relative to
+    the run's working folder."""
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    rule_packs: tuple[str, ...] = ()
+    encoding: str | None = None
+    text_fields: tuple[str, ...] = ()
+    id_field: str | None = None
+    text_format: TextFormat | None = None
+    inline_config: bool | None = None
+    force_exclude: bool = False
+    respect_gitignore: bool | None = None
+
+    def apply(self, config: Config) -> Config:
+        """``config`` with these flags over it."""
+        return replace(
+            config,
+            select=self.select or config.select,
+            extend_select=(*config.extend_select, *self.extend_select),
+            ignore=(*config.ignore, *self.ignore),
+            fail_on=self.fail_on or config.fail_on,
+            rule_packs=(*config.rule_packs, *self.rule_packs),
+            text_fields=self.text_fields or config.text_fields,
+            id_field=self.id_field or config.id_field,
+            text_format=self.text_format or config.text_format,
+            inline_config=config.inline_config if self.inline_config is None
+            else self.inline_config,
+            force_exclude=config.force_exclude or self.force_exclude,
+            respect_gitignore=config.respect_gitignore if self.respect_gitignore is None
+            else self.respect_gitignore,
+            encodings={**config.encodings, "**": check_encoding(self.encoding)} if self.encoding
+            else config.encodings,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Config:
-    """The effective settings of a run. Globs are relative to ``root``."""
+    """The effective settings of a run, or of the files under one configuration file.
+    Globs are relative to ``root``."""
 
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -56,11 +107,17 @@ class Config:
     text_format: TextFormat = "text"  # how JSON Lines records' text fields are written
     inline_config: bool = True
     inline_config_in_jsonl: bool = False
+    output_format: str | None = None  # the report's format when no --format is given
+    jobs: int | None = None  # processes when no --jobs is given
     source: str | None = None
     root: str = "."
+    # With flags, each file is judged under the configuration closest above it, these
+    # flags over it; without (--config, or a Config made in code), under this one.
+    flags: Flags | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["flags"]  # already applied to this configuration
         return {
             key: (list(value) if isinstance(value, tuple) else value) for key, value in data.items()
         }
@@ -92,12 +149,15 @@ class Config:
 
         Settings added since digests were first published count only when they differ
         from their default, so a configuration that does not use them keeps its digest.
+        The flags count when any was given: they change what the files below say too.
         """
         settings = {
             key: value
             for key, value in self.to_dict().items()
             if key not in _NOT_DIGESTED and _LATER_SETTINGS.get(key, _UNSET) != value
         }
+        if self.flags is not None and self.flags != Flags():
+            settings["flags"] = asdict(self.flags)
         canonical = json.dumps(settings, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -117,24 +177,14 @@ class Config:
         force_exclude: bool = False,
         respect_gitignore: bool | None = None,
     ) -> Config:
-        """Flags win over the file: ``--select`` replaces, the others add."""
-        return replace(
-            self,
-            select=tuple(select) or self.select,
-            extend_select=(*self.extend_select, *extend_select),
-            ignore=(*self.ignore, *ignore),
-            fail_on=fail_on or self.fail_on,
-            rule_packs=(*self.rule_packs, *rule_packs),
-            text_fields=tuple(text_fields) or self.text_fields,
-            id_field=id_field or self.id_field,
-            text_format=text_format or self.text_format,
-            inline_config=self.inline_config if inline_config is None else inline_config,
-            force_exclude=self.force_exclude or force_exclude,
-            respect_gitignore=self.respect_gitignore if respect_gitignore is None
-            else respect_gitignore,
-            encodings={**self.encodings, "**": check_encoding(encoding)} if encoding
-            else self.encodings,
+        """Flags win over the file (``Flags``); this one configuration is then the run's
+        for every file."""
+        flags = Flags(
+            tuple(select), tuple(extend_select), tuple(ignore), fail_on, tuple(rule_packs),
+            encoding, tuple(text_fields), id_field, text_format, inline_config, force_exclude,
+            respect_gitignore,
         )  # fmt: skip
+        return flags.apply(self)
 
 
 # Settings added after the first release, with their defaults (see Config.digest).
@@ -151,93 +201,18 @@ _LATER_SETTINGS: dict[str, object] = {
 DEFAULT_EXCLUDE = ("__pypackages__", "_build", "buck-out", "build", "dist", "node_modules",
                    "site-packages", "venv", "*.egg-info")  # fmt: skip
 _UNSET = object()
-# Where the file was, and what follows from another setting: ``default_exclude`` is false
-# exactly when ``exclude`` is given, which the digest already holds.
-_NOT_DIGESTED = frozenset({"source", "root", "default_exclude"})
+# Where the file was, what follows from another setting (``default_exclude`` is false
+# exactly when ``exclude`` is given, which the digest already holds), and how a run goes
+# rather than what it finds (the report's format, the processes).
+_NOT_DIGESTED = frozenset({"source", "root", "default_exclude", "output_format", "jobs"})
 
 
-def check_encoding(name: str) -> str:
-    """A text codec's canonical name; anything else is a configuration error."""
-    try:
-        info = codecs.lookup(name)
-    except LookupError:
-        raise ConfigError(f"unknown encoding {name!r}") from None
-    if not getattr(info, "_is_text_encoding", True):
-        raise ConfigError(f"{name!r} is not a text encoding")
-    return info.name
-
-
-def project_root(start: Path) -> Path | None:
-    """The folder configuration discovery stops at: the top of the repository that holds
-    ``start`` (a folder with ``.git``, file or folder, ``.hg``, ``.jj`` or ``.svn``), else
-    the nearest folder with a hygiene.toml or a pyproject.toml; None when there is neither.
-
-    A configuration above it is not the project's: anyone who can write to a parent folder
-    (``/tmp/hygiene.toml`` with ``ignore = ["ALL"]``) would otherwise turn the gate off.
-    """
-    folders = (start, *start.parents)
-    for folder in folders:
-        if any(os.path.exists(folder / marker) for marker in REPOSITORY_MARKERS):
-            return folder
-    for folder in folders:
-        if any(os.path.isfile(folder / name) for name in CONFIG_FILES):
-            return folder
-    return None
-
-
-def find_config_file(paths: Sequence[str]) -> Path | None:
-    """The nearest hygiene.toml, or pyproject.toml with ``[tool.hygiene]``, above the paths
-    and at most up to their project's root."""
-    folders = [Path(os.path.abspath(p)) for p in paths if p != "-"] or [Path.cwd()]
-    start = Path(os.path.commonpath([str(f if f.is_dir() else f.parent) for f in folders]))
-    root = project_root(start)
-    if root is None:
-        return None
-    for folder in (start, *start.parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
-        if folder == root:
-            break
-    return None
-
-
-def _has_tool_table(pyproject: Path) -> bool:
-    try:
-        return "hygiene" in _read_toml(pyproject).get("tool", {})
-    except ConfigError:
-        return True  # let loading report the broken file
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{display_path(path)}: cannot read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{display_path(path)}: invalid TOML: {error}") from None
-
-
-def load_config(path: Path) -> Config:
-    """Read, validate and convert one configuration file."""
-    data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("hygiene", {})
-    where = display_path(path)
-    _validate(where, data)
-    for table in ("per-file-ignores", "languages", "encodings", "exclude", "extend-exclude"):
-        for pattern in data.get(table, ()):
-            try:
-                compile_glob(pattern)
-            except GlobError as error:
-                raise ConfigError(f"{where}: {table}: {error}") from None
-    for pattern, encoding in data.get("encodings", {}).items():
-        try:
-            check_encoding(encoding)
-        except ConfigError as error:
-            raise ConfigError(f"{where}: encodings.{pattern}: {error}") from None
-    root = path.parent
+def load_config(path: Path, files: ConfigFiles | None = None) -> Config:
+    """Read one configuration file, and the files it extends, into a Config; ``files``
+    keeps the tables read for a run that loads many."""
+    read = (files or ConfigFiles()).table
+    root, data = merged(chain(path, read))
+    fields = data.get("text-field", ("text",))
     return Config(
         select=tuple(data.get("select", ())),
         extend_select=tuple(data.get("extend-select", ())),
@@ -248,7 +223,7 @@ def load_config(path: Path) -> Config:
         fail_on=data.get("fail-on", "warning"),
         languages=dict(data.get("languages", {})),
         encodings=dict(data.get("encodings", {})),
-        rule_packs=tuple(display_path(root / folder) for folder in data.get("rule-packs", ())),
+        rule_packs=tuple(display_path(Path(folder)) for folder in data.get("rule-packs", ())),
         exclude=tuple(data.get("exclude", ())),
         extend_exclude=tuple(data.get("extend-exclude", ())),
         default_exclude="exclude" not in data,
@@ -259,18 +234,22 @@ def load_config(path: Path) -> Config:
         max_document_megabytes=data.get("max-document-megabytes", 64),
         inline_config=data.get("inline-config", True),
         inline_config_in_jsonl=data.get("inline-config-in-jsonl", False),
+        text_fields=(fields,) if isinstance(fields, str) else tuple(fields),
+        id_field=data.get("id-field", "id"),
         text_format=data.get("text-format", "text"),
-        source=where,
+        output_format=data.get("format"),
+        jobs=data.get("jobs"),
+        source=display_path(path),
         root=display_path(root),
     )
 
 
-def _validate(where: str, data: Mapping[str, Any]) -> None:
-    error = schemas.first_error(schemas.CONFIG, data)
-    if error is not None:
-        path, problem = error
-        location = ".".join(str(part) for part in path)
-        raise ConfigError(f"{where}: {location + ': ' if location else ''}{problem}")
+def find_config_file(paths: Sequence[str]) -> Path | None:
+    """The configuration file of the folder above every path (the working folder when
+    there is none), at most up to its project's root (``ConfigFiles.closest``)."""
+    folders = [Path(os.path.abspath(p)) for p in paths if p != "-"] or [Path.cwd()]
+    start = Path(os.path.commonpath([str(f if f.is_dir() else f.parent) for f in folders]))
+    return ConfigFiles().closest(start)
 
 
 def resolve_config(paths: Sequence[str], explicit: str | None = None) -> Config:

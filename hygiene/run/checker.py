@@ -3,6 +3,10 @@ document at a time; the unit every way of running (in process, ``--jobs``, Dask)
 
 Per document: rules (engine) -> per-file ignores -> inline directives -> fingerprints ->
 what the groups say about it (facets). Per run: results in path order.
+
+Each document is judged under the configuration closest above it (``config.resolution``);
+what is one per run (the language identifier, the document size limit, ``fail-on``) is
+the run's own configuration's. A configuration's rules are configured once (``Scope``).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from hygiene.config.paths import PathSettings
+from hygiene.config.resolution import Resolver
 from hygiene.config.settings import Config
 from hygiene.core.corpus import LineCounts, count_documents
 from hygiene.core.document import Document
@@ -24,7 +29,7 @@ from hygiene.core.views import Views
 from hygiene.gate.baseline import with_fingerprints
 from hygiene.gate.suppression import apply_directives
 from hygiene.inputs.decoding import document_from_bytes, read_bytes, too_large
-from hygiene.inputs.discovery import STDIN, Input
+from hygiene.inputs.discovery import STDIN, GitIgnore, Input
 from hygiene.inputs.jsonl import Line, is_jsonl, iter_documents, line_documents
 from hygiene.registry.packs import RuleSet, load_ruleset
 from hygiene.report.model import DocumentRecord, Report
@@ -63,6 +68,30 @@ class InputResult:
         return len(self.results), size, sum(len(found) for _, found in self.results)
 
 
+class Scope:
+    """What one configuration makes of a run: its path settings and its configured rules,
+    made once however many documents it judges."""
+
+    def __init__(self, config: Config, paths: PathSettings, full: RuleSet) -> None:
+        """``full`` is every rule the configuration can select."""
+        self.config = config
+        self.paths = paths
+        self.ruleset = full.configure(config)
+        self.active = frozenset(r.code for r in self.ruleset.rules)
+        self._full = full
+        self._ignored: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def ignored_codes(self, selectors: tuple[str, ...]) -> frozenset[str]:
+        """The codes per-file-ignore selectors name, resolved once per set of selectors.
+        They are read among every rule, as the configuration checked them: a file that
+        extends another may not run a rule the other's per-file ignores name."""
+        codes = self._ignored.get(selectors)
+        if codes is None:
+            chosen = self._full.select(selectors).rules if selectors else ()
+            codes = self._ignored[selectors] = frozenset(r.code for r in chosen) & self.active
+        return codes
+
+
 class Checker:
     """A configured RuleSet, loaded once, that checks one document at a time."""
 
@@ -80,14 +109,29 @@ class Checker:
         self.config = config or Config()
         self.describe = describe
         self.base = base or os.getcwd()
-        self.paths = PathSettings(self.config, self.base)
-        full = ruleset or load_ruleset(self.config.rule_packs)
-        self.ruleset = full.configure(self.config)
-        self._active = frozenset(r.code for r in self.ruleset.rules)
-        self._ignore_cache: dict[tuple[str, ...], frozenset[str]] = {}
+        self._resolver = Resolver(self.config, self.base)
+        self._gitignore = GitIgnore()  # one for every configuration: each file read once
+        self._rulesets = {self.config.rule_packs: ruleset or load_ruleset(self.config.rule_packs)}
+        self._scopes: dict[str | None, Scope] = {}
+        run = self._scope_of(self.config)
+        self.paths, self.ruleset = run.paths, run.ruleset
         self._written: frozenset[str] = frozenset()
         self._output_folder: str | None = None
         self.corpus: LineCounts | None = None
+
+    def scope(self, display: str) -> Scope:
+        """The scope of the configuration a path is judged under."""
+        return self._scope_of(self._resolver.for_path(display))
+
+    def _scope_of(self, config: Config) -> Scope:
+        scope = self._scopes.get(config.source)
+        if scope is None:
+            full = self._rulesets.get(config.rule_packs)
+            if full is None:
+                full = self._rulesets[config.rule_packs] = load_ruleset(config.rule_packs)
+            paths = PathSettings(config, self.base, self._gitignore)
+            scope = self._scopes[config.source] = Scope(config, paths, full)
+        return scope
 
     def use_counts(self, corpus: LineCounts | None) -> None:
         """Check with line counts counted elsewhere: by the process that started this
@@ -103,10 +147,11 @@ class Checker:
         files to its own process), and counts over them would make a file's findings depend
         on its batch. Unreadable inputs are skipped here; the check proper reports them.
         """
-        if self.corpus is not None or not any(r.reads_corpus for r in self.ruleset.rules):
+        if self.corpus is not None:
             return
         shards = [item for item in inputs if item.path != STDIN and is_jsonl(item.path)]
-        if not shards:
+        judged = (self.scope(item.display).ruleset.rules for item in shards)
+        if not any(rule.reads_corpus for rules in judged for rule in rules):
             return
         self.corpus = count_documents(
             document
@@ -114,18 +159,6 @@ class Checker:
             for document in self.documents(item)
             if isinstance(document, Document)
         )
-
-    def _ignored_codes(self, selectors: tuple[str, ...]) -> frozenset[str]:
-        """The codes per-file-ignore selectors name, resolved once per set of selectors."""
-        codes = self._ignore_cache.get(selectors)
-        if codes is None:
-            codes = (
-                frozenset(r.code for r in self.ruleset.select(selectors).rules)
-                if selectors
-                else frozenset()
-            )
-            self._ignore_cache[selectors] = codes
-        return codes
 
     def leave_out(self, files: Iterable[str | None], folder: str | None = None) -> None:
         """What the run writes, which a walk never reads back as input (a second run into
@@ -145,12 +178,12 @@ class Checker:
             folder = self._output_folder
             if folder and real.startswith(folder + os.sep) and _written_by_a_run(real):
                 return True
-        return self.paths.excluded(display)
+        return self.scope(display).paths.excluded(display)
 
     def declared_encoding(self, path: str) -> str | None:
         """The encoding the configuration declares for ``path``: what ``load`` decodes it
         with, and what ``fix`` must write it back in."""
-        return self.paths.declared_encoding(path)
+        return self.scope(path).paths.declared_encoding(path)
 
     def load(self, item: Input, stdin: bytes | None = None) -> Document:
         """Read and decode one input, with the encoding the config declares for it."""
@@ -168,9 +201,10 @@ class Checker:
     def documents(self, item: Input, stdin: bytes | None = None) -> Iterator[Document | InputError]:
         """The documents of one input: a file is one, a JSON Lines shard one per text field."""
         if item.path != STDIN and is_jsonl(item.path):
+            config = self.scope(item.display).config
             yield from iter_documents(
-                item.path, item.display, self.config.text_fields, self.config.id_field,
-                self.config.max_document_bytes, self.config.text_format,
+                item.path, item.display, config.text_fields, config.id_field,
+                self.config.max_document_bytes, config.text_format,
             )  # fmt: skip
             return
         try:
@@ -191,8 +225,8 @@ class Checker:
     def check_lines(self, item: Input, lines: Iterable[Line]) -> InputResult:
         """Check a run of a shard's lines, read by another process: the unit of work of
         --jobs on shards, so that a single large shard still keeps every core busy."""
-        config = self.config
-        fields, limit = (config.text_fields, config.id_field), config.max_document_bytes
+        config = self.scope(item.display).config
+        fields, limit = (config.text_fields, config.id_field), self.config.max_document_bytes
         return self._gathered(
             document
             for line in lines
@@ -214,25 +248,26 @@ class Checker:
     def check(self, document: Document, errors: list[InputError] | None = None) -> Result:
         """Check one document. A rule stopped by its timeout is named in ``errors``; without
         it, the error is raised (a caller that cannot report a partial check)."""
-        declared = self.paths.declared_languages(document)
+        scope = self.scope(document.path)
+        declared = scope.paths.declared_languages(document)
         views = Views(document)
         settings = self.config.run_settings
         found = check_document(
-            document, self.ruleset.rules, declared, settings, self.corpus, views, errors
+            document, scope.ruleset.rules, declared, settings, self.corpus, views, errors
         )
-        ignored = self._ignored_codes(self.paths.ignored_selectors(document.path))
+        ignored = scope.ignored_codes(scope.paths.ignored_selectors(document.path))
         if ignored:
             found = [f for f in found if f.code not in ignored]
         outside_code, _ = views.get(OUTSIDE_CODE)
         outcome = apply_directives(
             document,
             found,
-            self._active,
-            enabled=self.config.honours_directives(document.record is not None),
+            scope.active,
+            enabled=scope.config.honours_directives(document.record is not None),
             outside_code=outside_code,
         )
         findings = with_fingerprints(document, outcome.kept)
-        facets = self.ruleset.facets
+        facets = scope.ruleset.facets
         if self.describe:
             prose, segments = views.get(PROSE)  # prose statistics read prose alone
             ctx = RuleContext(
@@ -254,13 +289,20 @@ class Checker:
         return record, findings
 
     def report(self, results: Iterable[Result], errors: Sequence[InputError] = ()) -> Report:
-        """Assemble results in a fixed order, whatever order they were produced in."""
+        """Assemble results in a fixed order, whatever order they were produced in. Its
+        rules are the run's configuration's and those of every configuration a document
+        was judged under, so that each finding's rule is listed."""
         ordered = sorted(results, key=lambda result: result[0].sort_key)
         findings = [finding for _, found in ordered for finding in found]
+        rules = {rule.code: rule for rule in self.ruleset.rules}
+        for record, _ in ordered:
+            for rule in self.scope(record.source.path).ruleset.rules:
+                rules.setdefault(rule.code, rule)
+        used = self.ruleset.keeping(rules[code] for code in sorted(rules))
         return Report(
             config=self.config,
-            rules=self.ruleset.rules,
-            packs=self.ruleset.packs,
+            rules=used.rules,
+            packs=used.packs,
             documents=tuple(record for record, _ in ordered),
             findings=tuple(sorted(findings, key=lambda finding: finding.sort_key)),
             errors=tuple(sorted(errors, key=lambda error: (error.path, error.line or 0))),

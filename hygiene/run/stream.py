@@ -179,8 +179,9 @@ def _read_marker(marker: Path) -> dict[str, Any] | None:
 
 
 def input_keys(checker: Checker, inputs: Sequence[Input]) -> dict[Input, str]:
-    """The marker key of each input: its sha256 and the run's digest. An input that cannot
-    be read gets a key no marker holds, so it is checked (and its error reported) again."""
+    """The marker key of each input: its sha256, the run's digest and that of the
+    configuration it is judged under. An input that cannot be read gets a key no marker
+    holds, so it is checked (and its error reported) again."""
     hashes = {}
     for item in inputs:
         try:
@@ -188,7 +189,10 @@ def input_keys(checker: Checker, inputs: Sequence[Input]) -> dict[Input, str]:
         except OSError:
             hashes[item] = "unreadable"
     run = run_digest(checker, [f"{item.display}={sha}" for item, sha in hashes.items()])
-    return {item: f"{sha}:{run}" for item, sha in hashes.items()}
+    # Each input is judged under its own closest configuration: an edit of that one
+    # re-checks it too.
+    own = {item: checker.scope(item.display).config.digest()[:16] for item in inputs}
+    return {item: f"{sha}:{run}:{own[item]}" for item, sha in hashes.items()}
 
 
 def pending(

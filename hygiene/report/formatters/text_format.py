@@ -1,13 +1,43 @@
 """Human-readable lines, one a finding, like a linter's: ``path:line:col: CODE name message``;
-or, with ``--statistics``, one a rule with its count."""
+or, with ``--statistics``, one a rule with its count.
+
+A finding ``hygiene fix`` can mend is marked as ruff marks one: ``[*]`` after its code,
+``[-]`` when only ``hygiene fix --unsafe-fixes`` applies its fix, and the summary says how
+many are fixable. Colour (``TextStyle.colour``) is added after escaping, so the escapes
+of user text are the same with or without it.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from hygiene.core.finding import Finding
+from hygiene.core.rule import Fix
 from hygiene.report.model import Report
+from hygiene.support.colour import Style, paint
 from hygiene.support.escape import escape_for_terminal
+
+SAFE_MARK = "[*]"  # hygiene fix applies it
+UNSAFE_MARK = "[-]"  # only hygiene fix --unsafe-fixes does
+SEVERITY_STYLES: Mapping[str, tuple[Style, ...]] = {
+    "error": ("bold", "red"),
+    "warning": ("bold", "yellow"),
+    "info": ("bold", "blue"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """How a text report is shown: in colour or not, and with the lines around the
+    findings (the summary, stale baseline entries) or, for ``--quiet``, without them."""
+
+    colour: bool = False
+    summary: bool = True
+
+
+PLAIN = TextStyle()
 
 
 def _plural(count: int, word: str) -> str:
@@ -23,18 +53,54 @@ def location(finding: Finding) -> str:
     return f"{finding.path}:{record.line}: [{where}]"
 
 
-def finding_line(finding: Finding) -> str:
+def fix_mark(fix: Fix | None) -> str:
+    """``[*]`` for a safe fix, ``[-]`` for an unsafe one, nothing for none (or one that is
+    only shown, which ``hygiene fix`` never applies)."""
+    if fix is None:
+        return ""
+    return {"safe": SAFE_MARK, "unsafe": UNSAFE_MARK}.get(fix.safety, "")
+
+
+def finding_line(finding: Finding, colour: bool = False) -> str:
     """One finding as a linter prints it, with unsafe characters escaped: a file name
-    cannot break the line, nor start a CI runner's workflow command (``hygiene.support.escape``)."""
-    return escape_for_terminal(
-        f'{location(finding)}: {finding.code} {finding.name} {finding.message}: "{finding.excerpt}"'
-    )
+    cannot break the line, nor start a CI runner's workflow command (``hygiene.support.escape``).
+
+    Each part is escaped alone, which escapes exactly what escaping the whole line would:
+    the parts meet at a colon or a space, so no ``##[`` spans two of them, and only the
+    first starts the line."""
+    where = escape_for_terminal(location(finding))
+    code = escape_for_terminal(finding.code)
+    mark = fix_mark(finding.fix)
+    rest = escape_for_terminal(f'{finding.name} {finding.message}: "{finding.excerpt}"')
+    if colour:
+        where, code = paint(where, "bold"), paint(code, *SEVERITY_STYLES[finding.severity])
+        mark = paint(mark, "cyan")
+    return f"{where}: {code} {mark + ' ' if mark else ''}{rest}"
 
 
-def summary_line(report: Report) -> str:
+def fixable_sentence(findings: Iterable[Finding]) -> str:
+    """How many findings ``hygiene fix`` mends, and how many more ``--unsafe-fixes`` would;
+    empty when none."""
+    safeties = Counter(finding.fix.safety for finding in findings if finding.fix is not None)
+    safe, unsafe = safeties["safe"], safeties["unsafe"]
+    if safe and unsafe:
+        return (
+            f"{safe} fixable with `hygiene fix` ({unsafe} more with `hygiene fix --unsafe-fixes`)."
+        )
+    if safe:
+        return f"{safe} fixable with `hygiene fix`."
+    if unsafe:
+        return f"{unsafe} fixable with `hygiene fix --unsafe-fixes`."
+    return ""
+
+
+def summary_line(report: Report, colour: bool = False) -> str:
     by_severity = report.by_severity()
     detail = ", ".join(
-        f"{count} info" if severity == "info" else _plural(count, severity)
+        paint(
+            f"{count} info" if severity == "info" else _plural(count, severity),
+            *(SEVERITY_STYLES[severity] if colour else ()),
+        )
         for severity, count in by_severity.items()
         if count
     )
@@ -42,6 +108,9 @@ def summary_line(report: Report) -> str:
         f"Found {_plural(len(report.findings), 'finding')}"
         f"{f' ({detail})' if detail else ''} in {_plural(len(report.documents), 'document')}."
     )
+    fixable = fixable_sentence(report.findings)
+    if fixable:
+        summary += f" {fixable}"
     suppressed = sum(record.suppressed for record in report.documents)
     if suppressed:
         summary += f" {suppressed} suppressed inline."
@@ -52,8 +121,14 @@ def summary_line(report: Report) -> str:
     return summary
 
 
-def render(report: Report) -> str:
-    lines = [finding_line(finding) for finding in report.findings]
+def _joined(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def render(report: Report, style: TextStyle = PLAIN) -> str:
+    lines = [finding_line(finding, style.colour) for finding in report.findings]
+    if not style.summary:
+        return _joined(lines)
     if report.baseline is not None:
         for entry in report.baseline.stale:
             lines.append(
@@ -62,15 +137,16 @@ def render(report: Report) -> str:
                     f'"{entry.excerpt}" matches no finding ({report.baseline.path})'
                 )
             )
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    lines.append(summary_line(report, style.colour))
+    return _joined(lines)
 
 
-def render_statistics(report: Report) -> str:
+def render_statistics(report: Report, style: TextStyle = PLAIN) -> str:
     """A line a rule, most findings first: count, code, name, and ``[*]`` when ``hygiene
     fix`` can mend its findings (``[-]``: only with ``--unsafe-fixes``), then the summary."""
     counts = Counter(finding.code for finding in report.findings)
     names = {finding.code: finding.name for finding in report.findings}
+    severities = {finding.code: finding.severity for finding in report.findings}
     safeties: dict[str, set[str]] = {}
     for finding in report.findings:
         if finding.fix is not None:
@@ -79,7 +155,12 @@ def render_statistics(report: Report) -> str:
     lines = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         fixable = safeties.get(code, set())
-        mark = "[*]" if "safe" in fixable else "[-]" if "unsafe" in fixable else "   "
-        lines.append(f"{count:>{width}}  {code}  {mark}  {names[code]}")
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+        mark = SAFE_MARK if "safe" in fixable else UNSAFE_MARK if "unsafe" in fixable else "   "
+        shown = escape_for_terminal(code)
+        if style.colour:
+            shown = paint(shown, *SEVERITY_STYLES[severities[code]])
+            mark = paint(mark, "cyan") if fixable & {"safe", "unsafe"} else mark
+        lines.append(f"{count:>{width}}  {shown}  {mark}  {escape_for_terminal(names[code])}")
+    if style.summary:
+        lines.append(summary_line(report, style.colour))
+    return _joined(lines)
