@@ -297,7 +297,7 @@ def test_statistics_go_to_the_text_report_beside_the_others(tmp_path: Path) -> N
         (["--format", "sarif:same", "--format", "json:./same"], "same: two reports cannot"),
         (["--format", "json:b.json", "--write-baseline", "b.json"], "b.json: two reports cannot"),
         (["--format", "json:r.json", "--output-dir", "out"], "--output-dir writes one findings"),
-        (["--format", "yaml"], "'yaml' is not one of text, json, jsonl"),
+        (["--format", "yaml"], "'yaml' is not one of text, grouped, json, jsonl"),
         (["--format", "sarif:"], "a file after the colon"),
         (["--statistics", "--format", "json", "--format", "sarif:s"], "--statistics counts"),
     ],

@@ -313,3 +313,30 @@ def test_no_progress_bar_off_a_terminal_or_when_quiet(tmp_path: Path) -> None:
             progress.advance(1, 5, 0)
         assert progress.bar is None and stream.getvalue() == ""
         assert (progress.documents, progress.findings) == (1, 0)
+
+
+def test_grouped_shows_each_finding_under_its_file_over_its_source_line(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "# Notes\n\nWATCH: Trump on Mexico relations\n\nThe United States\u00a0all the harder.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"id": "r1", "text": "intro\n\nWATCH: from a record"}) + "\n", encoding="utf-8"
+    )
+    result = run_cli("check", "a.md", "b.jsonl", "--format", "grouped", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    assert lines[:7] == [
+        "a.md",
+        "  3:1  BP001 [-] boilerplate.embed-label embed label 'WATCH' left from the page around "
+        'the text: "WATCH: Trump on Mexico relations"',
+        "     3 | WATCH: Trump on Mexico relations",
+        "       | " + "^" * 32,
+        '  5:18  UC004 [*] unicode.no-break-space no-break space inside running prose: "\\u00a0"',
+        "     5 | The United States\\u00a0all the harder.",
+        "       | " + " " * 17 + "^" * 6,
+    ]
+    record = lines.index("b.jsonl")
+    assert lines[record + 1].startswith("  1: [r1 text 3:1]  BP001 [-] boilerplate.embed-label")
+    assert not lines[record + 2].strip()  # a record's finding shows no source line
+    assert lines[-1].startswith("Found 3 findings")

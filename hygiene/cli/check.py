@@ -180,13 +180,16 @@ def _text_style(output: Output, color: ColourChoice, quiet: bool) -> TextStyle:
     from hygiene.support.colour import use_colour
 
     colour = use_colour(color, sys.stdout) if output.path is None else color == "always"
-    return TextStyle(colour=colour and output.format == "text", summary=not quiet)
+    for_people = output.format in ("text", "grouped")
+    return TextStyle(colour=colour and for_people, summary=not quiet)
 
 
 def _render(report: Report, fmt: str, style: TextStyle, statistics: bool) -> str:
     """The report in one format; the text format in its style, or counted by rule."""
-    from hygiene.report.formatters import renderer, text_format
+    from hygiene.report.formatters import grouped_format, renderer, text_format
 
+    if fmt == "grouped":
+        return grouped_format.render(report, style, _source_lines(report))
     if fmt != "text":
         return renderer(fmt)(report)
     if statistics:
@@ -194,6 +197,24 @@ def _render(report: Report, fmt: str, style: TextStyle, statistics: bool) -> str
     if style == text_format.PLAIN:  # through renderer(), as every other format
         return renderer(fmt)(report)
     return text_format.render(report, style)
+
+
+def _source_lines(report: Report) -> dict[str, list[str]]:
+    """The lines of each file with findings, read again and decoded as the check read
+    them, for the grouped format (a report holds no document text)."""
+    from hygiene.core.segment import split_lines
+    from hygiene.inputs.decoding import document_from_bytes
+
+    sources: dict[str, list[str]] = {}
+    for path in dict.fromkeys(f.path for f in report.findings if f.record is None):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(report.config.max_document_bytes + 1)
+            document = document_from_bytes(data, path)
+        except (OSError, ValueError):
+            continue  # standard input, or a file gone or changed since: no lines shown
+        sources[path] = [line.text for line in split_lines(document.text)]
+    return sources
 
 
 def _stream(

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
 # hygiene.report.formatters.FORMATS, written out so that parsing flags imports no report.
-OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab")
+OUTPUT_FORMATS = ("text", "grouped", "json", "jsonl", "sarif", "github", "junit", "gitlab")
 F = TypeVar("F", bound=Callable[..., Any])
 
 

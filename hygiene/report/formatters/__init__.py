@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from hygiene.report.model import Report
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab")
+FORMATS = ("text", "grouped", "json", "jsonl", "sarif", "github", "junit", "gitlab")
 
 Renderer = Callable[[Report], str]
 
