@@ -197,21 +197,20 @@ def attribute(
     starts = [low for low, _ in sentences]
     for quote in quotations:
         local_start, local_end = quote.start - paragraph_start, quote.end - paragraph_start
-        sentence = sentences[max(0, bisect_right(starts, quote.start) - 1)]
+        number = max(0, bisect_right(starts, quote.start) - 1)  # the quotation's sentence
+        sentence = sentences[number]
         bounds = (max(0, sentence[0] - paragraph_start), max(0, sentence[1] - paragraph_start))
         if local_start < 0:  # the quote began in an earlier paragraph
             local_start, bounds = 0, (0, bounds[1])
         found = _find(paragraph_text, local_start, local_end, bounds, lexicon)
-        position = bisect_right(starts, sentence[0]) - 2
-        if found is None and bounds[0] > 0 and position >= 0 and previous is None:
-            before = sentences[position]
+        if found is None and bounds[0] > 0 and number > 0 and previous is None:
+            before = sentences[number - 1]
             head = (before[0] - paragraph_start, before[1] - paragraph_start)
             if _introduces(paragraph_text, head, local_start, lexicon):
                 found = _find(paragraph_text, head[1], head[1], head, lexicon)
         ends_sentence = bounds[1] - local_end <= WINDOW  # bounded: linear
         if found is None and ends_sentence and not paragraph_text[local_end : bounds[1]].strip():
-            after = position + 2  # the sentence after the quotation's
-            next_sentence = sentences[after] if after < len(sentences) else None
+            next_sentence = sentences[number + 1] if number + 1 < len(sentences) else None
             found = _said_next(paragraph_text, next_sentence, paragraph_start, lexicon)
         if found is not None:
             (low, high), verb = found

@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from hygiene.groups.lexicon import read_lexicon
+from hygiene.groups.lexicon import read_lexicon, stopword_languages
 from hygiene.text.phrases import UNSPACED, PhraseFinder
 
 # A word as attribution reads it: letters and digits, with inner marks, periods (U.S.),
@@ -66,17 +66,13 @@ def _mined_cues(mined: Mapping[str, Any]) -> list[str]:
     (Manx ``as``, Turkish ``der``, Norwegian ``het``, Italian ``era``) or a word of two
     letters in a spaced script is no cue. (Longer forms shared by related languages are
     the same verb there: ``disse``, ``sagt``.)"""
-    stopwords: Mapping[str, list[str]] = read_lexicon("stopwords-iso.json")
-    common: dict[str, set[str]] = {}
-    for lang, words in stopwords.items():
-        for word in words:
-            common.setdefault(word.casefold(), set()).add(lang)
+    common = stopword_languages()
     cues = set()
     for lang, forms in mined.items():
         if lang.startswith("_"):
             continue
         for form in forms:
-            alone = common.get(form, {lang}) <= {lang}  # a function word of no other language
+            alone = common.get(form, frozenset({lang})) <= {lang}  # no other language's word
             if UNSPACED.search(form) or len(form) > 3 or (len(form) == 3 and alone):
                 cues.add(form)
     return sorted(cues)

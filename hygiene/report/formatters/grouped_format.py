@@ -17,6 +17,7 @@ from hygiene.report.formatters.text_format import (
     SEVERITY_STYLES,
     TextStyle,
     fix_mark,
+    position,
     summary_line,
 )
 from hygiene.report.model import Report
@@ -29,13 +30,9 @@ Sources = Mapping[str, Sequence[str]]
 
 def _heading(finding: Finding) -> str:
     """``line:col CODE [*] name message: "excerpt"`` without the path its group gives."""
-    span, record = finding.span, finding.record
-    where = f"{span.line}:{span.column}"
-    if record is not None:
-        where = f"{record.line}: [{record.id or '-'} {record.field} {where}]"
     mark = fix_mark(finding.fix)
     text = f"{finding.code} {mark + ' ' if mark else ''}{finding.name} {finding.message}"
-    return escape_for_terminal(f'{where}  {text}: "{finding.excerpt}"')
+    return escape_for_terminal(f'{position(finding)}  {text}: "{finding.excerpt}"')
 
 
 def _source(finding: Finding, lines: Sequence[str] | None, colour: bool) -> list[str]:

@@ -44,13 +44,17 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def location(finding: Finding) -> str:
-    """``path:line:col``; in a JSON Lines shard ``path:record-line: [id field line:col]``."""
+def position(finding: Finding) -> str:
+    """``line:col``; in a JSON Lines shard ``record-line: [id field line:col]``."""
     span, record = finding.span, finding.record
     if record is None:
-        return f"{finding.path}:{span.line}:{span.column}"
-    where = f"{record.id or '-'} {record.field} {span.line}:{span.column}"
-    return f"{finding.path}:{record.line}: [{where}]"
+        return f"{span.line}:{span.column}"
+    return f"{record.line}: [{record.id or '-'} {record.field} {span.line}:{span.column}]"
+
+
+def location(finding: Finding) -> str:
+    """``path:line:col``; in a JSON Lines shard ``path:record-line: [id field line:col]``."""
+    return f"{finding.path}:{position(finding)}"
 
 
 def fix_mark(fix: Fix | None) -> str:
