@@ -65,8 +65,29 @@ def check_document(
         raise timed_out[0]
     if errors is not None:
         errors.extend(timed_out)
+    if any(active.defers for active in rules):
+        findings = _without_deferred(findings, {a.code for a in rules if a.defers})
     findings.sort(key=lambda finding: finding.sort_key)
     return findings
+
+
+def _without_deferred(findings: list[Finding], deferring: set[str]) -> list[Finding]:
+    """The findings but those of deferring rules that overlap a finding of another rule of
+    their group: the group's specific rule has said it, and better."""
+    said: dict[str, list[tuple[int, int]]] = {}
+    for finding in findings:
+        if finding.code not in deferring:
+            group = finding.name.partition(".")[0]
+            said.setdefault(group, []).append((finding.span.start, finding.span.end))
+    return [
+        finding
+        for finding in findings
+        if finding.code not in deferring
+        or not any(
+            start < finding.span.end and finding.span.start < end
+            for start, end in said.get(finding.name.partition(".")[0], ())
+        )
+    ]
 
 
 def _place(active: Rule, document: Document, seen: Document, segment: Segment, hit: Hit) -> Finding:

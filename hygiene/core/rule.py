@@ -177,6 +177,9 @@ class Rule:
     revision: int = 1
     # What the rule reads (structure.SCOPES): the rest of the document is blanked for it.
     scopes: frozenset[str] = PROSE
+    # Reports only where no other rule of its group reported: a general rule beside the
+    # group's specific ones (one problem, one finding, the most specific).
+    defers: bool = False
 
     @property
     def group(self) -> str:
@@ -240,6 +243,7 @@ def rule(
     reads_corpus: bool = False,
     revision: int = 1,
     scopes: frozenset[str] = PROSE,
+    defers: bool = False,
 ) -> Callable[[Check], Rule]:
     """Turn a check function into a Rule; its docstring is the rule's documentation."""
 
@@ -257,6 +261,7 @@ def rule(
             reads_corpus=reads_corpus,
             revision=revision,
             scopes=scopes,
+            defers=defers,
         )
 
     return wrap

@@ -5,14 +5,16 @@ short line of its own, not the middle of a wrapped sentence, not code, often at 
 top or the bottom of the text. ``LineLayout`` computes that context once per
 document; every boilerplate rule reads the same layout.
 
-A line in another script than the document's is left to the language group
-(LG001 names it, interface label included): one problem, one finding. Latin lines are
-the exception: Latin is the script of the web's interface chrome everywhere (``WATCH:``
-in a Japanese page), so a Latin line is furniture's business in any document.
+A line in another script than the document's is marked ``foreign``: the phrase packs
+leave it to the language group (LG001 names it), but the furniture model reads it too, as
+a foreign interface label is both a stray language and furniture. Latin lines are never
+foreign here: Latin is the script of the web's interface chrome everywhere (``WATCH:`` in
+a Japanese page).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -30,7 +32,11 @@ FURNITURE_SCOPES = frozenset({"prose", "furniture"})
 MAX_LINE = 400
 # A line this long that does not end a sentence wraps into the next one.
 WRAP_WIDTH = 50
+NEIGHBOUR_REACH = 1000  # characters of the text beside a line that tell what it stands among
 
+# A link as the formats that write links write it: [text](url), [text][ref], <a href>,
+# `text <url>`_, link:url[text].
+LINK_WRITTEN = regex.compile(r"\]\(|\]\[|<a\s|`_|\b(?:link|xref):[^\s\[]*\[", regex.I)
 LINK = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 LEAD = regex.compile(r"^(?:\s+|#{1,6}(?=\s)|>|[-*+•·▪◦►▶▸→»›|](?=\s))*")
 EDGE_MARKS = "*_[](){}<>"
@@ -134,6 +140,8 @@ class Candidate:
     counted: bool  # a count beside the words: "12 Comments" is furniture wherever it stands
     in_menu: bool  # first or last, or touching another short line: where menus and buttons sit
     linked: bool  # ends with a link arrow after its words: "More Sports »"
+    position: int  # among the document's non-blank body lines
+    foreign: bool  # in another script than the document's, and not Latin
 
 
 class LineLayout:
@@ -141,6 +149,9 @@ class LineLayout:
 
     def __init__(self, document: Document, segments: Segmenter, edge_lines: int) -> None:
         lines = segments.get("line")
+        self.text = document.text
+        self.paragraphs = [p for p in segments.get("paragraph") if p.end > document.body_start]
+        self._starts = [paragraph.start for paragraph in self.paragraphs]
         body = [
             line
             for line in lines
@@ -150,6 +161,7 @@ class LineLayout:
         ]
         edges = {line.index for line in (*body[:edge_lines], *body[-edge_lines:])}
         home = main_script(document.text[document.body_start :])
+        self.body_lines = len(body)
         self.candidates: list[Candidate] = []
         for position, line in enumerate(body):
             text = line.text
@@ -157,8 +169,9 @@ class LineLayout:
             if len(stripped) > MAX_LINE or _continues(lines, line.index):
                 continue
             script = main_script(stripped)
-            if script and script != "Latin" and home and not at_home(script, frozenset({home})):
-                continue  # the language group's (LG001), but Latin is the web's chrome too
+            foreign = bool(
+                script and script != "Latin" and home and not at_home(script, frozenset({home}))
+            )
             lead = len(text) - len(text.lstrip())
             around = (
                 lines[max(0, line.index - 1) : line.index] + lines[line.index + 1 : line.index + 2]
@@ -179,8 +192,28 @@ class LineLayout:
                     in_menu=position in (0, len(body) - 1)
                     or any(len(n.text.strip()) < WRAP_WIDTH for n in touching),
                     linked=label.endswith(_ARROWS) and _LINK_ARROW.search(label) is not None,
+                    position=position,
+                    foreign=foreign,
                 )
             )
+
+    def neighbours(self, line: Segment) -> tuple[str | None, str | None]:
+        """The text above and below ``line``: the rest of its own paragraph on that side,
+        or the paragraph beyond the blank line; None at the body's edge. At most
+        ``NEIGHBOUR_REACH`` characters of each, so that every line of a paragraph of
+        thousands of short lines does not read the whole paragraph."""
+        at = bisect_right(self._starts, line.start) - 1
+        if at < 0:
+            return None, None
+        own = self.paragraphs[at]
+        reach = NEIGHBOUR_REACH
+        above = self.text[max(own.start, line.start - reach) : line.start].strip()
+        below = self.text[line.end : min(own.end, line.end + reach)].strip()
+        if not above and at > 0:
+            above = self.paragraphs[at - 1].text[-reach:]
+        if not below and at + 1 < len(self.paragraphs):
+            below = self.paragraphs[at + 1].text[:reach]
+        return above or None, below or None
 
     @staticmethod
     def of(document: Document, segments: Segmenter, edge_lines: int) -> LineLayout:

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 import regex
 
 from hygiene.core.corpus import line_key, normalize
-from hygiene.core.rule import Hit, RuleContext, rule
+from hygiene.core.rule import Edit, Fix, Hit, RuleContext, rule
 from hygiene.core.segment import Segment, first_body_line
-from hygiene.groups.boilerplate.layout import FURNITURE_SCOPES, delete_line
+from hygiene.groups.boilerplate.furniture import FEATURES, Furniture, Scored
+from hygiene.groups.boilerplate.layout import FURNITURE_SCOPES, LINK_WRITTEN, delete_line
 
 
 @rule(
@@ -169,4 +170,93 @@ def non_alphabetic_words(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     )
 
 
-RULES = (corpus_repeat, unterminated_paragraph, non_alphabetic_words)
+# What a candidate shows, for the message: the features a reader can check at a glance.
+_SHOWN = {
+    "fragment": "a few words, no sentence stop",
+    "label-colon": "a label before a colon",
+    "counter": "a count",
+    "separator": "separators or arrows",
+    "alone": "alone between paragraphs",
+    "first": "the first line",
+    "last": "the last line",
+    "short-run": "among short lines",
+    "glued": "glued after the last sentence",
+    "foreign-script": "in another script",
+}
+
+
+@rule(
+    "BP011",
+    "boilerplate.furniture",
+    severity="warning",
+    scope="document",
+    scopes=FURNITURE_SCOPES,
+    options={"edge-lines": 5},
+    defers=True,
+)
+def furniture(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
+    """Page furniture that no pack lists, known by its shape, its place and its words.
+
+    Why: A scraper keeps a page's interface in its text, in the site's own words and in
+    any language: "Print this page", "Kommentit (3)", "Ver más", a line of buttons, a
+    label glued after the last sentence ("... on Monday. Read more"). Phrase lists know
+    only the phrasings they were written from. This rule scores every short line, and
+    every few words after a paragraph's last sentence, by its shape (few
+    words, no sentence stop, a count, arrows, a trailing colon, a label before a colon),
+    place (alone between paragraphs, first or last, among short lines), words (how much
+    more often the localisation catalogues of 21 web applications and documentation
+    themes write them than prose does, in 101 languages) and the document (a heading's
+    words come back in its section; a help page's prose is full of interface words). A
+    hundred shallow decision trees weigh them. Lines that a more specific boilerplate rule
+    reports, list items, table rows, code and emphasis, and lines whose link is still
+    written are left alone. The trees and their threshold are fitted on catalogues and
+    prose kept apart from those they are measured on (``benchmarks/build_furniture.py``,
+    ``benchmarks/furniture.py``). A line in another script is read too: a foreign
+    interface label is a leftover of another language and page furniture at once.
+
+    Fix: Delete the line, or the words glued after the sentence (hygiene fix
+    --unsafe-fixes).
+
+    Bad:
+        The council approved the budget on Monday, after a debate that lasted all night.
+
+        The vote was close, and the opposition said it would challenge the result. Read more
+
+    Good:
+        The council approved the budget on Monday, after a debate that lasted all night.
+
+        Budget talks resume
+
+        The vote was close, and the opposition said it would challenge the result.
+    """
+    linked = ctx.document.format != "text"
+    written = ctx.written_lines()
+    found = Furniture.of(ctx.document, ctx.segments, ctx.written, ctx.options["edge-lines"])
+    for scored in found.reported():
+        if linked and LINK_WRITTEN.search(written[scored.line.index].text):
+            continue  # the link is still there: the author's cross-reference
+        yield Hit(scored.start, scored.end, _message(scored), _deletion(scored, ctx))
+
+
+def _message(scored: Scored) -> str:
+    """The probability, and what the candidate shows of its shape, place and words."""
+    values = dict(zip(FEATURES, scored.features, strict=True))
+    shown = [text for name, text in _SHOWN.items() if values[name]]
+    share = values["interface-share"]
+    if share:
+        shown.append(f"{share:.0%} interface words")
+    return f"page furniture ({scored.probability:.2f}): {', '.join(shown)}"
+
+
+def _deletion(scored: Scored, ctx: RuleContext) -> Fix | None:
+    """Delete the line, or the tail with the space that glued it."""
+    if not scored.glued:
+        return delete_line(ctx.written.text, scored.line, ctx.written_lines())
+    start = scored.start
+    while start > scored.line.start and ctx.written.text[start - 1] in " \t":
+        start -= 1
+    deletion = Edit(start, scored.end, "")
+    return Fix("delete the words glued after the sentence", "unsafe", (deletion,))
+
+
+RULES = (corpus_repeat, unterminated_paragraph, non_alphabetic_words, furniture)

@@ -16,7 +16,13 @@ import regex
 
 from hygiene.core.rule import Hit, RuleContext
 from hygiene.core.segment import Segment
-from hygiene.groups.boilerplate.layout import Candidate, LineLayout, delete_line, normalize_phrase
+from hygiene.groups.boilerplate.layout import (
+    LINK_WRITTEN,
+    Candidate,
+    LineLayout,
+    delete_line,
+    normalize_phrase,
+)
 from hygiene.registry.kinds.compiled import Compiled, check_template
 from hygiene.support.cache import memoized
 from hygiene.text.phrases import UNSPACED, LazyRegex, alternation, ends_word
@@ -31,9 +37,6 @@ LINE_PHRASE_DEFAULTS: Mapping[str, Any] = {
 
 
 _TAIL_MARKS = " -–—:|,;/"
-# A link as the formats that write links write it: [text](url), [text][ref], <a href>,
-# `text <url>`_, link:url[text].
-_LINK_WRITTEN = regex.compile(r"\]\(|\]\[|<a\s|`_|\b(?:link|xref):[^\s\[]*\[", regex.I)
 _BUTTON_SEPARATORS = regex.compile(r"[\s|•·/,]+")
 
 
@@ -276,7 +279,9 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
         layout = LineLayout.of(document, ctx.segments, ctx.options["edge-lines"])
         linked = ctx.document.format != "text"
         for line in layout.candidates:
-            if linked and _LINK_WRITTEN.search(ctx.written_lines()[line.line.index].text):
+            if line.foreign:
+                continue  # the language group's (LG001): one problem, one finding
+            if linked and LINK_WRITTEN.search(ctx.written_lines()[line.line.index].text):
                 continue  # the link is still there: the author's cross-reference
             shown = recognise(line, ctx)
             if shown is None:

@@ -1,0 +1,520 @@
+"""Page furniture by its shape, place and words: one score per line, no phrase listed.
+
+A scraper leaves a page's interface in its text: buttons, labels, notices. The packs know
+the phrasings they were written from; this model knows furniture it has never seen by what
+furniture shares in every language. Its shape: short, ending no sentence, a count or an
+arrow beside its words. Its place: alone between paragraphs, at the top or the bottom,
+among other short lines, or glued after the last sentence of a paragraph. Its words: those
+that interface catalogues write far more often than prose does (``interface-words.json``).
+
+Each candidate is described by ``FEATURES``; a logistic model (``furniture-model.json``)
+turns them into a probability. Both files are written by ``benchmarks/build_furniture.py``
+from catalogues and prose kept apart from the ones the model is measured on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from hygiene.core.document import Document
+from hygiene.core.segment import Segment, Segmenter, split_lines
+from hygiene.groups.boilerplate.layout import Candidate, LineLayout
+from hygiene.groups.lexicon import read_lexicon
+
+# The features, in the order the model's weights are written.
+FEATURES = (
+    "bias",
+    # shape
+    "words-1",
+    "words-2",
+    "words-3-4",
+    "words-5-8",
+    "words-9-up",
+    "terminal",
+    "colon",
+    "counter",
+    "separator",
+    "label-colon",
+    "capitalised",
+    "title-case",
+    "upper-case",
+    "quoted",
+    # words
+    "interface-share",
+    "interface-mean",
+    "all-interface",
+    "strong-interface",
+    "contrast",
+    "echo-share",
+    "function-share",
+    # place
+    "alone",
+    "first",
+    "last",
+    "near-edge",
+    "short-run",
+    "prose-before",
+    "prose-after",
+    "before-list",
+    "glued",
+    "foreign-script",
+    "echo-next",
+    # a fragment (a few words, no sentence stop), and what tells furniture from a heading
+    "fragment",
+    "fragment-interface",
+    "fragment-unechoed",
+    "fragment-edge",
+    "fragment-heads-text",
+    "sentence-interface",
+    "alone-unechoed",
+    "edge-interface",
+    "run-interface",
+    "glued-interface",
+    "upper-label",
+    "fragment-strong",
+    # the document: how much of it is short lines, how much interface vocabulary
+    "document-short-lines",
+    "document-interface",
+)
+FRAGMENT_WORDS = 6
+STRONG = 5  # an interface word's score from which it is strong evidence (32 times prose's rate)
+
+# Letters of scripts written without spaces between words: their words are read as
+# overlapping pairs of letters, which need no dictionary to split.
+_UNSPACED_LETTERS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}ー々"
+UNSPACED = regex.compile(f"[{_UNSPACED_LETTERS}]")
+_TOKEN = regex.compile(rf"[{_UNSPACED_LETTERS}\p{{M}}]+|\p{{L}}[\p{{L}}\p{{M}}'’-]*")
+_MARK = regex.compile(r"\p{M}")
+# A sentence's stop; an ellipsis is not one here ("Continue reading…" is a button).
+_TERMINAL = regex.compile(r"(?<!\.\.)[.!?;。！？।॥؟۔።]['\"’”»」』)\]]*\s*$")
+_COLON_END = regex.compile(r"[:：]\s*$")
+_DIGIT = regex.compile(r"\d")
+_SEPARATOR = regex.compile(r"[|•·›»→←‹«▸►▶◀]|>>|<<|\s/\s")
+_LABEL_COLON = regex.compile(r"^\W{0,2}(?:\p{L}[\p{L}\p{M}'’-]*\s?){1,3}[:：]\s*\S")
+_QUOTED = regex.compile(r"[\"“”„«»「」『』]")
+# An author's structure written in the line: a list item, a table row, a quotation, a
+# heading, code or emphasis; in a markup format also a line that opens, after any tags,
+# with a bracket (a reference or wiki link, a directive such as ``[[TOC]]``) or with a
+# container's marks (``/// warning | Note``, ``!!! tip``, ``:::``). The author wrote it; a
+# scraper leaves none of these marks.
+_AUTHORED = regex.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||>|#)|`|\*\*|__")
+_MARKUP_AUTHORED = regex.compile(r"^\s*(?:<[^>\n]*>\s*)*(?:\[|/{3,}|!{3}|\?{3}|:{3})")
+# An element opening: in Markdown, the lines right inside it are the component's content
+# (``<ConsoleBlock level="error">``), written by the author.
+_OPENING_TAG = regex.compile(r"^\s*<[A-Za-z]")
+# The last sentence stop of a line, before a tail of a few words.
+_STOP = regex.compile(r"[.!?…。！？]['\"’”»)\]]*\s+")
+_BRACKETS = (("(", ")"), ("[", "]"), ("（", "）"))
+# Where a glued tail's sentence stop is looked for: the tail is a few words long.
+TAIL_REACH = 200
+GLUED_WORDS = 6
+# A paragraph of prose beside a line: long enough to be sentences, and ending like one.
+PROSE_WORDS = 8
+STEM = 5  # the letters of a long word that stand for its inflections, when echoed
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` as the model reads them, case-folded; a run of an unspaced
+    script gives its pairs of letters (``分享到`` -> ``分享``, ``享到``)."""
+    found: list[str] = []
+    for token in _TOKEN.findall(text.casefold()):
+        if UNSPACED.match(token):
+            letters = _MARK.sub("", token)
+            found.extend(letters[i : i + 2] for i in range(max(1, len(letters) - 1)))
+        else:
+            found.append(token.strip("'’-"))
+    return [token for token in found if token]
+
+
+def word_count(text: str) -> int:
+    """How many words a reader sees: spaced words, and a word per two letters of an
+    unspaced script."""
+    count = 0
+    for token in _TOKEN.findall(text):
+        count += (len(token) + 1) // 2 if UNSPACED.match(token) else 1
+    return count
+
+
+def _stem(token: str) -> str | None:
+    return token[:STEM] if len(token) > STEM + 1 and not UNSPACED.match(token) else None
+
+
+@dataclass(frozen=True)
+class InterfaceWords:
+    """How strongly each word leans to interfaces rather than prose (1 to 9), in any
+    language; a long word also answers for its first six letters (``kommentit`` for
+    ``kommentti``), the stems of inflected languages."""
+
+    words: Mapping[str, int]
+    stems: Mapping[str, int]
+    function: frozenset[str]  # the most frequent words of each language: evidence of nothing
+
+    def score(self, token: str) -> int:
+        found = self.words.get(token)
+        if found is None and not UNSPACED.match(token):
+            # An inflection the lists lack: the word less an ending of up to three
+            # letters ("vidéos", "kommentarer"), or its first six letters.
+            for cut in (1, 2, 3):
+                if len(token) - cut < 4:
+                    break
+                found = self.words.get(token[:-cut])
+                if found is not None:
+                    break
+            if found is None and len(token) >= 7:
+                found = self.stems.get(token[:6])
+        return found or 0
+
+
+@cache
+def interface_words() -> InterfaceWords:
+    """The interface words of every language in ``interface-words.json``, merged: a page's
+    furniture may be in any language, its own or its site's."""
+    return vocabulary_of(read_lexicon("interface-words.json"))
+
+
+def vocabulary_of(data: Mapping[str, Any]) -> InterfaceWords:
+    """``InterfaceWords`` of a lexicon as ``interface-words.json`` writes it."""
+    words: dict[str, int] = {}
+    for scored in data["languages"].values():
+        for word, score in scored.items():
+            words[word] = max(score, words.get(word, 0))
+    stems: dict[str, int] = {}
+    for word, score in words.items():
+        if len(word) >= 7 and not UNSPACED.match(word):
+            stems[word[:6]] = max(score, stems.get(word[:6], 0))
+    function = frozenset(word for listed in data["function"].values() for word in listed)
+    return InterfaceWords(words, stems, function)
+
+
+# A tree node: (feature index, threshold, left, right), or (leaf value,).
+Node = tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Gradient-boosted decision trees over ``FEATURES``: the sum of one leaf of each tree,
+    after ``baseline``, is the log-odds that a candidate is furniture; from ``threshold``
+    on, it is reported. Shallow trees, written as plain data: each split reads one feature
+    against one value, so any decision can be followed by hand."""
+
+    baseline: float
+    trees: tuple[tuple[Node, ...], ...]
+    threshold: float
+
+    def log_odds(self, features: tuple[float, ...]) -> float:
+        total = self.baseline
+        for tree in self.trees:
+            node = tree[0]
+            while len(node) > 1:
+                feature, value, left, right = node
+                node = tree[int(left if features[int(feature)] <= value else right)]
+            total += node[0]
+        return total
+
+    def probability(self, features: tuple[float, ...]) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, self.log_odds(features)))))
+
+
+UNSCORED = Model(0.0, (), 1.0)  # every candidate at one half: what the build reads features with
+
+
+@cache
+def furniture_model() -> Model:
+    """The model as ``benchmarks/build_furniture.py`` fitted it."""
+    data = read_lexicon("furniture-model.json")
+    if data["features"] != list(FEATURES):
+        raise ValueError("furniture-model.json was fitted on other features: rebuild it")
+    trees = tuple(tuple(tuple(node) for node in tree) for tree in data["trees"])
+    return Model(float(data["baseline"]), trees, float(data["threshold"]))
+
+
+class DocumentWords:
+    """The words of a whole document: how often each occurs (and each stem), and how much
+    of its prose is interface vocabulary. A subheading's words come back in the section
+    it heads, and a help page's prose is full of interface words; a scraper's label is
+    alien to the text on both counts."""
+
+    def __init__(self, text: str, vocabulary: InterfaceWords) -> None:
+        found = tokens(text)
+        lines = [line for line in text.split("\n") if line.strip()]
+        short = sum(1 for line in lines if word_count(line) <= FRAGMENT_WORDS)
+        self.short_lines = short / len(lines) if lines else 0.0
+        self.counts = Counter(found)
+        self.stems = Counter(stem for token in found if (stem := _stem(token)))
+        scores = [vocabulary.score(token) for token in found if token not in vocabulary.function]
+        self.density = sum(scores) / (9 * len(scores)) if scores else 0.0
+
+    def echo_share(self, content: list[str]) -> float:
+        """The share of ``content`` (a candidate's words) that the rest of the document
+        writes too, as the same word or the same stem."""
+        if not content:
+            return 0.0
+        own = Counter(content)
+        own_stems = Counter(stem for token in content if (stem := _stem(token)))
+        echoed = 0
+        for token in content:
+            stem = _stem(token)
+            if self.counts[token] > own[token] or (stem and self.stems[stem] > own_stems[stem]):
+                echoed += 1
+        return echoed / len(content)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A candidate span, what it looks like to the model, and the model's probability."""
+
+    start: int
+    end: int
+    text: str
+    line: Segment
+    glued: bool
+    features: tuple[float, ...]
+    probability: float
+
+
+def _is_prose(text: str) -> bool:
+    return word_count(text) >= PROSE_WORDS and _TERMINAL.search(text) is not None
+
+
+def describe(
+    text: str, place: Mapping[str, float], vocabulary: InterfaceWords, words: DocumentWords
+) -> tuple[float, ...]:
+    """The features of a candidate's text at its place in its document."""
+    count = word_count(text)
+    found = tokens(text)
+    content = [token for token in found if token not in vocabulary.function] or found
+    scores = [vocabulary.score(token) for token in content]
+    mean = sum(scores) / (9 * len(scores)) if scores else 0.0
+    letters = [char for char in text if char.isupper() or char.islower()]
+    spaced_words = [word for word in text.split() if word[:1].isalpha()]
+    values: dict[str, float] = {
+        "bias": True,
+        "words-1": count <= 1,
+        "words-2": count == 2,
+        "words-3-4": 3 <= count <= 4,
+        "words-5-8": 5 <= count <= 8,
+        "words-9-up": count >= 9,
+        "terminal": _TERMINAL.search(text) is not None,
+        "colon": _COLON_END.search(text) is not None,
+        "counter": _DIGIT.search(text) is not None,
+        "separator": _SEPARATOR.search(text) is not None,
+        "label-colon": _LABEL_COLON.match(text) is not None,
+        "capitalised": bool(letters) and letters[0].isupper(),
+        "title-case": len(spaced_words) >= 2 and all(w[0].isupper() for w in spaced_words),
+        "upper-case": len(letters) >= 2 and all(char.isupper() for char in letters),
+        "quoted": _QUOTED.search(text) is not None,
+        "interface-share": sum(1 for s in scores if s) / len(scores) if scores else 0.0,
+        "interface-mean": mean,
+        "all-interface": bool(scores) and all(scores),
+        "strong-interface": sum(1 for s in scores if s >= STRONG) / len(scores) if scores else 0.0,
+        "contrast": mean - words.density,
+        "echo-share": words.echo_share(content),
+        "function-share": (len(found) - len(content)) / len(found) if found else 0.0,
+    }
+    values.update(place)
+    fragment = count <= FRAGMENT_WORDS and not values["terminal"]
+    values.update(
+        {
+            "fragment": fragment,
+            "fragment-interface": fragment * mean,
+            "fragment-unechoed": fragment * (1 - values["echo-share"]),
+            "fragment-edge": fragment and (place.get("first", False) or place.get("last", False)),
+            "fragment-heads-text": fragment
+            * place.get("prose-after", 0)
+            * place.get("echo-next", 0),
+            "sentence-interface": (not fragment) * values["interface-share"],
+            "alone-unechoed": fragment * place.get("alone", 0) * (1 - values["echo-share"]),
+            "edge-interface": mean * max(place.get(k, 0) for k in ("first", "last", "near-edge")),
+            "run-interface": mean * place.get("short-run", 0),
+            "glued-interface": mean * place.get("glued", 0),
+            "upper-label": values["upper-case"] * values["label-colon"],
+            "fragment-strong": fragment * values["strong-interface"],
+            "document-short-lines": words.short_lines,
+            "document-interface": words.density,
+        }
+    )
+    return tuple(float(values.get(name, False)) for name in FEATURES)
+
+
+class Furniture:
+    """Every candidate of one document, scored: the lines of its layout, and the tails
+    glued to the last line of a paragraph. ``written`` is the document as written, where
+    ``document`` is the view the rule reads (its code and headings blanked)."""
+
+    def __init__(
+        self,
+        document: Document,
+        segments: Segmenter,
+        written: Document,
+        edge_lines: int,
+        model: Model | None = None,
+        vocabulary: InterfaceWords | None = None,
+    ) -> None:
+        layout = LineLayout.of(document, segments, edge_lines)
+        lines = segments.get("line")
+        self._written_lines = split_lines(written.text) if written is not document else None
+        self._lines = lines
+        self._markup = written.format != "text"
+        self._markdown = written.format == "markdown"
+        self._model = model or furniture_model()
+        self._vocabulary = vocabulary or interface_words()
+        self._words = DocumentWords(document.text[document.body_start :], self._vocabulary)
+        self.scored: list[Scored] = []
+        for candidate in layout.candidates:
+            text = document.text[candidate.start : candidate.end]
+            if self._authored(candidate.line.index):
+                continue
+            place = _line_place(candidate, lines, layout)
+            place["before-list"] = self._before_list(candidate.line.index)
+            if place["before-list"] and _COLON_END.search(text):
+                continue  # a lead-in: "This will create:" over a list or code
+
+            following = layout.neighbours(candidate.line)[1]
+            place["echo-next"] = _echo(tokens(text), following, self._vocabulary)
+            self._add(candidate.line, candidate.start, candidate.end, text, place, glued=False)
+        paragraphs = layout.paragraphs
+        for number, paragraph in enumerate(paragraphs):
+            if segments.in_code(paragraph.start):
+                continue
+            last = lines[_line_index(lines, paragraph.end)]
+            text = last.text.rstrip()
+            tail = glued_tail(text)
+            if tail is None or self._authored(last.index):
+                continue
+            following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else None
+            if following is not None and following.lstrip()[:1].islower():
+                continue  # the words run on below: a line broken mid-sentence ("She re")
+            tail_place: dict[str, float] = {
+                "glued": True,
+                "last": following is None,
+                "prose-before": True,
+                "prose-after": following is not None and _is_prose(following),
+            }
+            start = last.start + len(text) - len(tail)
+            self._add(last, start, last.start + len(text), tail, tail_place, glued=True)
+
+    def _written(self, index: int) -> str:
+        if self._written_lines is None:
+            return self._lines[index].text
+        return self._written_lines[index].text if index < len(self._written_lines) else ""
+
+    def _authored(self, index: int) -> bool:
+        """Whether the line as written carries the author's marks (list, table, code ...),
+        or in Markdown sits right inside an element the author opened."""
+        written = self._written(index)
+        if self._markup and _MARKUP_AUTHORED.match(written):
+            return True
+        if self._markdown and _OPENING_TAG.match(self._written_above(index)):
+            return True
+        return _AUTHORED.search(written) is not None
+
+    def _written_above(self, index: int) -> str:
+        """The nearest non-blank line above ``index``, as written."""
+        for above in range(index - 1, -1, -1):
+            if self._written(above).strip():
+                return self._written(above)
+        return ""
+
+    def _before_list(self, index: int) -> bool:
+        """Whether the next written line opens a list, a table, code or a quotation, or is
+        structure the rule's view blanks: what a lead-in line ("This will create:")
+        introduces."""
+        for following in range(index + 1, len(self._lines)):
+            written = self._written(following)
+            if written.strip():
+                return not self._lines[following].text.strip() or self._authored(following)
+        return False
+
+    def _add(
+        self,
+        line: Segment,
+        start: int,
+        end: int,
+        text: str,
+        place: Mapping[str, float],
+        glued: bool,
+    ) -> None:
+        features = describe(text, place, self._vocabulary, self._words)
+        probability = self._model.probability(features)
+        self.scored.append(Scored(start, end, text, line, glued, features, probability))
+
+    @staticmethod
+    def of(
+        document: Document, segments: Segmenter, written: Document, edge_lines: int
+    ) -> Furniture:
+        """The scored candidates of a document, computed once."""
+        return segments.memo(
+            ("furniture", edge_lines),
+            lambda: Furniture(document, segments, written, edge_lines),
+        )
+
+    def reported(self) -> Iterator[Scored]:
+        """The candidates the model calls furniture."""
+        threshold = self._model.threshold
+        return (scored for scored in self.scored if scored.probability >= threshold)
+
+
+def _echo(found: list[str], following: str | None, vocabulary: InterfaceWords) -> float:
+    """The share of a line's content words that the text right below it writes too, as
+    the same word or stem: a heading names what its section is about."""
+    content = [token for token in found if token not in vocabulary.function]
+    if not content or following is None:
+        return 0.0
+    below = tokens(following)
+    words, stems = set(below), {stem for token in below if (stem := _stem(token))}
+    return sum(1 for t in content if t in words or _stem(t) in stems) / len(content)
+
+
+def _line_index(lines: list[Segment], offset: int) -> int:
+    """The index of the line that ends at ``offset`` (a paragraph's last line)."""
+    low, high = 0, len(lines) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if lines[middle].end < offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _line_place(candidate: Candidate, lines: list[Segment], layout: LineLayout) -> dict[str, float]:
+    """Where a candidate line stands: alone, at an edge, among short lines, beside prose."""
+    index = candidate.line.index
+    before = lines[index - 1].text.strip() if index else ""
+    after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    previous, following = layout.neighbours(candidate.line)
+    inner = 0 < candidate.position < layout.body_lines - 1
+    return {
+        "alone": not before and not after,
+        "first": candidate.position == 0,
+        "last": candidate.position == layout.body_lines - 1,
+        "near-edge": candidate.at_edge and inner,
+        "short-run": candidate.in_menu and inner,
+        "prose-before": previous is not None and _is_prose(previous),
+        "prose-after": following is not None and _is_prose(following),
+        "foreign-script": candidate.foreign,
+    }
+
+
+def glued_tail(text: str) -> str | None:
+    """A few words after the last sentence of a line that end no sentence themselves:
+    what a scraper glues to a paragraph (``... yesterday. Read more``)."""
+    if _TERMINAL.search(text):
+        return None
+    window = len(text) - min(len(text), TAIL_REACH)
+    stops = [stop.end() for stop in _STOP.finditer(text, window)]
+    if not stops:
+        return None
+    tail = text[stops[-1] :]
+    if not tail or word_count(tail) > GLUED_WORDS or word_count(text[window : stops[-1]]) < 4:
+        return None
+    if any(tail.count(close) > tail.count(open_) for open_, close in _BRACKETS):
+        return None  # it closes what the text before opened: "(feat. Stevie Wonder)"
+    return tail

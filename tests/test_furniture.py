@@ -1,0 +1,37 @@
+"""BP011's furniture model: the package reads the fitted trees as scikit-learn did, and
+the rule gives way to the boilerplate rule that names what it found."""
+
+from __future__ import annotations
+
+import pytest
+
+from hygiene.api import Checker, check_text
+from hygiene.config.settings import Config
+from hygiene.groups.boilerplate.furniture import FEATURES, furniture_model
+from hygiene.groups.lexicon import read_lexicon
+
+PARAGRAPH = "The ministers met in Mexico City on Thursday to discuss trade and migration."
+
+
+def test_trees_give_the_probabilities_they_were_fitted_with() -> None:
+    data = read_lexicon("furniture-model.json")
+    assert data["features"] == list(FEATURES)
+    assert len(data["checks"]) >= 10
+    model = furniture_model()
+    for features, expected in data["checks"]:
+        assert model.probability(tuple(features)) == pytest.approx(expected, abs=1e-6)
+
+
+def test_a_line_a_pack_names_is_one_finding() -> None:
+    checker = Checker(Config(select=("BP",), extend_select=("BP011",)))
+    report = check_text(f"{PARAGRAPH}\n\nBack to top\n", checker=checker)
+    assert [finding.code for finding in report.findings] == ["BP009"]
+
+
+def test_the_message_says_what_the_line_shows() -> None:
+    checker = Checker(Config(select=("BP011",)))
+    report = check_text(f"{PARAGRAPH}\n\nEdit this page\n\n{PARAGRAPH}\n", checker=checker)
+    (finding,) = report.findings
+    assert "alone between paragraphs" in finding.message
+    assert "interface words" in finding.message
+    assert finding.fix is not None and finding.fix.safety == "unsafe"
