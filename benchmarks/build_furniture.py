@@ -47,7 +47,7 @@ from furniture_catalogues import strings as catalogue_strings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hygiene.core.views import Views
-from hygiene.groups.boilerplate import furniture
+from hygiene.groups.boilerplate import furniture, interface, trees
 from hygiene.groups.boilerplate.layout import FURNITURE_SCOPES
 from hygiene.inputs.decoding import document_from_bytes
 
@@ -129,7 +129,7 @@ def catalogue_labels(sources: Sequence[CatalogueSource], cache: Path) -> dict[st
     for source in sources:
         for language, pairs in strings(source, cache).items():
             for _, text in pairs:
-                if furniture.word_count(text) <= LABEL_WORDS:
+                if interface.word_count(text) <= LABEL_WORDS:
                     labels[language].add(text.casefold())
     return labels
 
@@ -173,7 +173,7 @@ def headline(sentence: str) -> bool:
     """Whether a treebank sentence reads as a headline: at most ``HEADLINE_WORDS`` words,
     a letter among them, and no sentence stop at its end."""
     return (
-        furniture.word_count(sentence) <= HEADLINE_WORDS
+        interface.word_count(sentence) <= HEADLINE_WORDS
         and any(char.isalpha() for char in sentence)
         and not _SENTENCE_STOP.search(sentence)
     )
@@ -183,7 +183,7 @@ def prose_counts(paragraphs: Iterable[list[str]]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for document in paragraphs:
         for paragraph in document:
-            counts.update(furniture.tokens(paragraph))
+            counts.update(interface.tokens(paragraph))
     return counts
 
 
@@ -203,7 +203,7 @@ def calendar_words(language: str) -> set[str]:
         for context in table.values():
             for width in context.values():
                 names.extend(width.values())
-    return {token for name in names for token in furniture.tokens(name)}
+    return {token for name in names for token in interface.tokens(name)}
 
 
 def interface_words(
@@ -224,7 +224,7 @@ def interface_words(
             texts = sample.get(language, set())
             counts: Counter[str] = Counter()
             for text in texts:
-                counts.update(set(furniture.tokens(text)))
+                counts.update(set(interface.tokens(text)))
             for token, count in counts.items():
                 if count >= MIN_STRINGS or len(texts) < 200:  # few strings: each one counts
                     rates[token] = max(rates.get(token, 0.0), count / len(texts))
@@ -237,7 +237,7 @@ def interface_words(
         for token, rate in rates.items():
             if token in function or token in calendar or token.isdigit():
                 continue
-            if code in available and not furniture.UNSPACED.match(token):
+            if code in available and not interface.UNSPACED.match(token):
                 prose_rate = wordfreq.word_frequency(token, code, minimum=1e-8)
             elif ud and ud_total:
                 prose_rate = max(ud[token], 0.5) / ud_total
@@ -260,7 +260,7 @@ def function_words(language: str, prose: dict[str, Counter[str]]) -> list[str]:
     counts = prose.get(language)
     if not counts:
         return []
-    return [w for w, _ in counts.most_common(FUNCTION_WORDS) if not furniture.UNSPACED.match(w)]
+    return [w for w, _ in counts.most_common(FUNCTION_WORDS) if not interface.UNSPACED.match(w)]
 
 
 def lexicon(
@@ -306,7 +306,7 @@ def plant(
             place = "alone"
         if place == "glued":
             prose = [b for b in blocks if not b.spans and re.search(r"[.!?。！？]$", b.text)]
-            if prose and furniture.word_count(item.text) <= furniture.GLUED_WORDS:
+            if prose and interface.word_count(item.text) <= furniture.GLUED_WORDS:
                 block = rng.choice(prose)
                 start = len(block.text) + 1
                 block.text = f"{block.text} {item.text}"
@@ -376,7 +376,7 @@ def build_documents(
         own = items.get(language, [])
         if not own:
             continue
-        media = [i for i in own if i.kind == "media" and furniture.word_count(i.text) <= 2]
+        media = [i for i in own if i.kind == "media" and interface.word_count(i.text) <= 2]
         pool = carriers[language]
         for number in range(min(per_language, len(pool))):
             paragraphs = pool[number][:12]
@@ -469,13 +469,13 @@ def in_fives(paragraphs: list[str]) -> list[list[str]]:
 
 
 def candidates(
-    document: dict[str, Any], vocabulary: furniture.InterfaceWords | None = None
+    document: dict[str, Any], vocabulary: interface.InterfaceWords | None = None
 ) -> list[tuple[tuple[float, ...], bool, bool]]:
     """Each candidate of a document: its features, whether it is planted furniture, and
     whether it is a glued tail."""
     parsed = document_from_bytes(document["text"].encode("utf-8"), "document.txt")
     view, segments = Views(parsed).get(FURNITURE_SCOPES)
-    scored = furniture.Furniture(view, segments, parsed, 5, furniture.UNSCORED, vocabulary).scored
+    scored = furniture.Furniture(view, segments, parsed, 5, trees.UNSCORED, vocabulary).scored
     spans = [(label["start"], label["end"]) for label in document["furniture"]]
     rows = []
     for candidate in scored:
@@ -561,7 +561,7 @@ def main() -> None:
     for n in (0, 1):
         split = {language: pool[n::2] for language, pool in carriers.items()}
         half_documents = build_documents(split, items[n], rng, DOCUMENTS_PER_LANGUAGE // 2)
-        other = furniture.vocabulary_of(words[1 - n])
+        other = interface.vocabulary_of(words[1 - n])
         rows.extend(row for document in half_documents for row in candidates(document, other))
         training.extend(half_documents)
     fitted = fit(rows)
@@ -569,7 +569,7 @@ def main() -> None:
     shipped = lexicon(lexicon_sources, everything, prose, arguments.cache)
     WORDS_FILE.write_text(json.dumps(shipped, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
                           encoding="utf-8")  # fmt: skip
-    furniture.interface_words.cache_clear()
+    interface.interface_words.cache_clear()
     MODEL_FILE.write_text(
         json.dumps({"_about": "BP011's trees (benchmarks/build_furniture.py)",
                     "features": list(furniture.FEATURES), **fitted, "candidates": len(rows),

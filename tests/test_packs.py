@@ -99,7 +99,7 @@ def test_selectors(ruleset: object) -> None:
     assert isinstance(ruleset, RuleSet)
     codes = lambda selected: [r.code for r in selected.rules]  # noqa: E731
     assert codes(ruleset.select(["UC"])) == ["UC001", "UC002", "UC003", "UC004"]
-    boilerplate = [f"BP{n:03}" for n in range(1, 11)]
+    boilerplate = [f"BP{n:03}" for n in range(1, 12)]
     assert codes(ruleset.select(["boilerplate", "LG001"])) == [*boilerplate, "LG001"]
     # Opt-in rules come only by name, code or a prefix narrower than the group's.
     assert codes(ruleset.select(["BP"])) == boilerplate

@@ -7,26 +7,33 @@ arrow beside its words. Its place: alone between paragraphs, at the top or the b
 among other short lines, or glued after the last sentence of a paragraph. Its words: those
 that interface catalogues write far more often than prose does (``interface-words.json``).
 
-Each candidate is described by ``FEATURES``; a logistic model (``furniture-model.json``)
-turns them into a probability. Both files are written by ``benchmarks/build_furniture.py``
-from catalogues and prose kept apart from the ones the model is measured on.
+Each candidate is described by ``FEATURES``; shallow decision trees
+(``furniture-model.json``, read by ``trees``) turn them into a probability. Both files are
+written by ``benchmarks/build_furniture.py`` from catalogues and prose kept apart from the
+ones the model is measured on.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import regex
 
 from hygiene.core.document import Document
 from hygiene.core.segment import Segment, Segmenter, split_lines
+from hygiene.groups.boilerplate.interface import (
+    SHORT_LINE_WORDS,
+    DocumentWords,
+    InterfaceWords,
+    interface_words,
+    stem,
+    tokens,
+    word_count,
+)
 from hygiene.groups.boilerplate.layout import Candidate, LineLayout
-from hygiene.groups.lexicon import read_lexicon
+from hygiene.groups.boilerplate.trees import Model, read_model
 
 # The features, in the order the model's weights are written.
 FEATURES = (
@@ -83,15 +90,9 @@ FEATURES = (
     "document-short-lines",
     "document-interface",
 )
-FRAGMENT_WORDS = 6
+FRAGMENT_WORDS = SHORT_LINE_WORDS
 STRONG = 5  # an interface word's score from which it is strong evidence (32 times prose's rate)
 
-# Letters of scripts written without spaces between words: their words are read as
-# overlapping pairs of letters, which need no dictionary to split.
-_UNSPACED_LETTERS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}ー々"
-UNSPACED = regex.compile(f"[{_UNSPACED_LETTERS}]")
-_TOKEN = regex.compile(rf"[{_UNSPACED_LETTERS}\p{{M}}]+|\p{{L}}[\p{{L}}\p{{M}}'’-]*")
-_MARK = regex.compile(r"\p{M}")
 # A sentence's stop; an ellipsis is not one here ("Continue reading…" is a button).
 _TERMINAL = regex.compile(r"(?<!\.\.)[.!?;。！？।॥؟۔።]['\"’”»」』)\]]*\s*$")
 _COLON_END = regex.compile(r"[:：]\s*$")
@@ -117,153 +118,12 @@ TAIL_REACH = 200
 GLUED_WORDS = 6
 # A paragraph of prose beside a line: long enough to be sentences, and ending like one.
 PROSE_WORDS = 8
-STEM = 5  # the letters of a long word that stand for its inflections, when echoed
-
-
-def tokens(text: str) -> list[str]:
-    """The words of ``text`` as the model reads them, case-folded; a run of an unspaced
-    script gives its pairs of letters (``分享到`` -> ``分享``, ``享到``)."""
-    found: list[str] = []
-    for token in _TOKEN.findall(text.casefold()):
-        if UNSPACED.match(token):
-            letters = _MARK.sub("", token)
-            found.extend(letters[i : i + 2] for i in range(max(1, len(letters) - 1)))
-        else:
-            found.append(token.strip("'’-"))
-    return [token for token in found if token]
-
-
-def word_count(text: str) -> int:
-    """How many words a reader sees: spaced words, and a word per two letters of an
-    unspaced script."""
-    count = 0
-    for token in _TOKEN.findall(text):
-        count += (len(token) + 1) // 2 if UNSPACED.match(token) else 1
-    return count
-
-
-def _stem(token: str) -> str | None:
-    return token[:STEM] if len(token) > STEM + 1 and not UNSPACED.match(token) else None
-
-
-@dataclass(frozen=True)
-class InterfaceWords:
-    """How strongly each word leans to interfaces rather than prose (1 to 9), in any
-    language; a long word also answers for its first six letters (``kommentit`` for
-    ``kommentti``), the stems of inflected languages."""
-
-    words: Mapping[str, int]
-    stems: Mapping[str, int]
-    function: frozenset[str]  # the most frequent words of each language: evidence of nothing
-
-    def score(self, token: str) -> int:
-        found = self.words.get(token)
-        if found is None and not UNSPACED.match(token):
-            # An inflection the lists lack: the word less an ending of up to three
-            # letters ("vidéos", "kommentarer"), or its first six letters.
-            for cut in (1, 2, 3):
-                if len(token) - cut < 4:
-                    break
-                found = self.words.get(token[:-cut])
-                if found is not None:
-                    break
-            if found is None and len(token) >= 7:
-                found = self.stems.get(token[:6])
-        return found or 0
-
-
-@cache
-def interface_words() -> InterfaceWords:
-    """The interface words of every language in ``interface-words.json``, merged: a page's
-    furniture may be in any language, its own or its site's."""
-    return vocabulary_of(read_lexicon("interface-words.json"))
-
-
-def vocabulary_of(data: Mapping[str, Any]) -> InterfaceWords:
-    """``InterfaceWords`` of a lexicon as ``interface-words.json`` writes it."""
-    words: dict[str, int] = {}
-    for scored in data["languages"].values():
-        for word, score in scored.items():
-            words[word] = max(score, words.get(word, 0))
-    stems: dict[str, int] = {}
-    for word, score in words.items():
-        if len(word) >= 7 and not UNSPACED.match(word):
-            stems[word[:6]] = max(score, stems.get(word[:6], 0))
-    function = frozenset(word for listed in data["function"].values() for word in listed)
-    return InterfaceWords(words, stems, function)
-
-
-# A tree node: (feature index, threshold, left, right), or (leaf value,).
-Node = tuple[float, ...]
-
-
-@dataclass(frozen=True)
-class Model:
-    """Gradient-boosted decision trees over ``FEATURES``: the sum of one leaf of each tree,
-    after ``baseline``, is the log-odds that a candidate is furniture; from ``threshold``
-    on, it is reported. Shallow trees, written as plain data: each split reads one feature
-    against one value, so any decision can be followed by hand."""
-
-    baseline: float
-    trees: tuple[tuple[Node, ...], ...]
-    threshold: float
-
-    def log_odds(self, features: tuple[float, ...]) -> float:
-        total = self.baseline
-        for tree in self.trees:
-            node = tree[0]
-            while len(node) > 1:
-                feature, value, left, right = node
-                node = tree[int(left if features[int(feature)] <= value else right)]
-            total += node[0]
-        return total
-
-    def probability(self, features: tuple[float, ...]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, self.log_odds(features)))))
-
-
-UNSCORED = Model(0.0, (), 1.0)  # every candidate at one half: what the build reads features with
 
 
 @cache
 def furniture_model() -> Model:
     """The model as ``benchmarks/build_furniture.py`` fitted it."""
-    data = read_lexicon("furniture-model.json")
-    if data["features"] != list(FEATURES):
-        raise ValueError("furniture-model.json was fitted on other features: rebuild it")
-    trees = tuple(tuple(tuple(node) for node in tree) for tree in data["trees"])
-    return Model(float(data["baseline"]), trees, float(data["threshold"]))
-
-
-class DocumentWords:
-    """The words of a whole document: how often each occurs (and each stem), and how much
-    of its prose is interface vocabulary. A subheading's words come back in the section
-    it heads, and a help page's prose is full of interface words; a scraper's label is
-    alien to the text on both counts."""
-
-    def __init__(self, text: str, vocabulary: InterfaceWords) -> None:
-        found = tokens(text)
-        lines = [line for line in text.split("\n") if line.strip()]
-        short = sum(1 for line in lines if word_count(line) <= FRAGMENT_WORDS)
-        self.short_lines = short / len(lines) if lines else 0.0
-        self.counts = Counter(found)
-        self.stems = Counter(stem for token in found if (stem := _stem(token)))
-        scores = [vocabulary.score(token) for token in found if token not in vocabulary.function]
-        self.density = sum(scores) / (9 * len(scores)) if scores else 0.0
-
-    def echo_share(self, content: list[str]) -> float:
-        """The share of ``content`` (a candidate's words) that the rest of the document
-        writes too, as the same word or the same stem."""
-        if not content:
-            return 0.0
-        own = Counter(content)
-        own_stems = Counter(stem for token in content if (stem := _stem(token)))
-        echoed = 0
-        for token in content:
-            stem = _stem(token)
-            if self.counts[token] > own[token] or (stem and self.stems[stem] > own_stems[stem]):
-                echoed += 1
-        return echoed / len(content)
+    return read_model(FEATURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,8 +328,8 @@ def _echo(found: list[str], following: str | None, vocabulary: InterfaceWords) -
     if not content or following is None:
         return 0.0
     below = tokens(following)
-    words, stems = set(below), {stem for token in below if (stem := _stem(token))}
-    return sum(1 for t in content if t in words or _stem(t) in stems) / len(content)
+    words, stems = set(below), {root for token in below if (root := stem(token))}
+    return sum(1 for t in content if t in words or stem(t) in stems) / len(content)
 
 
 def _line_index(lines: list[Segment], offset: int) -> int:

@@ -1,0 +1,131 @@
+"""Interface words, and the words of a document, as the furniture model reads them.
+
+``interface-words.json`` scores the words that localisation catalogues write far more often
+than prose does; ``DocumentWords`` says what a whole document's words are, so that a line's
+words can be told apart from the text around it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from hygiene.groups.lexicon import read_lexicon
+
+# Letters of scripts written without spaces between words: their words are read as
+# overlapping pairs of letters, which need no dictionary to split.
+_UNSPACED_LETTERS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}ー々"
+UNSPACED = regex.compile(f"[{_UNSPACED_LETTERS}]")
+_TOKEN = regex.compile(rf"[{_UNSPACED_LETTERS}\p{{M}}]+|\p{{L}}[\p{{L}}\p{{M}}'’-]*")
+_MARK = regex.compile(r"\p{M}")
+STEM = 5  # the letters of a long word that stand for its inflections, when echoed
+SHORT_LINE_WORDS = 6  # a line this short, and without a stop, is a fragment
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` as the model reads them, case-folded; a run of an unspaced
+    script gives its pairs of letters (``分享到`` -> ``分享``, ``享到``)."""
+    found: list[str] = []
+    for token in _TOKEN.findall(text.casefold()):
+        if UNSPACED.match(token):
+            letters = _MARK.sub("", token)
+            found.extend(letters[i : i + 2] for i in range(max(1, len(letters) - 1)))
+        else:
+            found.append(token.strip("'’-"))
+    return [token for token in found if token]
+
+
+def word_count(text: str) -> int:
+    """How many words a reader sees: spaced words, and a word per two letters of an
+    unspaced script."""
+    count = 0
+    for token in _TOKEN.findall(text):
+        count += (len(token) + 1) // 2 if UNSPACED.match(token) else 1
+    return count
+
+
+def stem(token: str) -> str | None:
+    return token[:STEM] if len(token) > STEM + 1 and not UNSPACED.match(token) else None
+
+
+@dataclass(frozen=True)
+class InterfaceWords:
+    """How strongly each word leans to interfaces rather than prose (1 to 9), in any
+    language; a long word also answers for its first six letters (``kommentit`` for
+    ``kommentti``), the stems of inflected languages."""
+
+    words: Mapping[str, int]
+    stems: Mapping[str, int]
+    function: frozenset[str]  # the most frequent words of each language: evidence of nothing
+
+    def score(self, token: str) -> int:
+        found = self.words.get(token)
+        if found is None and not UNSPACED.match(token):
+            # An inflection the lists lack: the word less an ending of up to three
+            # letters ("vidéos", "kommentarer"), or its first six letters.
+            for cut in (1, 2, 3):
+                if len(token) - cut < 4:
+                    break
+                found = self.words.get(token[:-cut])
+                if found is not None:
+                    break
+            if found is None and len(token) >= 7:
+                found = self.stems.get(token[:6])
+        return found or 0
+
+
+@cache
+def interface_words() -> InterfaceWords:
+    """The interface words of every language in ``interface-words.json``, merged: a page's
+    furniture may be in any language, its own or its site's."""
+    return vocabulary_of(read_lexicon("interface-words.json"))
+
+
+def vocabulary_of(data: Mapping[str, Any]) -> InterfaceWords:
+    """``InterfaceWords`` of a lexicon as ``interface-words.json`` writes it."""
+    words: dict[str, int] = {}
+    for scored in data["languages"].values():
+        for word, score in scored.items():
+            words[word] = max(score, words.get(word, 0))
+    stems: dict[str, int] = {}
+    for word, score in words.items():
+        if len(word) >= 7 and not UNSPACED.match(word):
+            stems[word[:6]] = max(score, stems.get(word[:6], 0))
+    function = frozenset(word for listed in data["function"].values() for word in listed)
+    return InterfaceWords(words, stems, function)
+
+
+class DocumentWords:
+    """The words of a whole document: how often each occurs (and each stem), and how much
+    of its prose is interface vocabulary. A subheading's words come back in the section
+    it heads, and a help page's prose is full of interface words; a scraper's label is
+    alien to the text on both counts."""
+
+    def __init__(self, text: str, vocabulary: InterfaceWords) -> None:
+        found = tokens(text)
+        lines = [line for line in text.split("\n") if line.strip()]
+        short = sum(1 for line in lines if word_count(line) <= SHORT_LINE_WORDS)
+        self.short_lines = short / len(lines) if lines else 0.0
+        self.counts = Counter(found)
+        self.stems = Counter(root for token in found if (root := stem(token)))
+        scores = [vocabulary.score(token) for token in found if token not in vocabulary.function]
+        self.density = sum(scores) / (9 * len(scores)) if scores else 0.0
+
+    def echo_share(self, content: list[str]) -> float:
+        """The share of ``content`` (a candidate's words) that the rest of the document
+        writes too, as the same word or the same stem."""
+        if not content:
+            return 0.0
+        own = Counter(content)
+        own_stems = Counter(root for token in content if (root := stem(token)))
+        echoed = 0
+        for token in content:
+            root = stem(token)
+            if self.counts[token] > own[token] or (root and self.stems[root] > own_stems[root]):
+                echoed += 1
+        return echoed / len(content)
