@@ -216,10 +216,13 @@ class Furniture:
         edge_lines: int,
         model: Model | None = None,
         vocabulary: InterfaceWords | None = None,
+        written_lines: list[Segment] | None = None,
     ) -> None:
         layout = LineLayout.of(document, segments, edge_lines)
         lines = segments.get("line")
-        self._written_lines = split_lines(written.text) if written is not document else None
+        self._written_lines: list[Segment] | None = None
+        if written is not document:
+            self._written_lines = written_lines or split_lines(written.text)
         self._lines = lines
         self._markup = written.format != "text"
         self._markdown = written.format == "markdown"
@@ -307,12 +310,17 @@ class Furniture:
 
     @staticmethod
     def of(
-        document: Document, segments: Segmenter, written: Document, edge_lines: int
+        document: Document,
+        segments: Segmenter,
+        written: Document,
+        edge_lines: int,
+        written_lines: list[Segment],
     ) -> Furniture:
-        """The scored candidates of a document, computed once."""
+        """The scored candidates of a document, computed once (``written_lines``: the
+        lines of ``written``, as the rule's context keeps them split)."""
         return segments.memo(
             ("furniture", edge_lines),
-            lambda: Furniture(document, segments, written, edge_lines),
+            lambda: Furniture(document, segments, written, edge_lines, None, None, written_lines),
         )
 
     def reported(self) -> Iterator[Scored]:

@@ -23,8 +23,16 @@ _UNSPACED_LETTERS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{
 UNSPACED = regex.compile(f"[{_UNSPACED_LETTERS}]")
 _TOKEN = regex.compile(rf"[{_UNSPACED_LETTERS}\p{{M}}]+|\p{{L}}[\p{{L}}\p{{M}}'’-]*")
 _MARK = regex.compile(r"\p{M}")
+# Below this code point no letter is of an unspaced script: most words skip the regex.
+_FIRST_UNSPACED = 0x0E00
 STEM = 5  # the letters of a long word that stand for its inflections, when echoed
 SHORT_LINE_WORDS = 6  # a line this short, and without a stop, is a fragment
+
+
+def unspaced(token: str) -> bool:
+    """Whether a word is of a script written without spaces (asked of every word: most
+    are answered by their first letter's code point alone)."""
+    return ord(token[0]) >= _FIRST_UNSPACED and UNSPACED.match(token) is not None
 
 
 def tokens(text: str) -> list[str]:
@@ -32,7 +40,7 @@ def tokens(text: str) -> list[str]:
     script gives its pairs of letters (``分享到`` -> ``分享``, ``享到``)."""
     found: list[str] = []
     for token in _TOKEN.findall(text.casefold()):
-        if UNSPACED.match(token):
+        if unspaced(token):
             letters = _MARK.sub("", token)
             found.extend(letters[i : i + 2] for i in range(max(1, len(letters) - 1)))
         else:
@@ -45,12 +53,12 @@ def word_count(text: str) -> int:
     unspaced script."""
     count = 0
     for token in _TOKEN.findall(text):
-        count += (len(token) + 1) // 2 if UNSPACED.match(token) else 1
+        count += (len(token) + 1) // 2 if unspaced(token) else 1
     return count
 
 
 def stem(token: str) -> str | None:
-    return token[:STEM] if len(token) > STEM + 1 and not UNSPACED.match(token) else None
+    return token[:STEM] if len(token) > STEM + 1 and not unspaced(token) else None
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,7 @@ class InterfaceWords:
 
     def score(self, token: str) -> int:
         found = self.words.get(token)
-        if found is None and not UNSPACED.match(token):
+        if found is None and not unspaced(token):
             # An inflection the lists lack: the word less an ending of up to three
             # letters ("vidéos", "kommentarer"), or its first six letters.
             for cut in (1, 2, 3):

@@ -231,7 +231,8 @@ def furniture(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """
     linked = ctx.document.format != "text"
     written = ctx.written_lines()
-    found = Furniture.of(ctx.document, ctx.segments, ctx.written, ctx.options["edge-lines"])
+    edge_lines = ctx.options["edge-lines"]
+    found = Furniture.of(ctx.document, ctx.segments, ctx.written, edge_lines, written)
     for scored in found.reported():
         if linked and LINK_WRITTEN.search(written[scored.line.index].text):
             continue  # the link is still there: the author's cross-reference

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hygiene.groups.lexicon import read_lexicon
 
 # A tree node: (feature index, threshold, left, right), or (leaf value,).
 Node = tuple[float, ...]
+# A tree as parallel lists: the feature of each node (-1 at a leaf), its threshold or leaf
+# value, and its children.
+Flat = tuple[list[int], list[float], list[int], list[int]]
 
 
 @dataclass(frozen=True)
@@ -23,15 +26,27 @@ class Model:
     baseline: float
     trees: tuple[tuple[Node, ...], ...]
     threshold: float
+    _flat: tuple[Flat, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Each tree as parallel lists, a leaf's feature -1: the walk asked of every
+        # candidate reads list items, not tuples of varying length.
+        flat = []
+        for tree in self.trees:
+            feature = [int(node[0]) if len(node) > 1 else -1 for node in tree]
+            value = [float(node[1]) if len(node) > 1 else float(node[0]) for node in tree]
+            left = [int(node[2]) if len(node) > 1 else 0 for node in tree]
+            right = [int(node[3]) if len(node) > 1 else 0 for node in tree]
+            flat.append((feature, value, left, right))
+        object.__setattr__(self, "_flat", tuple(flat))
 
     def log_odds(self, features: tuple[float, ...]) -> float:
         total = self.baseline
-        for tree in self.trees:
-            node = tree[0]
-            while len(node) > 1:
-                feature, value, left, right = node
-                node = tree[int(left if features[int(feature)] <= value else right)]
-            total += node[0]
+        for feature, value, left, right in self._flat:
+            at = 0
+            while (index := feature[at]) >= 0:
+                at = left[at] if features[index] <= value[at] else right[at]
+            total += value[at]
         return total
 
     def probability(self, features: tuple[float, ...]) -> float:
