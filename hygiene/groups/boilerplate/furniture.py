@@ -24,7 +24,7 @@ import regex
 from hygiene.core.document import Document
 from hygiene.core.segment import Segment, Segmenter, split_lines
 from hygiene.groups.boilerplate.interface import (
-    SHORT_LINE_WORDS,
+    FRAGMENT_WORDS,
     DocumentWords,
     InterfaceWords,
     interface_words,
@@ -90,7 +90,6 @@ FEATURES = (
     "document-short-lines",
     "document-interface",
 )
-FRAGMENT_WORDS = SHORT_LINE_WORDS
 STRONG = 5  # an interface word's score from which it is strong evidence (32 times prose's rate)
 
 # A sentence's stop; an ellipsis is not one here ("Continue reading…" is a button).
@@ -234,13 +233,10 @@ class Furniture:
             text = document.text[candidate.start : candidate.end]
             if self._authored(candidate.line.index):
                 continue
-            place = _line_place(candidate, lines, layout)
+            place = _line_place(candidate, lines, layout, text, self._vocabulary)
             place["before-list"] = self._before_list(candidate.line.index)
             if place["before-list"] and _COLON_END.search(text):
                 continue  # a lead-in: "This will create:" over a list or code
-
-            following = layout.neighbours(candidate.line)[1]
-            place["echo-next"] = _echo(tokens(text), following, self._vocabulary)
             self._add(candidate.line, candidate.start, candidate.end, text, place, glued=False)
         paragraphs = layout.paragraphs
         for number, paragraph in enumerate(paragraphs):
@@ -352,8 +348,15 @@ def _line_index(lines: list[Segment], offset: int) -> int:
     return low
 
 
-def _line_place(candidate: Candidate, lines: list[Segment], layout: LineLayout) -> dict[str, float]:
-    """Where a candidate line stands: alone, at an edge, among short lines, beside prose."""
+def _line_place(
+    candidate: Candidate,
+    lines: list[Segment],
+    layout: LineLayout,
+    text: str,
+    vocabulary: InterfaceWords,
+) -> dict[str, float]:
+    """Where a candidate line stands: alone, at an edge, among short lines, beside prose,
+    over text that writes its words (``text``: the line's visible text)."""
     index = candidate.line.index
     before = lines[index - 1].text.strip() if index else ""
     after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
@@ -368,6 +371,7 @@ def _line_place(candidate: Candidate, lines: list[Segment], layout: LineLayout) 
         "prose-before": previous is not None and _is_prose(previous),
         "prose-after": following is not None and _is_prose(following),
         "foreign-script": candidate.foreign,
+        "echo-next": _echo(tokens(text), following, vocabulary),
     }
 
 

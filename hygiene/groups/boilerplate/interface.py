@@ -7,6 +7,7 @@ words can be told apart from the text around it.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ from typing import Any
 
 import regex
 
-from hygiene.groups.lexicon import read_lexicon
+from hygiene.groups.lexicon import lexicon_bytes
+from hygiene.support.cache import memoized
 
 # Letters of scripts written without spaces between words: their words are read as
 # overlapping pairs of letters, which need no dictionary to split.
@@ -26,7 +28,10 @@ _MARK = regex.compile(r"\p{M}")
 # Below this code point no letter is of an unspaced script: most words skip the regex.
 _FIRST_UNSPACED = 0x0E00
 STEM = 5  # the letters of a long word that stand for its inflections, when echoed
-SHORT_LINE_WORDS = 6  # a line this short, and without a stop, is a fragment
+# The letters of a word of the interface lists that stand for its inflections, from
+# words one letter longer ("kommentit" for "kommentti").
+LIST_STEM = 6
+FRAGMENT_WORDS = 6  # a line this short, and without a stop, is a fragment
 
 
 def unspaced(token: str) -> bool:
@@ -82,30 +87,43 @@ class InterfaceWords:
                 found = self.words.get(token[:-cut])
                 if found is not None:
                     break
-            if found is None and len(token) >= 7:
-                found = self.stems.get(token[:6])
+            if found is None and len(token) > LIST_STEM:
+                found = self.stems.get(token[:LIST_STEM])
         return found or 0
 
 
 @cache
 def interface_words() -> InterfaceWords:
     """The interface words of every language in ``interface-words.json``, merged: a page's
-    furniture may be in any language, its own or its site's."""
-    return vocabulary_of(read_lexicon("interface-words.json"))
+    furniture may be in any language, its own or its site's. Merged once, then kept in
+    the cache: merging the 44,000 words was a part of every run's start."""
+    source = lexicon_bytes("interface-words.json")
+
+    def merge() -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+        return merged(json.loads(source))
+
+    return InterfaceWords(*memoized("interface-words", source, merge))
 
 
 def vocabulary_of(data: Mapping[str, Any]) -> InterfaceWords:
     """``InterfaceWords`` of a lexicon as ``interface-words.json`` writes it."""
+    return InterfaceWords(*merged(data))
+
+
+def merged(data: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+    """A lexicon's words of every language with their best score, the stems of the long
+    ones, and the function words of every language."""
     words: dict[str, int] = {}
     for scored in data["languages"].values():
         for word, score in scored.items():
             words[word] = max(score, words.get(word, 0))
     stems: dict[str, int] = {}
     for word, score in words.items():
-        if len(word) >= 7 and not UNSPACED.match(word):
-            stems[word[:6]] = max(score, stems.get(word[:6], 0))
+        if len(word) > LIST_STEM and not unspaced(word):
+            root = word[:LIST_STEM]
+            stems[root] = max(score, stems.get(root, 0))
     function = frozenset(word for listed in data["function"].values() for word in listed)
-    return InterfaceWords(words, stems, function)
+    return words, stems, function
 
 
 class DocumentWords:
@@ -117,7 +135,7 @@ class DocumentWords:
     def __init__(self, text: str, vocabulary: InterfaceWords) -> None:
         found = tokens(text)
         lines = [line for line in text.split("\n") if line.strip()]
-        short = sum(1 for line in lines if word_count(line) <= SHORT_LINE_WORDS)
+        short = sum(1 for line in lines if word_count(line) <= FRAGMENT_WORDS)
         self.short_lines = short / len(lines) if lines else 0.0
         self.counts = Counter(found)
         self.stems = Counter(root for token in found if (root := stem(token)))
