@@ -30,6 +30,7 @@ from hygiene.groups.boilerplate.interface import (
     interface_words,
     stem,
     tokens,
+    unspaced,
     word_count,
 )
 from hygiene.groups.boilerplate.layout import Candidate, LineLayout
@@ -90,6 +91,7 @@ FEATURES = (
     "document-short-lines",
     "document-interface",
 )
+MIN_WORD_LETTERS = 3
 STRONG = 5  # an interface word's score from which it is strong evidence (32 times prose's rate)
 
 # A sentence's stop; an ellipsis is not one here ("Continue reading…" is a button).
@@ -320,9 +322,15 @@ class Furniture:
         )
 
     def reported(self) -> Iterator[Scored]:
-        """The candidates the model calls furniture."""
+        """The candidates the model calls furniture and that hold a word: a label has
+        one, and a line of a letter or two (``é``, ``C``, what a repair of mojibake may
+        leave) is debris, whose score would change with each repair."""
         threshold = self._model.threshold
-        return (scored for scored in self.scored if scored.probability >= threshold)
+        return (
+            scored
+            for scored in self.scored
+            if scored.probability >= threshold and any(map(_is_word, tokens(scored.text)))
+        )
 
 
 def _echo(found: list[str], following: str | None, vocabulary: InterfaceWords) -> float:
@@ -334,6 +342,11 @@ def _echo(found: list[str], following: str | None, vocabulary: InterfaceWords) -
     below = tokens(following)
     words, stems = set(below), {root for token in below if (root := stem(token))}
     return sum(1 for t in content if t in words or stem(t) in stems) / len(content)
+
+
+def _is_word(token: str) -> bool:
+    """A word of three letters or more, or a pair of letters of an unspaced script."""
+    return len(token) >= MIN_WORD_LETTERS or unspaced(token)
 
 
 def _line_index(lines: list[Segment], offset: int) -> int:
