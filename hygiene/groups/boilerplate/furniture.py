@@ -27,10 +27,10 @@ from hygiene.groups.boilerplate.interface import (
     FRAGMENT_WORDS,
     DocumentWords,
     InterfaceWords,
+    echo_below,
     interface_words,
-    stem,
+    is_word,
     tokens,
-    unspaced,
     word_count,
 )
 from hygiene.groups.boilerplate.layout import Candidate, LineLayout
@@ -91,7 +91,6 @@ FEATURES = (
     "document-short-lines",
     "document-interface",
 )
-MIN_WORD_LETTERS = 3
 STRONG = 5  # an interface word's score from which it is strong evidence (32 times prose's rate)
 
 # A sentence's stop; an ellipsis is not one here ("Continue reading…" is a button).
@@ -329,24 +328,8 @@ class Furniture:
         return (
             scored
             for scored in self.scored
-            if scored.probability >= threshold and any(map(_is_word, tokens(scored.text)))
+            if scored.probability >= threshold and any(map(is_word, tokens(scored.text)))
         )
-
-
-def _echo(found: list[str], following: str | None, vocabulary: InterfaceWords) -> float:
-    """The share of a line's content words that the text right below it writes too, as
-    the same word or stem: a heading names what its section is about."""
-    content = [token for token in found if token not in vocabulary.function]
-    if not content or following is None:
-        return 0.0
-    below = tokens(following)
-    words, stems = set(below), {root for token in below if (root := stem(token))}
-    return sum(1 for t in content if t in words or stem(t) in stems) / len(content)
-
-
-def _is_word(token: str) -> bool:
-    """A word of three letters or more, or a pair of letters of an unspaced script."""
-    return len(token) >= MIN_WORD_LETTERS or unspaced(token)
 
 
 def _line_index(lines: list[Segment], offset: int) -> int:
@@ -384,7 +367,7 @@ def _line_place(
         "prose-before": previous is not None and _is_prose(previous),
         "prose-after": following is not None and _is_prose(following),
         "foreign-script": candidate.foreign,
-        "echo-next": _echo(tokens(text), following, vocabulary),
+        "echo-next": echo_below(tokens(text), following, vocabulary),
     }
 
 

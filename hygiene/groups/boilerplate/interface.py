@@ -31,6 +31,7 @@ STEM = 5  # the letters of a long word that stand for its inflections, when echo
 # The letters of a word of the interface lists that stand for its inflections, from
 # words one letter longer ("kommentit" for "kommentti").
 LIST_STEM = 6
+MIN_WORD_LETTERS = 3  # a word of fewer letters is no label's
 FRAGMENT_WORDS = 6  # a line this short, and without a stop, is a fragment
 
 
@@ -155,3 +156,19 @@ class DocumentWords:
             if self.counts[token] > own[token] or (root and self.stems[root] > own_stems[root]):
                 echoed += 1
         return echoed / len(content)
+
+
+def echo_below(found: list[str], following: str | None, vocabulary: InterfaceWords) -> float:
+    """The share of a line's content words that the text right below it writes too, as
+    the same word or stem: a heading names what its section is about."""
+    content = [token for token in found if token not in vocabulary.function]
+    if not content or following is None:
+        return 0.0
+    below = tokens(following)
+    words, stems = set(below), {root for token in below if (root := stem(token))}
+    return sum(1 for t in content if t in words or stem(t) in stems) / len(content)
+
+
+def is_word(token: str) -> bool:
+    """A word of three letters or more, or a pair of letters of an unspaced script."""
+    return len(token) >= MIN_WORD_LETTERS or unspaced(token)
