@@ -22,16 +22,11 @@ import regex
 from hygiene.groups.encoding.damage import Damage, classify, one_codec, round_trips
 from hygiene.groups.encoding.diff import Budget, char_opcodes
 from hygiene.groups.encoding.reread import REREAD_HINT, reread
+from hygiene.text.garbled import SUSPECT
 
 if TYPE_CHECKING:
     from ftfy import TextFixerConfig
 
-# Characters that mojibake is made of: Latin-1 and Windows-1252 letters and symbols,
-# C1 controls, and the Cyrillic capitals Р and С that lead UTF-8 read as Windows-1251.
-_SUSPECT = regex.compile(
-    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0420\u0421]"
-)
 # Regions this close are one damaged run: inside a word ('ÄŒeÅ¡tina'), or words
 # damaged back to back ('Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€').
 _GAP = regex.compile(r"\S{0,3}|[ \t]{1,3}")
@@ -98,7 +93,7 @@ def find_damage(line: str) -> tuple[Damage, ...]:
 def _find_damage(line: str) -> tuple[Damage, ...]:
     if line.isascii():
         return ()
-    suspect = _SUSPECT.search(line) is not None
+    suspect = SUSPECT.search(line) is not None
     hinted = REREAD_HINT.search(line) is not None
     if not (suspect or hinted):
         return ()

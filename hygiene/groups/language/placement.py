@@ -5,22 +5,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from hygiene.core.document import Document
 from hygiene.core.rule import RuleContext
 from hygiene.core.segment import Segment
+from hygiene.text.garbled import garbled
 
 
 def skipped(ctx: RuleContext, segment: Segment) -> bool:
-    """Front matter and Markdown code blocks are not prose."""
+    """Front matter and Markdown code blocks are not prose, and mojibake is no language:
+    its letters are what a wrong codec made of the text's (the encoding rules report it)."""
     if segment.start < ctx.document.body_start:
         return True
-    return ctx.document.format == "markdown" and ctx.segments.in_code(segment.start)
+    if ctx.document.format == "markdown" and ctx.segments.in_code(segment.start):
+        return True
+    return garbled(segment.text)
 
 
 def heading(candidate: Segment, document: Document) -> bool:
     """A Markdown heading: a title names things, and its few words are judged only
     against the interface-label lexicon."""
     return document.format == "markdown" and candidate.text.lstrip().startswith("#")
+
+
+# An element opening (``<ConsoleBlock level="error">``): in Markdown and MDX, the lines
+# right inside it are a component's content, often a program's output.
+_OPENING_TAG = regex.compile(r"^\s*<[A-Za-z]")
+
+
+def inside_element(segment: Segment, written: Document) -> bool:
+    """Whether a Markdown segment sits right inside an element: the nearest line above it,
+    as ``written`` (the document before the rule's view blanked its markup), opens one."""
+    if written.format != "markdown":
+        return False
+    above = written.text[: segment.start].rstrip()
+    return _OPENING_TAG.match(above[above.rfind("\n") + 1 :]) is not None
 
 
 def line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:

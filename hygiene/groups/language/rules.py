@@ -28,7 +28,13 @@ from hygiene.groups.language.identifier import (
     text_language,
 )
 from hygiene.groups.language.kinship import foreign, written_as
-from hygiene.groups.language.placement import heading, line_at, skipped, where
+from hygiene.groups.language.placement import (
+    heading,
+    inside_element,
+    line_at,
+    skipped,
+    where,
+)
 from hygiene.groups.language.quotations import attributed_quotation
 from hygiene.groups.language.script_blocks import (
     block_hit,
@@ -39,6 +45,7 @@ from hygiene.groups.language.script_blocks import (
     translated_terms,
 )
 from hygiene.groups.lexicon import label_languages, words
+from hygiene.text.garbled import garbled
 from hygiene.text.scripts import at_home, line_script_counts, main_script
 
 # A stray needs a document to stray from: a single paragraph is the whole of it.
@@ -73,7 +80,12 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Hiragana and Katakana; Korean Hangul and Hanja), nor a Latin line that holds a word of
     the document's main script: Latin is the script of code terms and names everywhere, and
     a translator who keeps them writes the rest in the document's own words
-    (``boolean (True, False 또는 None)``).
+    (``boolean (True, False 또는 None)``). For the same reason a Latin line is language, not
+    names, only when its function words show a language, or when most of its words after
+    the first are in lower case as a language writes them (``Positive integer``; names and
+    terms are capitalised, ``Other Hooks``) outside Markdown titles and the content of a
+    component (``<ConsoleBlock>``). Mojibake is not read: its letters are a codec's, and the
+    encoding rules report it.
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -90,8 +102,8 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         return  # every letter is Latin: one script, nothing can be foreign
     lines = ctx.segments.get("line")
     # Letters per script, line by line (one lookup per distinct character, and remembered:
-    # the line rules ask about the same lines).
-    per_line = [line_script_counts(line.text) for line in lines]
+    # the line rules ask about the same lines). Mojibake has none: its letters are a codec's.
+    per_line = [{} if garbled(line.text) else line_script_counts(line.text) for line in lines]
     totals = script_totals(per_line)
     if not totals:
         return
@@ -106,7 +118,11 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         label = block.first is block.last and bool(label_languages(block_text))
         if sum(block.counts.values()) < min_letters and not label:
             continue
-        if translated_terms(block, main, label) or latin_names(block, block_text, label, lines):
+        # A title or a component's content names things and quotes programs' output.
+        named = heading(block.first, ctx.document) or inside_element(block.first, ctx.written)
+        if translated_terms(block, main, label) or latin_names(
+            block, block_text, label, lines, named
+        ):
             continue
         home = home_scripts(block, totals, embedded, home_share)
         if attributed_quotation(block_text) or skipped(ctx, block.first):
@@ -240,8 +256,8 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     common words, borrowings included (``word-letters.json``, from wordfreq). Names keep their
     letters in any Latin-script text (``Kraków``), so there the letters must be in two words or
     half, one of them lower-case, and the identifier's best guess must be another language
-    (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page). Front matter, fenced code
-    and URLs are not read. A document declared in several languages accepts all of them; the
+    (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page). Front matter, fenced code,
+    URLs and mojibake are not read. A document declared in several languages accepts all of them; the
     word lists speak only when each of them has one.
 
     Fix: Delete the leftover, or translate it into the document's language.

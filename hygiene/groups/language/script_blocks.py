@@ -16,7 +16,7 @@ from hygiene.groups.language.identifier import (
     text_language,
 )
 from hygiene.groups.language.placement import MIDDLE, where
-from hygiene.groups.lexicon import label_languages, words
+from hygiene.groups.lexicon import label_languages, words, words_as_written
 from hygiene.text.scripts import WRITTEN_TOGETHER
 
 # A script (with those written together with it) that holds half the document's letters is
@@ -30,6 +30,9 @@ MAIN_SCRIPT_WORD = 2
 # words, to be language rather than names: a heading of two product names holds a function
 # word often enough ("Other Hooks", "Effect Hooks").
 LATIN_TEXT_WORDS = 4
+
+# Words of fewer letters say nothing of a text's case ("a", "I", "of", "UI", "tl;dr").
+LOWER_WORD = 3
 
 # Letters only one language of a script writes, for naming a short Cyrillic leftover.
 DISTINCTIVE_LETTERS = {"uk": "іїєґ", "be": "ўі", "ru": "ыэъ", "sr": "ђћџ", "mk": "ѓќѕ"}
@@ -112,20 +115,35 @@ def translated_terms(block: Block, main: str, label: bool) -> bool:
     return block.script == "Latin" and not label and block.embedded[main] >= MAIN_SCRIPT_WORD
 
 
-def latin_names(block: Block, text: str, label: bool, lines: Sequence[Segment]) -> bool:
+def latin_names(
+    block: Block, text: str, label: bool, lines: Sequence[Segment], named: bool
+) -> bool:
     """A Latin block that is not language: names, code terms and acronyms (``### Vue``,
     ``## Other Hooks``, ``SSR vs. SSG``), which documents of every script write in Latin.
-    It is a leftover when it is an interface label, or when its function words show a
+    It is a leftover when it is an interface label, when its function words show a
     language and it is either a run of words (two words, one of them ``other``, show
     little) or stands at an edge of the document, where scrapers leave labels
-    (``Read more``)."""
+    (``Read more``), or when it writes its words in lower case as a language does, unless
+    it is ``named``: a title or a component's content, which name things and quote
+    programs (``TypeError: Cannot read properties of null``)."""
     if block.script != "Latin" or label:
         return False
     tokens = words(text)
     if guess_by_stopwords(tokens) is None:
-        return True
+        return named or not lower_case_words(text)
     edge = where(block.first, block.last, lines) != MIDDLE
     return len(tokens) < LATIN_TEXT_WORDS and not edge
+
+
+def lower_case_words(text: str) -> bool:
+    """Whether a Latin text writes its words as a language does: two or more, most of them
+    after the first in lower case (``Current namespace``, a sentence). Names and terms are
+    capitalised (``Other Hooks``, ``Kraków``); a lone word in lower case is as often an
+    identifier (``props``) as a word."""
+    written = [w for w in words_as_written(text) if w.isalpha() and len(w) >= LOWER_WORD]
+    rest = written[1:]
+    lower = sum(word.islower() for word in rest)
+    return bool(lower) and 2 * lower >= len(rest)
 
 
 def home_scripts(
