@@ -38,6 +38,7 @@ import xml.etree.ElementTree as ElementTree
 import zipfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 FTFY = "ftfy==6.3.1"
@@ -147,10 +148,21 @@ def ui_labels(folder: Path) -> dict[str, list[str]]:
 
 def identifier_languages() -> list[str]:
     """The 176 languages fastText's lid.176 model knows: the languages LG003 can name."""
-    from hygiene.groups.language.identifier import _fasttext_model
+    from hygiene.groups.language.identifier import fasttext_languages
 
-    labels = _fasttext_model().predict("a", k=300, threshold=-1.0)[0]
-    return sorted(label.removeprefix("__label__") for label in labels)
+    return sorted(fasttext_languages())
+
+
+def named_languages() -> list[str]:
+    """Every language the language rules can name: the identifier's, and those of the
+    lexicons of labels, language names and function words."""
+    from hygiene.groups.language.identifier import LANGUAGE_NAMES
+    from hygiene.groups.lexicon import read_lexicon
+
+    found = set(identifier_languages()) | set(LANGUAGE_NAMES)
+    for lexicon in ("ui-labels.json", "language-names.json", "stopwords-iso.json"):
+        found |= {code.split("-")[0] for code in read_lexicon(lexicon)}
+    return sorted(found)
 
 
 def language_names(folder: Path, languages: list[str]) -> dict[str, list[str]]:
@@ -172,6 +184,79 @@ def language_names(folder: Path, languages: list[str]) -> dict[str, list[str]]:
         if found:
             names[code] = sorted(found)
     return names
+
+
+# ISO 15924 codes that stand for several Unicode scripts written together.
+COMPOSITE_SCRIPTS = {
+    "Jpan": ("Han", "Hiragana", "Katakana"),
+    "Kore": ("Hangul", "Han"),
+    "Hans": ("Han",),
+    "Hant": ("Han",),
+    "Hanb": ("Han", "Bopomofo"),
+}
+
+
+def unicode_script(code: str) -> tuple[str, ...]:
+    """The scripts (as ``hygiene.text.scripts`` names them, ``Other`` for the rest) that an
+    ISO 15924 code stands for: the regex module knows the codes as aliases of the names."""
+    import regex
+
+    from hygiene.text.scripts import KNOWN_SCRIPTS
+
+    if code in COMPOSITE_SCRIPTS:
+        return COMPOSITE_SCRIPTS[code]
+    try:
+        pattern = regex.compile(rf"\p{{Script={code}}}")
+    except regex.error:
+        return ("Other",)
+    for name in KNOWN_SCRIPTS:
+        sample = next(
+            (chr(c) for c in range(0x41, 0x30000) if regex.match(rf"\p{{Script={name}}}", chr(c))),
+            None,
+        )
+        if sample is not None and pattern.match(sample):
+            return (name,)
+    return ("Other",)
+
+
+def language_scripts(folder: Path, languages: list[str]) -> dict[str, dict[str, Any]]:
+    """Each language's English name and the scripts it is written in, by the Unicode CLDR
+    data Babel ships: the script of its likely locale (``ru`` -> ``ru_Cyrl_RU``) and of
+    every locale CLDR has for it in another script (``sr_Latn``, ``uz_Cyrl``). A code CLDR
+    does not know is looked up under its CLDR alias (fastText's ``sh`` is ``sr_Latn``).
+    What LG001, LG002 and LG003 may call a text written in a script, and how they name a
+    language the rules' own table of names lacks (``ceb``: Cebuano)."""
+    unpacked = folder / "babel" / "unpacked"
+    if not unpacked.exists():
+        language_names(folder, [])
+    sys.path.insert(0, str(unpacked))
+    from babel import Locale
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
+    likely, aliases = get_global("likely_subtags"), get_global("language_aliases")
+    english = Locale("en").languages
+    other_scripts: dict[str, set[str]] = defaultdict(set)
+    for identifier in locale_identifiers():
+        parts = identifier.split("_")
+        if len(parts) > 1 and len(parts[1]) == 4:
+            other_scripts[parts[0]].add(parts[1])
+    found: dict[str, dict[str, Any]] = {}
+    for language in languages:
+        cldr = language if language in likely else aliases.get(language)
+        if cldr is None or cldr.split("_")[0] not in likely:
+            continue
+        base, *tags = cldr.split("_")
+        if tags:  # an alias names its script: sh -> sr_Latn
+            codes = {tag for tag in tags if len(tag) == 4}
+        else:
+            codes = {tag for tag in likely[base].split("_") if len(tag) == 4}
+            codes |= other_scripts.get(base, set())
+        scripts = sorted({name for code in codes for name in unicode_script(code)})
+        # Named only under its own code: fastText follows Wikipedia, whose "als" is
+        # Alemannic where ISO 639 makes it an alias of Albanian.
+        found[language] = {"name": english.get(language), "scripts": scripts}
+    return found
 
 
 def stopwords(folder: Path) -> dict[str, list[str]]:
@@ -456,6 +541,7 @@ def main() -> None:
         labels = ui_labels(folder)
         write_json(LEXICONS / "ui-labels.json", labels)
         write_json(LEXICONS / "language-names.json", language_names(folder, identifier_languages()))
+        write_json(LEXICONS / "language-scripts.json", language_scripts(folder, named_languages()))
         write_jsonl(CORPUS / "language" / "documents.jsonl", language_documents(rows, labels))
         write_json(LEXICONS / "stopwords-iso.json", stopwords(folder))
         write_json(LEXICONS / "international-words.json", international_words())

@@ -148,6 +148,20 @@ def word_letters() -> Mapping[str, frozenset[str]]:
     return _letter_sets("word-letters.json")
 
 
+@cache
+def language_scripts() -> Mapping[str, frozenset[str]]:
+    """Language -> the scripts it is written in (``language-scripts.json``, from CLDR)."""
+    data: Mapping[str, Mapping[str, Any]] = read_lexicon("language-scripts.json")
+    return {code: frozenset(entry["scripts"]) for code, entry in data.items()}
+
+
+@cache
+def english_names() -> Mapping[str, str]:
+    """Language -> its English name in CLDR (``ceb``: Cebuano), where CLDR has one."""
+    data: Mapping[str, Mapping[str, Any]] = read_lexicon("language-scripts.json")
+    return {code: entry["name"] for code, entry in data.items() if entry["name"]}
+
+
 def words_as_written(text: str) -> list[str]:
     """The words of ``text`` in their own case."""
     return [word.strip("'’-") for word in _WORDS.findall(text)]

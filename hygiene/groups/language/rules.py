@@ -27,7 +27,7 @@ from hygiene.groups.language.identifier import (
     language_name,
     text_language,
 )
-from hygiene.groups.language.kinship import foreign, written_as
+from hygiene.groups.language.kinship import foreign, written_as, written_in
 from hygiene.groups.language.placement import (
     heading,
     inside_element,
@@ -85,7 +85,9 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     the first are in lower case as a language writes them (``Positive integer``; names and
     terms are capitalised, ``Other Hooks``) outside Markdown titles and the content of a
     component (``<ConsoleBlock>``). Mojibake is not read: its letters are a codec's, and the
-    encoding rules report it.
+    encoding rules report it. The language a finding names is one CLDR writes in the line's
+    script (``rules/lexicons/language-scripts.json``); where the evidence points to another
+    (function words read into Han), the finding names none.
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -148,7 +150,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     ``language`` field of the front matter; the text's language comes from its function words,
     or the language identifier (fastText, or langdetect) when they cannot tell. Only texts
     of ``min-words`` words or more are judged, and only a detection of ``min-confidence`` or
-    more is reported.
+    more, of a language written in the text's script, is reported.
 
     Fix: Translate the text, move it where it belongs, or correct the declaration.
 
@@ -176,7 +178,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     guess = text_language(body[:SAMPLE], identifier_for(ctx))
     if guess is None or guess.confidence < float(ctx.options["min-confidence"]):
         return
-    if not foreign(guess.language, declared):
+    if not foreign(guess.language, declared) or not written_in(guess.language, main_script(body)):
         return
     yield Hit(
         *first_body_line(segment.text, document.body_start),
@@ -256,9 +258,11 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     common words, borrowings included (``word-letters.json``, from wordfreq). Names keep their
     letters in any Latin-script text (``Kraków``), so there the letters must be in two words or
     half, one of them lower-case, and the identifier's best guess must be another language
-    (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page). Front matter, fenced code,
-    URLs and mojibake are not read. A document declared in several languages accepts all of them; the
-    word lists speak only when each of them has one.
+    (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page). Front matter, fenced
+    code, URLs and mojibake are not read. A document declared in several languages accepts
+    all of them; the word lists speak only when each of them has one. Evidence that names a
+    language CLDR does not write in the segment's script, or Japanese for Han without kana
+    (Chinese with it), is no evidence: nothing is reported.
 
     Fix: Delete the leftover, or translate it into the document's language.
 
@@ -303,15 +307,18 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     for group in groups:
         for piece in group:
             found = judge(piece, grounds, heading(piece.segment, document))
-            if (
-                found is not None
-                and found[0]
-                and not written_as(found[0], piece.segment.text, home)
-            ):
-                continue  # a Chinese line named Japanese (or the other way): Han says neither
+            if found is not None and found[0] and not named_rightly(found[0], piece, home):
+                continue  # evidence that names a language the text's letters cannot be
             if found is not None:
                 yield _stray_hit(piece.segment, found, home, lines, document)
                 break  # a paragraph is reported once, whole or by its first stray line
+
+
+def named_rightly(language: str, piece: Candidate, home: tuple[str, ...]) -> bool:
+    """Whether ``language`` is written in the script of the candidate's text (CLDR), and,
+    for Han, with or without the kana that tell Japanese from Chinese."""
+    text = piece.segment.text
+    return written_in(language, main_script(text)) and written_as(language, text, home)
 
 
 def _stray_hit(

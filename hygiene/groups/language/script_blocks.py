@@ -15,6 +15,7 @@ from hygiene.groups.language.identifier import (
     language_name,
     text_language,
 )
+from hygiene.groups.language.kinship import written_in
 from hygiene.groups.language.placement import MIDDLE, where
 from hygiene.groups.lexicon import label_languages, words, words_as_written
 from hygiene.text.scripts import WRITTEN_TOGETHER
@@ -180,24 +181,26 @@ def block_hit(
         start=start,
         end=end,
         message=(
-            f"{block.script} text{named_language(text, identifier)} in a {home_names}-script "
+            f"{block.script} text{named_language(text, block.script, identifier)} in a "
+            f"{home_names}-script "
             f"document, {where(first, last, lines)}"
         ),
     )
 
 
-def named_language(text: str, identifier: Identifier) -> str:
-    """', Ukrainian (interface label)': the language of a leftover and the evidence for it."""
-    labels = label_languages(text)
+def named_language(text: str, script: str, identifier: Identifier) -> str:
+    """', Ukrainian (interface label)': the language of a leftover and the evidence for it,
+    only ever a language written in the leftover's ``script``."""
+    labels = sorted(code for code in label_languages(text) if written_in(code, script))
     if labels:
         return f", {' or '.join(sorted(language_name(code) for code in labels))} (interface label)"
     guess = text_language(text, identifier)
-    if guess is not None:
+    if guess is not None and written_in(guess.language, script):
         return f", {language_name(guess.language)} ({guess.evidence} {guess.confidence:.2f})"
     lowered = text.casefold()
     letters = [
         code for code, marks in DISTINCTIVE_LETTERS.items() if any(m in lowered for m in marks)
     ]
-    if len(letters) == 1:
+    if len(letters) == 1 and written_in(letters[0], script):
         return f", {language_name(letters[0])} (its letters)"
     return ""
