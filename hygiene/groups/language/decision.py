@@ -210,7 +210,7 @@ def _stray_sentence(
         shared = len(used_elsewhere(content, grounds.counts))
         if shared >= limits.shared_words * len(content):
             return None  # it speaks of what the rest of the document speaks of
-    confirmed = _identified(text, limits.min_confidence, grounds)
+    confirmed = identified(text, limits.min_confidence, grounds)
     if confirmed is None:
         return None
     # An identifier is sure of itself even when wrong on a short sentence (langdetect calls
@@ -267,7 +267,7 @@ def _by_letters(text: str, odd: str, grounds: Grounds) -> Verdict | None:
     return None
 
 
-def _identified(text: str, min_confidence: float, grounds: Grounds) -> Guess | None:
+def identified(text: str, min_confidence: float, grounds: Grounds) -> Guess | None:
     """The identifier's language for ``text`` when it is foreign, at least
     ``min_confidence``, and the document's own language is all but ruled out (at most
     ``max-home-probability``, and ``min-odds`` times less likely)."""
@@ -300,7 +300,7 @@ def _short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | No
         return None  # common words of the document's language: Koreai in a Hungarian page
     if international_words().issuperset(tokens):
         return None  # names and international words: Khmer, hindi
-    confirmed = _identified(text, grounds.limits.short_confidence, grounds)
+    confirmed = identified(text, grounds.limits.short_confidence, grounds)
     if confirmed is not None:
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
     if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):

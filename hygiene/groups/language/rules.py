@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from hygiene.core.document import Document
 from hygiene.core.rule import Hit, RuleContext, rule
 from hygiene.core.segment import Segment, first_body_line
 from hygiene.core.structure import PROSE
-from hygiene.groups.language.decision import Grounds, Limits, Verdict, judge, uniform
+from hygiene.groups.language.decision import Grounds, Limits, identified, judge, uniform
 from hygiene.groups.language.evidence import (
     Candidate,
     candidates,
@@ -27,15 +26,14 @@ from hygiene.groups.language.identifier import (
     language_name,
     text_language,
 )
-from hygiene.groups.language.kinship import foreign, written_as, written_in
+from hygiene.groups.language.kinship import foreign, same_language, written_as, written_in
 from hygiene.groups.language.placement import (
     heading,
     inside_element,
-    line_at,
     skipped,
-    where,
 )
 from hygiene.groups.language.quotations import attributed_quotation
+from hygiene.groups.language.runs import Stray, run_hit, stray_runs
 from hygiene.groups.language.script_blocks import (
     block_hit,
     home_scripts,
@@ -193,6 +191,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     severity="warning",
     scope="document",
     scopes=LANGUAGE_SCOPES,
+    defers=True,
     options={
         "min-words": 5,
         "min-confidence": 0.2,
@@ -262,7 +261,12 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     code, URLs and mojibake are not read. A document declared in several languages accepts
     all of them; the word lists speak only when each of them has one. Evidence that names a
     language CLDR does not write in the segment's script, or Japanese for Han without kana
-    (Chinese with it), is no evidence: nothing is reported.
+    (Chinese with it), is no evidence: nothing is reported. One leftover is one finding:
+    adjacent stray paragraphs of one language, with at most lines too short to judge between
+    them (a section's heading), are reported once with the run's span; a page declared in a
+    language other than the one most of its paragraphs are in is reported once over its
+    whole text; and where another language rule reports the same text (LG001, or LG002 the
+    page) this rule says nothing more.
 
     Fix: Delete the leftover, or translate it into the document's language.
 
@@ -304,14 +308,49 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
             return
         home = (language,)
     grounds = Grounds(home, counts, own, identifier, limits)
-    for group in groups:
+    if declared:
+        untranslated = _untranslated(paragraphs, dominant, grounds)
+        if untranslated is not None:
+            yield run_hit(untranslated, home, lines, document)
+            return
+    strays: list[Stray] = []
+    for position, group in enumerate(groups):
         for piece in group:
             found = judge(piece, grounds, heading(piece.segment, document))
             if found is not None and found[0] and not named_rightly(found[0], piece, home):
                 continue  # evidence that names a language the text's letters cannot be
             if found is not None:
-                yield _stray_hit(piece.segment, found, home, lines, document)
+                strays.append(Stray(position, piece.segment, found))
                 break  # a paragraph is reported once, whole or by its first stray line
+
+    def short(position: int) -> bool:
+        """Too short to be judged on its own: a heading between two stray paragraphs."""
+        group = groups[position]
+        return bool(group) and all(len(piece.tokens) < limits.min_words for piece in group)
+
+    for run in stray_runs(strays, short):
+        yield run_hit(run, home, lines, document)
+
+
+def _untranslated(
+    paragraphs: Sequence[Segment], script: str | None, grounds: Grounds
+) -> list[Stray] | None:
+    """A page in another language than it declares, as one run over all its paragraphs: one
+    leftover, not one per paragraph (and LG002's, which this rule defers to, where it
+    reports the page). The identifier must all but rule the declared language out on the
+    text, as for a stray, and most paragraphs must vote for the same other language (a
+    Galician page that fastText half takes for Spanish is Galician)."""
+    text = " ".join(paragraph.text for paragraph in paragraphs)[:SAMPLE]
+    found = identified(text, grounds.limits.min_confidence, grounds)
+    if found is None or not written_in(found.language, script):
+        return None
+    detected = majority_language(paragraphs, grounds.identifier)
+    if detected is None or not same_language(detected, found.language):
+        return None
+    evidence = f"{found.evidence} {found.confidence:.2f} on the whole text"
+    return [
+        Stray(n, paragraph, (found.language, evidence)) for n, paragraph in enumerate(paragraphs)
+    ]
 
 
 def named_rightly(language: str, piece: Candidate, home: tuple[str, ...]) -> bool:
@@ -319,28 +358,6 @@ def named_rightly(language: str, piece: Candidate, home: tuple[str, ...]) -> boo
     for Han, with or without the kana that tell Japanese from Chinese."""
     text = piece.segment.text
     return written_in(language, main_script(text)) and written_as(language, text, home)
-
-
-def _stray_hit(
-    candidate: Segment,
-    verdict: Verdict,
-    home: tuple[str, ...],
-    lines: Sequence[Segment],
-    document: Document,
-) -> Hit:
-    """The report of a stray: its language (when known), the evidence, the document's
-    language, and where the stray sits."""
-    language, evidence = verdict
-    text = candidate.text
-    start = candidate.start + (len(text) - len(text.lstrip()))
-    end = candidate.start + len(text.rstrip())
-    place = where(
-        line_at(candidate.start, lines, document), line_at(candidate.end, lines, document), lines
-    )
-    what = f"{language_name(language)} text" if language else "text in another language"
-    return Hit(
-        start, end, f"{what} in this {language_name(home[0])} document ({evidence}), {place}"
-    )
 
 
 RULES = (foreign_script, declared_mismatch, stray_segment)

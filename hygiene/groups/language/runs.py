@@ -1,0 +1,66 @@
+"""LG003's reports: adjacent stray paragraphs of one language are one leftover (a section
+left untranslated), reported once with the run's span; a report says the language, the
+evidence, the document's language and where the leftover sits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from hygiene.core.document import Document
+from hygiene.core.rule import Hit
+from hygiene.core.segment import Segment
+from hygiene.groups.language.decision import Verdict
+from hygiene.groups.language.identifier import language_name
+from hygiene.groups.language.kinship import same_language
+from hygiene.groups.language.placement import line_at, where
+
+
+@dataclass(frozen=True, slots=True)
+class Stray:
+    """A paragraph's stray segment: the paragraph's place among those judged, the segment
+    and the verdict on it."""
+
+    position: int
+    segment: Segment
+    verdict: Verdict
+
+
+def stray_runs(strays: Sequence[Stray], short: Callable[[int], bool]) -> list[list[Stray]]:
+    """``strays`` (in document order) in runs: a stray joins the run before it when the two
+    are of one language (or one of them is of a language unnamed) and only ``short``
+    paragraphs lie between them, too short to be judged on their own (a section's heading
+    left untranslated with its text)."""
+    runs: list[list[Stray]] = []
+    for stray in strays:
+        if runs and _continues(runs[-1][-1], stray, short):
+            runs[-1].append(stray)
+        else:
+            runs.append([stray])
+    return runs
+
+
+def _continues(last: Stray, stray: Stray, short: Callable[[int], bool]) -> bool:
+    first_language, language = last.verdict[0], stray.verdict[0]
+    if first_language and language and not same_language(first_language, language):
+        return False
+    return all(short(position) for position in range(last.position + 1, stray.position))
+
+
+def run_hit(
+    run: Sequence[Stray], home: tuple[str, ...], lines: Sequence[Segment], document: Document
+) -> Hit:
+    """The report of a run of strays: its language (the first named), the first stray's
+    evidence, how many paragraphs it holds, the document's language and where it sits."""
+    first, last = run[0].segment, run[-1].segment
+    start = first.start + (len(first.text) - len(first.text.lstrip()))
+    end = last.start + len(last.text.rstrip())
+    language = next((stray.verdict[0] for stray in run if stray.verdict[0]), None)
+    evidence = run[0].verdict[1]
+    if len(run) > 1:
+        evidence = f"{evidence}; {len(run)} paragraphs"
+    place = where(line_at(first.start, lines, document), line_at(last.end, lines, document), lines)
+    what = f"{language_name(language)} text" if language else "text in another language"
+    return Hit(
+        start, end, f"{what} in this {language_name(home[0])} document ({evidence}), {place}"
+    )
