@@ -80,6 +80,7 @@ class Limits:
     min_odds: float
     shared_words: float
     max_label_words: int
+    min_majority: float
     vocabulary_guesses: int
     tie_confidence: float
     unlisted_confidence: float
@@ -94,6 +95,7 @@ class Limits:
             min_odds=float(options["min-odds"]),
             shared_words=float(options["shared-words"]),
             max_label_words=int(options["max-label-words"]),
+            min_majority=float(options["min-majority"]),
             vocabulary_guesses=int(options["vocabulary-guesses"]),
             tie_confidence=float(options["tie-confidence"]),
             unlisted_confidence=float(options["unlisted-confidence"]),
@@ -301,11 +303,18 @@ def _short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | No
     if international_words().issuperset(tokens):
         return None  # names and international words: Khmer, hindi
     confirmed = identified(text, grounds.limits.short_confidence, grounds)
-    if confirmed is not None:
+    if confirmed is not None and _spoken(confirmed.language, tokens):
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
     if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
         return None  # some word is the document's, or one of its languages has no list
     return _named_by_vocabulary(text, tokens, grounds) or _ruled_out(text, tokens, grounds)
+
+
+def _spoken(language: str, tokens: list[str]) -> bool:
+    """Whether a few words the identifier calls ``language`` hold a word of it, where its
+    word list can say: on a word or two the identifier is sure of itself and wrong (Polish
+    ``Wydrukuj``, "print", called Dutch)."""
+    return not has_list(language) or knows_any(language, tokens)
 
 
 def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:

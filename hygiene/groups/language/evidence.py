@@ -116,19 +116,27 @@ def used_elsewhere(tokens: Sequence[str], counts: Counter[str]) -> list[str]:
     return [token for token in tokens if counts[token] > here[token]]
 
 
-def majority_language(paragraphs: Sequence[Segment], identifier: Identifier) -> str | None:
-    """The language most paragraphs are in: each casts its identifier probabilities as
-    one vote (a short, ambiguous one spreads its vote thin). Counting paragraphs rather
-    than words keeps one long stray from taking a short document over."""
+def majority_language(
+    paragraphs: Sequence[Segment], identifier: Identifier
+) -> tuple[str, float] | None:
+    """The language most paragraphs are in, and its share of the votes: each paragraph
+    casts its identifier probabilities as one vote (a short, ambiguous one spreads its vote
+    thin). Counting paragraphs rather than words keeps one long stray from taking a short
+    document over. The share counts close languages' votes with the leader's (Bokmål's
+    with Nynorsk's): a low one says the identifier does not know the document's language
+    (Manx, Wolof), and spreads it over the languages it knows."""
     votes: dict[str, float] = {}
-    for number, paragraph in enumerate(paragraphs, start=1):
+    cast = 0
+    for cast, paragraph in enumerate(paragraphs, start=1):
         for code, probability in identifier.scores(paragraph.text).items():
             votes[code] = votes.get(code, 0.0) + probability
-        if _decided(votes, len(paragraphs) - number):
+        if _decided(votes, len(paragraphs) - cast):
             break
     if not votes:
         return None
-    return max(sorted(votes), key=votes.__getitem__)
+    leader = max(sorted(votes), key=votes.__getitem__)
+    kin = sum(vote for code, vote in votes.items() if same_language(code, leader))
+    return leader, kin / cast
 
 
 def _decided(votes: dict[str, float], remaining: int) -> bool:

@@ -200,6 +200,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         "min-odds": 10,
         "shared-words": 0.5,
         "max-label-words": 4,
+        "min-majority": 0.3,
         "vocabulary-guesses": 2,
         # Swedish 'Fyll i en giltig URL.' was called Spanish at 0.50: a tie of function
         # words asks a sure identifier (benchmark false-positive documents 23.1 -> 17.0
@@ -217,7 +218,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     story, an English "Read more" in a German one: same-script leftovers that script checks
     cannot see. Language identifiers are unreliable on short text, so the document itself is the
     context: its language (declared, or the one most of its paragraphs are in) is the prior, and
-    a segment needs strong evidence to be called foreign. The identifier is fastText's lid.176
+    a segment needs strong evidence to be called foreign. The paragraphs vote with their
+    identifier probabilities; when the leader, with its close languages, holds less than
+    ``min-majority`` of the votes, the identifier does not know the document's language
+    (Manx, Wolof) and nothing is judged against a guess. The identifier is fastText's lid.176
     model (``language-identifier = "langdetect"`` for langdetect, seeded), asked only when
     function words leave a doubt. A short segment (up to ``max-label-words`` words) is reported
     when it is an interface label of another language and not of the document's (a lexicon of 68
@@ -228,9 +232,11 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     when none of its words is a function word of the document's language (one that the
     identifier's language shares, German and Danish ``er``, does not count) or a word the rest
     of the document uses, and either the identifier gives another language at least
-    ``short-confidence``, or it all but rules out the document's language and one of its
-    ``vocabulary-guesses`` best foreign guesses is the language whose common words (wordfreq's
-    lists) all of the segment's words are, none of them common in the document's language
+    ``short-confidence`` (and, where that language has a word list, one of the words is
+    in it: ``Wydrukuj``, Polish "print", is no Dutch text), or it all but rules out the
+    document's language and one of its ``vocabulary-guesses`` best foreign guesses is the
+    language whose common words (wordfreq's lists) all of the segment's words are, none of
+    them common in the document's language
     (``Kolumbian espanja`` in a Swedish page); a short segment whose words are all common in the
     document's language belongs (``Koreai`` in a Hungarian page), and so does one of names and
     international words, common in seven languages or more (``Khmer``, ``hindi``). Where the
@@ -303,10 +309,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     if declared:
         home = declared
     else:
-        language = majority_language(paragraphs, identifier)
-        if language is None:
-            return
-        home = (language,)
+        majority = majority_language(paragraphs, identifier)
+        if majority is None or majority[1] < limits.min_majority:
+            return  # the identifier does not know the document's language
+        home = (majority[0],)
     grounds = Grounds(home, counts, own, identifier, limits)
     if declared:
         untranslated = _untranslated(paragraphs, dominant, grounds)
@@ -344,8 +350,8 @@ def _untranslated(
     found = identified(text, grounds.limits.min_confidence, grounds)
     if found is None or not written_in(found.language, script):
         return None
-    detected = majority_language(paragraphs, grounds.identifier)
-    if detected is None or not same_language(detected, found.language):
+    majority = majority_language(paragraphs, grounds.identifier)
+    if majority is None or not same_language(majority[0], found.language):
         return None
     evidence = f"{found.evidence} {found.confidence:.2f} on the whole text"
     return [
