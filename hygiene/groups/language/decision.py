@@ -51,6 +51,8 @@ from hygiene.groups.lexicon import alphabets, label_languages, name_languages, w
 # the 0.15 a whole document's ask (``guess_by_stopwords``): a leftover sentence is short, and
 # its names and terms are no function words of any language.
 FUNCTION_WORD_SHARE = 0.1
+# A few words are another language's when its function words are half of them.
+SHORT_FUNCTION_WORDS = 0.5
 # Where function words name no language, the document's own still lead clearly when they
 # are this share of the sentence's words, about what they make of ordinary prose...
 HOME_FUNCTION_WORDS = 0.3
@@ -81,6 +83,8 @@ class Limits:
     shared_words: float
     max_label_words: int
     min_majority: float
+    sure_confidence: float
+    elsewhere_vote: float
     vocabulary_guesses: int
     tie_confidence: float
     unlisted_confidence: float
@@ -96,6 +100,8 @@ class Limits:
             shared_words=float(options["shared-words"]),
             max_label_words=int(options["max-label-words"]),
             min_majority=float(options["min-majority"]),
+            sure_confidence=float(options["sure-confidence"]),
+            elsewhere_vote=float(options["elsewhere-vote"]),
             vocabulary_guesses=int(options["vocabulary-guesses"]),
             tie_confidence=float(options["tie-confidence"]),
             unlisted_confidence=float(options["unlisted-confidence"]),
@@ -300,6 +306,9 @@ def _short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | No
     listed = [code for code in home if has_list(code)]
     if any(knows_all(code, tokens) for code in listed):
         return None  # common words of the document's language: Koreai in a Hungarian page
+    spoken = _by_function_words(text, tokens, grounds)
+    if spoken is not None:
+        return spoken
     if international_words().issuperset(tokens):
         return None  # names and international words: Khmer, hindi
     confirmed = identified(text, grounds.limits.short_confidence, grounds)
@@ -308,6 +317,24 @@ def _short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | No
     if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
         return None  # some word is the document's, or one of its languages has no list
     return _named_by_vocabulary(text, tokens, grounds) or _ruled_out(text, tokens, grounds)
+
+
+def _by_function_words(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """A few words half of which are function words of one other language, all of them its
+    words, that the identifier does not take for the document's language: ``could not be
+    found`` in an Icelandic page. Words English writes everywhere are no evidence of a name
+    when its grammar holds them together."""
+    scores = stopword_scores(tokens)
+    guess = guess_from_scores(scores, len(tokens), min_share=SHORT_FUNCTION_WORDS)
+    if guess is None or not foreign(guess.language, grounds.home):
+        return None
+    if has_list(guess.language) and not knows_all(guess.language, tokens):
+        return None
+    if home_probability(grounds.identifier.scores(text), grounds.home) > (
+        grounds.limits.max_home_probability
+    ):
+        return None
+    return guess.language, f"{language_name(guess.language)} function words {guess.confidence:.2f}"
 
 
 def _spoken(language: str, tokens: list[str]) -> bool:

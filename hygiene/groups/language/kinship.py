@@ -44,17 +44,25 @@ def written_in(language: str, script: str | None) -> bool:
 
 
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HAN = regex.compile(r"\p{Han}")
+# Han letters that Japanese never writes without a kana among them: a heading of kanji is
+# a few (概要, 東京都知事選挙), a sentence has its particles and endings in kana.
+JAPANESE_HAN_RUN = 20
 
 
 def written_as(language: str, text: str, home: tuple[str, ...]) -> bool:
     """Whether the letters of ``text`` can show ``language`` beside the document's. Han
     alone is written by Chinese and Japanese alike, and only kana tell them apart: a text
-    is Japanese only with kana, Chinese only without, and a Han text without kana in a
-    Japanese document is Japanese too (a heading of kanji: 概要)."""
+    is Japanese only with kana, Chinese only without, and a short Han text without kana
+    in a Japanese document is Japanese too (a heading of kanji: 概要); a longer one is
+    Chinese."""
     base = language.split("-")[0]
     kana = _KANA.search(text) is not None
     if base == "ja":
         return kana
     if base == "zh":
-        return not kana and not any(code.split("-")[0] == "ja" for code in home)
+        if kana:
+            return False
+        japanese = any(code.split("-")[0] == "ja" for code in home)
+        return not japanese or len(_HAN.findall(text)) >= JAPANESE_HAN_RUN
     return True

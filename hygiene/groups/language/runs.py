@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from hygiene.core.document import Document
 from hygiene.core.rule import Hit
 from hygiene.core.segment import Segment
-from hygiene.groups.language.decision import Verdict
-from hygiene.groups.language.identifier import language_name
+from hygiene.groups.language.decision import Limits, Verdict
+from hygiene.groups.language.identifier import IDENTIFIERS, Identifier, language_name
 from hygiene.groups.language.kinship import same_language
 from hygiene.groups.language.placement import line_at, where
+from hygiene.groups.lexicon import words
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,32 @@ def run_hit(
         evidence = f"{evidence}; {len(run)} paragraphs"
     place = where(line_at(first.start, lines, document), line_at(last.end, lines, document), lines)
     what = f"{language_name(language)} text" if language else "text in another language"
-    return Hit(
-        start, end, f"{what} in this {language_name(home[0])} document ({evidence}), {place}"
-    )
+    document_is = f"this {language_name(home[0])} document" if home else UNKNOWN_HOME
+    return Hit(start, end, f"{what} in {document_is} ({evidence}), {place}")
+
+
+UNKNOWN_HOME = "a document in a language the identifier does not know"
+
+
+def sure_strays(
+    paragraphs: Sequence[Segment], identifier: Identifier, limits: Limits
+) -> list[Stray]:
+    """In a document whose language the identifier does not know (its paragraphs' votes
+    spread over many), the paragraphs of ``min-words`` words or more that it places in one
+    language at ``sure-confidence`` or more when the other paragraphs hardly vote for it
+    (``elsewhere-vote``): an English sentence in a Manx page."""
+    found = []
+    votes = [identifier.scores(paragraph.text) for paragraph in paragraphs]
+    for position, paragraph in enumerate(paragraphs):
+        if len(words(paragraph.text)) < limits.min_words or not votes[position]:
+            continue
+        language = max(sorted(votes[position]), key=votes[position].__getitem__)
+        confidence = votes[position][language]
+        if confidence < limits.sure_confidence:
+            continue
+        others = [vote for number, vote in enumerate(votes) if number != position]
+        elsewhere = sum(vote.get(language, 0.0) for vote in others) / max(1, len(others))
+        if elsewhere < limits.elsewhere_vote:
+            evidence = f"{IDENTIFIERS[identifier.name]} {confidence:.2f}"
+            found.append(Stray(position, paragraph, (language, evidence)))
+    return found
