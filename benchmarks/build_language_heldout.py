@@ -43,7 +43,14 @@ from pathlib import Path
 from typing import Any
 
 import ftfy  # noqa: F401  (registers sloppy-windows-1252, the codec of real mojibake)
-from build_furniture import furniture_items, help_pages, in_fives, strings, treebank_paragraphs
+from build_furniture import (
+    Item,
+    furniture_items,
+    help_pages,
+    in_fives,
+    strings,
+    treebank_paragraphs,
+)
 from build_quotations_corpus import EVALUATION, LEXICON, Treebank
 from furniture_catalogues import SOURCES, CatalogueSource
 
@@ -309,6 +316,27 @@ def help_carriers() -> dict[str, list[list[str]]]:
     return carriers
 
 
+def own_furniture(
+    items: dict[str, list[Item]], carriers: dict[str, list[list[str]]],
+    written_by: dict[str, set[str]],
+) -> dict[str, list[str]]:  # fmt: skip
+    """Language -> the page furniture its catalogues translate, in the script its documents
+    are written in (the catalogues' Serbian is Cyrillic, the treebank's Latin) and not left
+    in English (a Hindi catalogue's ``Search``): furniture of the document's own language."""
+    english = written_by.get("en", set())
+    found = {}
+    for code, listed in items.items():
+        if code not in carriers:
+            continue
+        script = main_script(" ".join(carriers[code][0]))
+        found[code] = sorted(
+            {item.text for item in listed
+             if item.kind != "media" and main_script(item.text) == script
+             and (code == "en" or item.text.casefold() not in english)}
+        )  # fmt: skip
+    return found
+
+
 def split_rows(
     split: str, sources: list[CatalogueSource], treebanks: dict[str, list[Treebank]],
     help_text: bool, cache: Path, mirrors: Path, written_by: dict[str, set[str]],
@@ -320,9 +348,7 @@ def split_rows(
     carriers = treebank_carriers(treebanks, mirrors, pieces)
     if help_text:
         carriers = help_carriers()
-    items = furniture_items(sources, cache)
-    furniture = {code: sorted({i.text for i in found if i.kind != "media"})
-                 for code, found in items.items()}  # fmt: skip
+    furniture = own_furniture(furniture_items(sources, cache), carriers, written_by)
     builder = Builder(split, carriers, pieces, furniture, written_by, random.Random(SEED))
     return builder.build()
 
@@ -333,10 +359,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/hygiene-catalogues"))
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
-    written_by: dict[str, set[str]] = defaultdict(set)
+    written_by: dict[str, set[str]] = defaultdict(set)  # "en": the catalogues' source strings
     for source in SOURCES:
         for code, pairs in strings(source, args.cache).items():
             written_by[code].update(text.strip().casefold() for _, text in pairs)
+            written_by["en"].update(english.strip().casefold() for english, _ in pairs)
     dev = [s for s in HELD_OUT if s.name in DEV_CATALOGUES]
     test = [s for s in HELD_OUT if s.name not in DEV_CATALOGUES]
     lexicon = {code: list(found) for code, found in LEXICON.items()}

@@ -149,6 +149,22 @@ def word_letters() -> Mapping[str, frozenset[str]]:
 
 
 @cache
+def interface_languages() -> Mapping[str, Mapping[str, int]]:
+    """Interface word -> the languages whose catalogues write it in labels, with its score
+    in each (``interface-words.json``, 1 to 9): what a label left in a page is made of."""
+    source = lexicon_bytes("interface-words.json")
+
+    def index_words() -> dict[str, dict[str, int]]:
+        index: dict[str, dict[str, int]] = defaultdict(dict)
+        for language, scored in json.loads(source)["languages"].items():
+            for word, score in scored.items():
+                index[word][language] = score
+        return dict(index)
+
+    return memoized("interface-word-languages", source, index_words)
+
+
+@cache
 def language_scripts() -> Mapping[str, frozenset[str]]:
     """Language -> the scripts it is written in (``language-scripts.json``, from CLDR)."""
     data: Mapping[str, Mapping[str, Any]] = read_lexicon("language-scripts.json")

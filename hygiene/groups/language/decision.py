@@ -1,13 +1,12 @@
 """How LG003's evidence decides whether a segment strays: labels and language names first,
-then letters the document does not write, then, for a few words, their vocabulary, and for
-a sentence, its function words, the document's own words and the identifier."""
+then letters the document does not write, then, for a few words, what ``short_segments``
+weighs, and for a sentence, its function words, the document's own words and the
+identifier."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
 
 from hygiene.core.document import Document
 from hygiene.groups.language.evidence import (
@@ -17,112 +16,47 @@ from hygiene.groups.language.evidence import (
     explained,
     foreign_guess,
     guessed_home,
-    home_probability,
     home_score,
     letters_of,
     listed_function_words,
     odd_letters,
     prose_words,
-    unexplained,
     used_elsewhere,
 )
+from hygiene.groups.language.grounds import Grounds, Limits, Verdict, identified
 from hygiene.groups.language.identifier import (
     IDENTIFIERS,
-    Guess,
-    Identifier,
     guess_from_scores,
     language_name,
     stopword_scores,
 )
 from hygiene.groups.language.kinship import foreign, same_language
 from hygiene.groups.language.placement import heading
-from hygiene.groups.language.quotations import QUOTED, framed_quotation
-from hygiene.groups.language.vocabulary import (
-    has_full_list,
-    has_list,
-    international_words,
-    knows_all,
-    knows_any,
-    uses_any,
+from hygiene.groups.language.quotations import framed_quotation
+from hygiene.groups.language.short_segments import short_stray
+from hygiene.groups.lexicon import (
+    alphabets,
+    label_languages,
+    name_languages,
+    words_as_written,
 )
-from hygiene.groups.lexicon import alphabets, label_languages, name_languages, words_as_written
 
 # A sentence's function words name its language when they are a tenth of its words, below
 # the 0.15 a whole document's ask (``guess_by_stopwords``): a leftover sentence is short, and
 # its names and terms are no function words of any language.
 FUNCTION_WORD_SHARE = 0.1
-# A few words are another language's when its function words are half of them.
-SHORT_FUNCTION_WORDS = 0.5
 # Where function words name no language, the document's own still lead clearly when they
 # are this share of the sentence's words, about what they make of ordinary prose...
 HOME_FUNCTION_WORDS = 0.3
 # ...or when the best foreign language's score under this share of theirs: a rival within a
 # fifth of them is a close language sharing its function words (Spanish and Portuguese).
 RIVAL_FUNCTION_WORDS = 0.8
-# fastText reports no language under 0.1% (the threshold of ``fasttext_scores``): below it
-# the identifier does not consider a language at all, so it is also the least probability
-# the odds against the document's language are taken from.
-NOT_CONSIDERED = 0.001
 # Letters the document does not write mark a segment when they are in half of its words
 # (``ھسپانوی``, Urdu): one Ukrainian name in a Russian sentence is one word of twelve.
 ODD_WORD_SHARE = 0.5
 # In Latin script, where names keep their letters (Kraków, Wałęsa), two words with them also
 # will do (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page).
 LATIN_ODD_WORDS = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """LG003's options, read once per document (their meaning is in the rule's docs)."""
-
-    min_words: int
-    min_confidence: float
-    short_confidence: float
-    max_home_probability: float
-    min_odds: float
-    shared_words: float
-    max_label_words: int
-    min_majority: float
-    sure_confidence: float
-    elsewhere_vote: float
-    vocabulary_guesses: int
-    tie_confidence: float
-    unlisted_confidence: float
-
-    @classmethod
-    def read(cls, options: Mapping[str, Any]) -> Limits:
-        return cls(
-            min_words=int(options["min-words"]),
-            min_confidence=float(options["min-confidence"]),
-            short_confidence=float(options["short-confidence"]),
-            max_home_probability=float(options["max-home-probability"]),
-            min_odds=float(options["min-odds"]),
-            shared_words=float(options["shared-words"]),
-            max_label_words=int(options["max-label-words"]),
-            min_majority=float(options["min-majority"]),
-            sure_confidence=float(options["sure-confidence"]),
-            elsewhere_vote=float(options["elsewhere-vote"]),
-            vocabulary_guesses=int(options["vocabulary-guesses"]),
-            tie_confidence=float(options["tie-confidence"]),
-            unlisted_confidence=float(options["unlisted-confidence"]),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Grounds:
-    """What every segment of a document is judged against: the document's languages
-    (``home``), its words, its letters (found when first asked), the identifier and the
-    rule's limits."""
-
-    home: tuple[str, ...]
-    counts: Counter[str]
-    own: Callable[[], frozenset[str]]
-    identifier: Identifier
-    limits: Limits
-
-
-# A stray's language (None: not the document's, but which one is unsure) and its evidence.
-Verdict = tuple[str | None, str]
 
 
 def uniform(
@@ -189,7 +123,7 @@ def judge(piece: Candidate, grounds: Grounds, is_heading: bool) -> Verdict | Non
         if found is not None:
             return found
     if len(tokens) <= limits.max_label_words:
-        return None if is_heading else _short_stray(text, tokens, grounds)
+        return None if is_heading else short_stray(text, tokens, grounds)
     if len(tokens) < limits.min_words:
         return None
     return _stray_sentence(text, tokens, scores, grounds)
@@ -272,113 +206,4 @@ def _by_letters(text: str, odd: str, grounds: Grounds) -> Verdict | None:
                           f" {language_name(guess.language)} {guess.confidence:.2f}")  # fmt: skip
     if many and not latin:
         return None, f"{', '.join(odd)}: no {names} letter, in {len(odd_words)} of its words"
-    return None
-
-
-def identified(text: str, min_confidence: float, grounds: Grounds) -> Guess | None:
-    """The identifier's language for ``text`` when it is foreign, at least
-    ``min_confidence``, and the document's own language is all but ruled out (at most
-    ``max-home-probability``, and ``min-odds`` times less likely)."""
-    home, limits = grounds.home, grounds.limits
-    guess = foreign_guess(text, home, grounds.identifier)
-    if guess is None:
-        return None
-    scores = grounds.identifier.scores(text)  # cached: the same call as the guess's
-    probability = scores[guess.language]
-    at_home = home_probability(scores, home)
-    if probability < min_confidence or at_home > limits.max_home_probability:
-        return None
-    if probability < limits.min_odds * max(at_home, NOT_CONSIDERED):
-        return None
-    return guess
-
-
-def _short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
-    """A few words that are not an interface label: foreign only when none of them is a
-    function word of the document's language or a word the rest of it uses, they are not
-    all common words of it or names, and the identifier is sure of their language, or the
-    word lists show they are not the document's (``_named_by_vocabulary``, ``_ruled_out``)."""
-    home = grounds.home
-    guess = foreign_guess(text, home, grounds.identifier)
-    guessed = guess.language if guess is not None else None
-    if not unexplained(tokens, grounds.counts, home, guessed) or QUOTED.search(text):
-        return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
-    listed = [code for code in home if has_list(code)]
-    if any(knows_all(code, tokens) for code in listed):
-        return None  # common words of the document's language: Koreai in a Hungarian page
-    spoken = _by_function_words(text, tokens, grounds)
-    if spoken is not None:
-        return spoken
-    if international_words().issuperset(tokens):
-        return None  # names and international words: Khmer, hindi
-    confirmed = identified(text, grounds.limits.short_confidence, grounds)
-    if confirmed is not None and _spoken(confirmed.language, tokens):
-        return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
-    if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
-        return None  # some word is the document's, or one of its languages has no list
-    return _named_by_vocabulary(text, tokens, grounds) or _ruled_out(text, tokens, grounds)
-
-
-def _by_function_words(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
-    """A few words half of which are function words of one other language, all of them its
-    words, that the identifier does not take for the document's language: ``could not be
-    found`` in an Icelandic page. Words English writes everywhere are no evidence of a name
-    when its grammar holds them together."""
-    scores = stopword_scores(tokens)
-    guess = guess_from_scores(scores, len(tokens), min_share=SHORT_FUNCTION_WORDS)
-    if guess is None or not foreign(guess.language, grounds.home):
-        return None
-    if has_list(guess.language) and not knows_all(guess.language, tokens):
-        return None
-    if home_probability(grounds.identifier.scores(text), grounds.home) > (
-        grounds.limits.max_home_probability
-    ):
-        return None
-    return guess.language, f"{language_name(guess.language)} function words {guess.confidence:.2f}"
-
-
-def _spoken(language: str, tokens: list[str]) -> bool:
-    """Whether a few words the identifier calls ``language`` hold a word of it, where its
-    word list can say: on a word or two the identifier is sure of itself and wrong (Polish
-    ``Wydrukuj``, "print", called Dutch)."""
-    return not has_list(language) or knows_any(language, tokens)
-
-
-def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
-    """A few words that are no words of the document's language at all, not even rare ones
-    (its full list, Zipf 1 and up), and that the identifier does not consider the document's
-    language: not the document's, though which language they are in is unsure (``Pwnjabi``
-    in a Finnish page; the identifier's best guess, often English, is only a guess). Only for
-    languages with a full list: a small list misses the rare words of the document's own
-    language (``Bengalce`` is Turkish)."""
-    home = grounds.home
-    full = [code for code in home if has_full_list(code)]
-    if len(full) < len(home) or any(uses_any(code, tokens) for code in full):
-        return None
-    guess = foreign_guess(text, home, grounds.identifier)
-    at_home = home_probability(grounds.identifier.scores(text), home)
-    if guess is None or at_home >= NOT_CONSIDERED:
-        return None
-    if guess.confidence < grounds.limits.min_odds * NOT_CONSIDERED:
-        return None
-    names = " or ".join(language_name(code) for code in full)
-    guessed = f"{language_name(guess.language)} {guess.confidence:.2f}"
-    return None, f"no {names} word; {guess.evidence}'s guess: {guessed}"
-
-
-def _named_by_vocabulary(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
-    """The language of a few words none of which the document's language uses commonly: the
-    identifier must all but rule the document's language out, and one of its best foreign
-    guesses must use every word commonly. The identifier alone is not sure enough of two
-    words; the vocabulary alone cannot tell which of the languages that use a word the
-    segment is in."""
-    home, limits = grounds.home, grounds.limits
-    scores = grounds.identifier.scores(text)
-    if home_probability(scores, home) > limits.max_home_probability:
-        return None
-    ranked = sorted((c for c in scores if foreign(c, home)), key=lambda c: (-scores[c], c))
-    for code in ranked[: limits.vocabulary_guesses]:
-        if has_list(code) and knows_all(code, tokens):
-            identifier = IDENTIFIERS[grounds.identifier.name]
-            return code, f"common {language_name(code)} words, {identifier} {scores[code]:.2f}"
     return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from hygiene.core.document import Document
 from hygiene.core.rule import Hit
 from hygiene.core.segment import Segment
-from hygiene.groups.language.decision import Limits, Verdict
+from hygiene.groups.language.grounds import Limits, Verdict
 from hygiene.groups.language.identifier import IDENTIFIERS, Identifier, language_name
 from hygiene.groups.language.kinship import same_language
 from hygiene.groups.language.placement import line_at, where

@@ -1,0 +1,158 @@
+"""How LG003 decides on a few words, where a language identifier is weakest: function
+words, the labels localisation catalogues write, word lists, and the identifier checked
+against them."""
+
+from __future__ import annotations
+
+from hygiene.groups.language.evidence import foreign_guess, home_probability, unexplained
+from hygiene.groups.language.grounds import NOT_CONSIDERED, Grounds, Verdict, identified
+from hygiene.groups.language.identifier import (
+    IDENTIFIERS,
+    guess_from_scores,
+    language_name,
+    stopword_scores,
+)
+from hygiene.groups.language.kinship import foreign, same_language
+from hygiene.groups.language.quotations import QUOTED
+from hygiene.groups.language.vocabulary import (
+    has_full_list,
+    has_list,
+    international_words,
+    knows,
+    knows_all,
+    knows_any,
+    uses_any,
+)
+from hygiene.groups.lexicon import interface_languages, stopword_languages
+
+# A word leans to a language's labels when its catalogues write it this much more than
+# its prose does (interface-words.json's scores, 1 to 9: log2 of the ratio): eight times.
+LABEL_WORD = 3
+# A few words are another language's when its function words are half of them.
+SHORT_FUNCTION_WORDS = 0.5
+
+
+def short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """A few words that are not an interface label: foreign only when none of them is a
+    function word of the document's language or a word the rest of it uses, they are not
+    all common words of it or names, and the identifier is sure of their language, or the
+    word lists show they are not the document's (``_named_by_vocabulary``, ``_ruled_out``)."""
+    home = grounds.home
+    guess = foreign_guess(text, home, grounds.identifier)
+    guessed = guess.language if guess is not None else None
+    if not unexplained(tokens, grounds.counts, home, guessed) or QUOTED.search(text):
+        return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
+    listed = [code for code in home if has_list(code)]
+    if any(knows_all(code, tokens) for code in listed):
+        return None  # common words of the document's language: Koreai in a Hungarian page
+    spoken = _by_function_words(text, tokens, grounds) or _interface_label(text, tokens, grounds)
+    if spoken is not None:
+        return spoken
+    if international_words().issuperset(tokens):
+        return None  # names and international words: Khmer, hindi
+    confirmed = identified(text, grounds.limits.short_confidence, grounds)
+    if confirmed is not None and _spoken(confirmed.language, tokens):
+        return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
+    if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
+        return None  # some word is the document's, or one of its languages has no list
+    return _named_by_vocabulary(text, tokens, grounds) or _ruled_out(text, tokens, grounds)
+
+
+def _by_function_words(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """A few words half of which are function words of one other language, all of them its
+    words, that the identifier does not take for the document's language: ``could not be
+    found`` in an Icelandic page. Words English writes everywhere are no evidence of a name
+    when its grammar holds them together."""
+    scores = stopword_scores(tokens)
+    guess = guess_from_scores(scores, len(tokens), min_share=SHORT_FUNCTION_WORDS)
+    if guess is None or not foreign(guess.language, grounds.home):
+        return None
+    if has_list(guess.language) and not knows_all(guess.language, tokens):
+        return None
+    if home_probability(grounds.identifier.scores(text), grounds.home) > (
+        grounds.limits.max_home_probability
+    ):
+        return None
+    return guess.language, f"{language_name(guess.language)} function words {guess.confidence:.2f}"
+
+
+def _interface_label(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """A few words that localisation catalogues write in another language's labels, half of
+    them at least and the rest words of it (``Add Link``, ``Choose File`` in a Portuguese
+    page), none an interface word of the document's language, and that the identifier does
+    not take for the document's language. Where several languages write them, the one the
+    identifier finds likeliest."""
+    home, index = grounds.home, interface_languages()
+    found = [index.get(token, {}) for token in tokens]
+    if any(not foreign(code, home) for languages in found for code in languages):
+        return None  # an interface word of the document's language
+    scores = grounds.identifier.scores(text)
+    if home_probability(scores, home) > grounds.limits.max_home_probability:
+        return None
+    writing = [
+        code
+        for code in sorted({code for languages in found for code in languages})
+        if 2 * sum(languages.get(code, 0) >= LABEL_WORD for languages in found) >= len(tokens)
+        and all(
+            code in languages or _word_of(code, token)
+            for languages, token in zip(found, tokens, strict=True)
+        )
+    ]
+    if not writing:
+        return None
+    best = max(writing, key=lambda code: scores.get(code, 0.0))
+    return best, f"{language_name(best)} interface words"
+
+
+def _word_of(language: str, token: str) -> bool:
+    """Whether ``token`` is a common word of ``language``, or a function word of it."""
+    if has_list(language) and knows(language, token):
+        return True
+    return any(same_language(code, language) for code in stopword_languages().get(token, ()))
+
+
+def _spoken(language: str, tokens: list[str]) -> bool:
+    """Whether a few words the identifier calls ``language`` hold a word of it, where its
+    word list can say: on a word or two the identifier is sure of itself and wrong (Polish
+    ``Wydrukuj``, "print", called Dutch)."""
+    return not has_list(language) or knows_any(language, tokens)
+
+
+def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """A few words that are no words of the document's language at all, not even rare ones
+    (its full list, Zipf 1 and up), and that the identifier does not consider the document's
+    language: not the document's, though which language they are in is unsure (``Pwnjabi``
+    in a Finnish page; the identifier's best guess, often English, is only a guess). Only for
+    languages with a full list: a small list misses the rare words of the document's own
+    language (``Bengalce`` is Turkish)."""
+    home = grounds.home
+    full = [code for code in home if has_full_list(code)]
+    if len(full) < len(home) or any(uses_any(code, tokens) for code in full):
+        return None
+    guess = foreign_guess(text, home, grounds.identifier)
+    at_home = home_probability(grounds.identifier.scores(text), home)
+    if guess is None or at_home >= NOT_CONSIDERED:
+        return None
+    if guess.confidence < grounds.limits.min_odds * NOT_CONSIDERED:
+        return None
+    names = " or ".join(language_name(code) for code in full)
+    guessed = f"{language_name(guess.language)} {guess.confidence:.2f}"
+    return None, f"no {names} word; {guess.evidence}'s guess: {guessed}"
+
+
+def _named_by_vocabulary(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """The language of a few words none of which the document's language uses commonly: the
+    identifier must all but rule the document's language out, and one of its best foreign
+    guesses must use every word commonly. The identifier alone is not sure enough of two
+    words; the vocabulary alone cannot tell which of the languages that use a word the
+    segment is in."""
+    home, limits = grounds.home, grounds.limits
+    scores = grounds.identifier.scores(text)
+    if home_probability(scores, home) > limits.max_home_probability:
+        return None
+    ranked = sorted((c for c in scores if foreign(c, home)), key=lambda c: (-scores[c], c))
+    for code in ranked[: limits.vocabulary_guesses]:
+        if has_list(code) and knows_all(code, tokens):
+            identifier = IDENTIFIERS[grounds.identifier.name]
+            return code, f"common {language_name(code)} words, {identifier} {scores[code]:.2f}"
+    return None
