@@ -244,46 +244,50 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     words English writes everywhere are no names when its grammar holds them together), or
     localisation catalogues write half of its words in that language's labels and the rest are
     its words, none a label word of the document's language (``Add Link`` in a Czech page;
-    ``rules/lexicons/interface-words.json``), or it all but rules out the document's language
-    and one of its ``vocabulary-guesses`` best foreign guesses is the language whose common
-    words (wordfreq's lists) all of the segment's words are, none of them common in the
-    document's language (``Kolumbian espanja`` in a Swedish page); a short segment whose words
-    are all common in the document's language belongs (``Koreai`` in a Hungarian page), and so
-    does one of names and international words, common in seven languages or more (``Khmer``,
-    ``hindi``). Where the document's language has a full word list (21 languages, down to words
-    used once per hundred million), a few words that are none of its words, and that the
-    identifier does not consider in it at all, are text in another language even when the
-    identifier cannot say which (``Pwnjabi`` in a Finnish page). A longer one is reported when
-    its function words do not lead in the document's language, it shares fewer than
-    ``shared-words`` of its other words with the rest of the document (names, the document's own
-    terms), its text outside quotation marks is not in the document's language (an attributed
-    foreign quotation is not a leftover), the identifier gives another language at least
-    ``min-confidence``, and the function words agree with it (the document's must not outscore
-    its language's, and where the two tie, ``i``, ``en``: Swedish or Spanish, the identifier
-    must give at least ``tie-confidence``; for a language without a list of them, Welsh, a few
-    of the document's overrule only an identifier under ``unlisted-confidence``). Either way the
-    document's own language must be all but ruled out: at most ``max-home-probability``, and
-    ``min-odds`` times less likely than the other. Letters are evidence of their own, long or
-    short: a segment writing letters the document's language has not, and the rest of the
-    document does not write (the ``ъ`` of ``Въведете списък от стойности`` in a Ukrainian page,
-    whose ``от`` is Ukrainian too), is another language when the identifier's best guess is one,
-    or when those letters are in half of its words (``ھسپانوی``, Urdu, which fastText calls
-    Persian). A language's letters are its alphabet in the scripts whose alphabets tell
-    languages apart (Cyrillic, Greek, Arabic; ``rules/lexicons/alphabets.json``), and for a
-    Latin-script language the letters of its common words, borrowings included
-    (``word-letters.json``, from wordfreq). Names keep their letters in any Latin-script text
-    (``Kraków``), so there the letters must be in two words or half, one of them lower-case, and
-    the identifier's best guess must be another language (``Nke a abaghị adresị IPv6 zuru oke``,
-    Igbo, in a Spanish page). Front matter, fenced code, URLs and mojibake are not read. A
-    document declared in several languages accepts all of them; the word lists speak only when
-    each of them has one. Evidence that names a language CLDR does not write in the segment's
-    script, or Japanese for Han without kana (Chinese with it, or for fewer than 20 Han letters
-    in a Japanese page: a heading of kanji), is no evidence: nothing is reported. One leftover
-    is one finding: adjacent stray paragraphs of one language, with at most lines too short to
-    judge between them (a section's heading), are reported once with the run's span; a page
-    declared in a language other than the one most of its paragraphs are in is reported once
-    over its whole text; and where another language rule reports the same text (LG001, or LG002
-    the page) this rule says nothing more.
+    ``rules/lexicons/interface-words.json``), or fastText and CLD2 (a second identifier that
+    reads whole words, where fastText's compact model often has nothing to read on a word or
+    two) name the same other language, one of the words is of it and they are not all
+    capitalised as a name's are (``Register`` in a Lithuanian page), or it all but rules out the
+    document's language and one of its ``vocabulary-guesses`` best foreign guesses is the
+    language whose common words (wordfreq's lists) all of the segment's words are, none of them
+    common in the document's language (``Kolumbian espanja`` in a Swedish page); a short segment
+    whose words are all common in the document's language, none ten times as common in the
+    language the identifier guessed (web text of every language holds ``register``), belongs
+    (``Koreai`` in a Hungarian page), and so does one of names and international words, common
+    in seven languages or more (``Khmer``, ``hindi``). Where the document's language has a full
+    word list (21 languages, down to words used once per hundred million), a few words that are
+    none of its words, and that the identifier does not consider in it at all, are text in
+    another language even when the identifier cannot say which (``Pwnjabi`` in a Finnish page).
+    A longer one is reported when its function words do not lead in the document's language, it
+    shares fewer than ``shared-words`` of its other words with the rest of the document (names,
+    the document's own terms), its text outside quotation marks is not in the document's
+    language (an attributed foreign quotation is not a leftover), the identifier gives another
+    language at least ``min-confidence``, and the function words agree with it (the document's
+    must not outscore its language's, and where the two tie, ``i``, ``en``: Swedish or Spanish,
+    the identifier must give at least ``tie-confidence``; for a language without a list of them,
+    Welsh, a few of the document's overrule only an identifier under ``unlisted-confidence``).
+    Either way the document's own language must be all but ruled out: at most
+    ``max-home-probability``, and ``min-odds`` times less likely than the other. Letters are
+    evidence of their own, long or short: a segment writing letters the document's language has
+    not, and the rest of the document does not write (the ``ъ`` of ``Въведете списък от
+    стойности`` in a Ukrainian page, whose ``от`` is Ukrainian too), is another language when
+    the identifier's best guess is one, or when those letters are in half of its words
+    (``ھسپانوی``, Urdu, which fastText calls Persian). A language's letters are its alphabet in
+    the scripts whose alphabets tell languages apart (Cyrillic, Greek, Arabic;
+    ``rules/lexicons/alphabets.json``), and for a Latin-script language the letters of its
+    common words, borrowings included (``word-letters.json``, from wordfreq). Names keep their
+    letters in any Latin-script text (``Kraków``), so there the letters must be in two words or
+    half, one of them lower-case, and the identifier's best guess must be another language
+    (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page). Front matter, fenced code,
+    URLs and mojibake are not read. A document declared in several languages accepts all of
+    them; the word lists speak only when each of them has one. Evidence that names a language
+    CLDR does not write in the segment's script, or Japanese for Han without kana (Chinese with
+    it, or for fewer than 20 Han letters in a Japanese page: a heading of kanji), is no
+    evidence: nothing is reported. One leftover is one finding: adjacent stray paragraphs of one
+    language, with at most lines too short to judge between them (a section's heading), are
+    reported once with the run's span; a page declared in a language other than the one most of
+    its paragraphs are in is reported once over its whole text; and where another language rule
+    reports the same text (LG001, or LG002 the page) this rule says nothing more.
 
     Fix: Delete the leftover, or translate it into the document's language.
 

@@ -8,6 +8,7 @@ from hygiene.groups.language.evidence import foreign_guess, home_probability, un
 from hygiene.groups.language.grounds import NOT_CONSIDERED, Grounds, Verdict, identified
 from hygiene.groups.language.identifier import (
     IDENTIFIERS,
+    cld2_language,
     guess_from_scores,
     language_name,
     stopword_scores,
@@ -22,12 +23,16 @@ from hygiene.groups.language.vocabulary import (
     knows_all,
     knows_any,
     uses_any,
+    zipf,
 )
-from hygiene.groups.lexicon import interface_languages, stopword_languages
+from hygiene.groups.lexicon import interface_languages, stopword_languages, words_as_written
 
 # A word leans to a language's labels when its catalogues write it this much more than
 # its prose does (interface-words.json's scores, 1 to 9: log2 of the ratio): eight times.
 LABEL_WORD = 3
+# A word common at home is no evidence of another language unless it is this much more
+# common there, on the Zipf scale (log10): ten times.
+RARER_AT_HOME = 1.0
 # A few words are another language's when its function words are half of them.
 SHORT_FUNCTION_WORDS = 0.5
 
@@ -43,11 +48,14 @@ def short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | Non
     if not unexplained(tokens, grounds.counts, home, guessed) or QUOTED.search(text):
         return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
     listed = [code for code in home if has_list(code)]
-    if any(knows_all(code, tokens) for code in listed):
+    if any(_common_at_home(code, tokens, guessed) for code in listed):
         return None  # common words of the document's language: Koreai in a Hungarian page
     spoken = _by_function_words(text, tokens, grounds) or _interface_label(text, tokens, grounds)
     if spoken is not None:
         return spoken
+    agreed = _agreed(text, tokens, guessed, grounds)
+    if agreed is not None:
+        return agreed
     if international_words().issuperset(tokens):
         return None  # names and international words: Khmer, hindi
     confirmed = identified(text, grounds.limits.short_confidence, grounds)
@@ -102,6 +110,45 @@ def _interface_label(text: str, tokens: list[str], grounds: Grounds) -> Verdict 
         return None
     best = max(writing, key=lambda code: scores.get(code, 0.0))
     return best, f"{language_name(best)} interface words"
+
+
+def _agreed(text: str, tokens: list[str], guessed: str | None, grounds: Grounds) -> Verdict | None:
+    """A few words that fastText and CLD2 place in the same other language, one of them a
+    word of it where its word list can say, and that fastText does not consider the
+    document's: two identifiers that read text differently (character n-grams, whole
+    words) are rarely wrong the same way."""
+    if guessed is None or grounds.identifier.name != "fasttext" or _named(text):
+        return None
+    second = cld2_language(text)
+    if second is None or not same_language(second, guessed) or not _spoken(guessed, tokens):
+        return None
+    if home_probability(grounds.identifier.scores(text), grounds.home) > (
+        grounds.limits.max_home_probability
+    ):
+        return None
+    return guessed, f"fastText and CLD2: {language_name(guessed)}"
+
+
+def _common_at_home(language: str, tokens: list[str], guessed: str | None) -> bool:
+    """Whether every word is a common word of the document's ``language``, and not ten
+    times as common in the language the identifier ``guessed``: every web text's list holds
+    English words (``register`` is 3.1 on the Zipf scale in Lithuanian, 4.6 in English),
+    while a loanword is about as common at home (``online``, 5.4 in German)."""
+    for token in tokens:
+        at_home = zipf(language, token)
+        if at_home is None:
+            return False
+        there = zipf(guessed, token) if guessed is not None and has_list(guessed) else None
+        if there is not None and there - at_home >= RARER_AT_HOME:
+            return False
+    return True
+
+
+def _named(text: str) -> bool:
+    """Whether every word of a few is capitalised, as a name's are (``Bernard Francis
+    Law``): two identifiers agree on a name's language as readily as on a label's."""
+    written = [word for word in words_as_written(text) if word.isalpha()]
+    return len(written) > 1 and all(word[0].isupper() for word in written)
 
 
 def _word_of(language: str, token: str) -> bool:

@@ -8,8 +8,9 @@ only Hungarian ones. wordfreq (3.1, code Apache-2.0, data CC-BY-SA 4.0) lists th
 used at least once per million (Zipf 3 and up), its "large" lists, for 21 of them, every word
 used at least once per hundred million (Zipf 1).
 
-Only membership is kept: each list becomes a sorted array of the words' hashes, 8 bytes a
-word, read from wordfreq's files one frequency band at a time. (wordfreq's own readers keep
+Membership and frequency are kept: each list becomes a sorted array of 8 bytes a word, the
+word's hash in the high 54 bits and its frequency band (centibels below 1, wordfreq's own
+bands) in the low 10, read from wordfreq's files one band at a time. (wordfreq's own readers keep
 every list they return, as Python lists: 7 MB a small list, 110 MB Finnish's large one.)
 A list is read only when a short segment needs it, and wordfreq itself is never imported.
 The arrays are kept in hygiene's cache (``hygiene.support.cache``): reading a large list took up to
@@ -80,8 +81,18 @@ def _word_digest(word: str) -> bytes:
     return blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
+# The low bits of an entry hold its word's band: wordfreq's large lists reach 800 cB.
+_BAND_BITS = 10
+_BAND_MASK = (1 << _BAND_BITS) - 1
+
+
 def _word_hash(word: str) -> int:
-    return int.from_bytes(_word_digest(word), sys.byteorder, signed=True)
+    """A word's entry with band 0: its hash, shifted to leave room for the band."""
+    return int.from_bytes(_word_digest(word), sys.byteorder, signed=True) & ~_BAND_MASK
+
+
+def _entries(words: list[str], band: int) -> array[int]:
+    return array("q", (_word_hash(word) | band for word in words))
 
 
 def _read_hashes(path: str) -> array[int]:
@@ -100,8 +111,8 @@ def _read_hashes(path: str) -> array[int]:
         header = unpacker.unpack()
         if not isinstance(header, dict) or header.get("format") != "cB":
             raise ValueError(f"{path}: not a wordfreq word list")
-        for _ in range(bands - 1):
-            pending.extend(array("q", b"".join(map(_word_digest, unpacker.unpack()))))
+        for band in range(bands - 1):
+            pending.extend(_entries(unpacker.unpack(), band))
             if len(pending) >= _CHUNK:
                 chunks.append(array("q", sorted(pending)))
                 pending.clear()
@@ -116,7 +127,7 @@ def _hashes(size: str, code: str) -> Sequence[int]:
     which bisection touches little."""
     path = wordfreq_files(size)[code]
     return memoryview(
-        mapped("wordfreq-blake2b-8", installed_key(path), lambda: _read_hashes(path).tobytes())
+        mapped("wordfreq-blake2b-band", installed_key(path), lambda: _read_hashes(path).tobytes())
     ).cast("q")
 
 
@@ -141,10 +152,24 @@ def _release(package: Path) -> str | None:
     return releases[0].name if len(releases) == 1 else None
 
 
-def _holds(hashes: Sequence[int], word: str) -> bool:
+def _band(hashes: Sequence[int], word: str) -> int | None:
+    """The frequency band of ``word`` in a list, or None when the list lacks it."""
     wanted = _word_hash(word)
     position = bisect_left(hashes, wanted)
-    return position < len(hashes) and hashes[position] == wanted
+    if position < len(hashes) and hashes[position] & ~_BAND_MASK == wanted:
+        return hashes[position] & _BAND_MASK
+    return None
+
+
+def _holds(hashes: Sequence[int], word: str) -> bool:
+    return _band(hashes, word) is not None
+
+
+def zipf(language: str, word: str) -> float | None:
+    """How common ``word`` is in ``language`` on the Zipf scale (9 less its band in bels: 6
+    is once in a thousand words, 3 once in a million), or None below 3 (``has_list``)."""
+    band = _band(_hashes("small", wordfreq_code(language)), word)
+    return None if band is None else 9 - band / 100
 
 
 def knows(language: str, word: str) -> bool:
