@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from unicodedata import category
 
@@ -116,27 +117,56 @@ def used_elsewhere(tokens: Sequence[str], counts: Counter[str]) -> list[str]:
     return [token for token in tokens if counts[token] > here[token]]
 
 
-def majority_language(
-    paragraphs: Sequence[Segment], identifier: Identifier
-) -> tuple[str, float] | None:
-    """The language most paragraphs are in, and its share of the votes: each paragraph
-    casts its identifier probabilities as one vote (a short, ambiguous one spreads its vote
-    thin). Counting paragraphs rather than words keeps one long stray from taking a short
-    document over. The share counts close languages' votes with the leader's (Bokmål's
-    with Nynorsk's): a low one says the identifier does not know the document's language
-    (Manx, Wolof), and spreads it over the languages it knows."""
+@dataclass(frozen=True, slots=True)
+class Majority:
+    """The language most of a document's paragraphs are in, its share of their votes (its
+    close languages' with it), how many paragraphs were asked, and how many of them give
+    each language ``RIVAL_VOTE`` or more."""
+
+    language: str
+    share: float
+    asked: int
+    backing: Mapping[str, int]
+
+    def rivals(self, least: float) -> frozenset[str]:
+        """The other languages that ``least`` of the paragraphs or more give a little of
+        their vote, one paragraph set aside (the stray itself may be in the language): those
+        the identifier confuses with the document's throughout (Spanish in a Galician page,
+        Hindi in a Marathi one), whose name on a few words says little."""
+        if self.asked < 2:
+            return frozenset()
+        return frozenset(
+            code
+            for code, count in self.backing.items()
+            if count - 1 >= least * (self.asked - 1) and not same_language(code, self.language)
+        )
+
+
+# A paragraph's vote that makes a language a plausible reading of it.
+RIVAL_VOTE = 0.05
+
+
+def majority_language(paragraphs: Sequence[Segment], identifier: Identifier) -> Majority | None:
+    """The language most paragraphs are in: each casts its identifier probabilities as one
+    vote (a short, ambiguous one spreads its vote thin). Counting paragraphs rather than
+    words keeps one long stray from taking a short document over. The share counts close
+    languages' votes with the leader's (Bokmål's with Nynorsk's): a low one says the
+    identifier does not know the document's language (Manx, Wolof), and spreads it over
+    the languages it knows."""
     votes: dict[str, float] = {}
+    backed: dict[str, int] = {}
     cast = 0
     for cast, paragraph in enumerate(paragraphs, start=1):
         for code, probability in identifier.scores(paragraph.text).items():
             votes[code] = votes.get(code, 0.0) + probability
+            backed[code] = backed.get(code, 0) + (probability >= RIVAL_VOTE)
         if _decided(votes, len(paragraphs) - cast):
             break
     if not votes:
         return None
     leader = max(sorted(votes), key=votes.__getitem__)
     kin = sum(vote for code, vote in votes.items() if same_language(code, leader))
-    return leader, kin / cast
+    return Majority(leader, kin / cast, cast, backed)
 
 
 def _decided(votes: dict[str, float], remaining: int) -> bool:

@@ -29,6 +29,7 @@ class Limits:
     shared_words: float
     max_label_words: int
     min_majority: float
+    rival_support: float
     sure_confidence: float
     elsewhere_vote: float
     vocabulary_guesses: int
@@ -46,6 +47,7 @@ class Limits:
             shared_words=float(options["shared-words"]),
             max_label_words=int(options["max-label-words"]),
             min_majority=float(options["min-majority"]),
+            rival_support=float(options["rival-support"]),
             sure_confidence=float(options["sure-confidence"]),
             elsewhere_vote=float(options["elsewhere-vote"]),
             vocabulary_guesses=int(options["vocabulary-guesses"]),
@@ -65,6 +67,8 @@ class Grounds:
     own: Callable[[], frozenset[str]]
     identifier: Identifier
     limits: Limits
+    # Languages the identifier confuses with the document's on its own paragraphs.
+    rivals: frozenset[str] = frozenset()
 
 
 # A stray's language (None: not the document's, but which one is unsure) and its evidence.

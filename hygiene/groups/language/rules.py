@@ -202,6 +202,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         "shared-words": 0.5,
         "max-label-words": 4,
         "min-majority": 0.3,
+        "rival-support": 0.5,
         "sure-confidence": 0.9,
         "elsewhere-vote": 0.1,
         "vocabulary-guesses": 2,
@@ -258,13 +259,16 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     word list (21 languages, down to words used once per hundred million), a few words that are
     none of its words, and that the identifier does not consider in it at all, are text in
     another language even when the identifier cannot say which (``Pwnjabi`` in a Finnish page).
-    A longer one is reported when its function words do not lead in the document's language, it
-    shares fewer than ``shared-words`` of its other words with the rest of the document (names,
-    the document's own terms), its text outside quotation marks is not in the document's
-    language (an attributed foreign quotation is not a leftover), the identifier gives another
-    language at least ``min-confidence``, and the function words agree with it (the document's
-    must not outscore its language's, and where the two tie, ``i``, ``en``: Swedish or Spanish,
-    the identifier must give at least ``tie-confidence``; for a language without a list of them,
+    Whatever the evidence, a few words are not called a language that the identifier confuses
+    with the document's on its own paragraphs (at least 0.05 of the vote in ``rival-support`` of
+    them, one set aside): Spanish on a Galician page's ``Contido relacionado``. A longer one is
+    reported when its function words do not lead in the document's language, it shares fewer
+    than ``shared-words`` of its other words with the rest of the document (names, the
+    document's own terms), its text outside quotation marks is not in the document's language
+    (an attributed foreign quotation is not a leftover), the identifier gives another language
+    at least ``min-confidence``, and the function words agree with it (the document's must not
+    outscore its language's, and where the two tie, ``i``, ``en``: Swedish or Spanish, the
+    identifier must give at least ``tie-confidence``; for a language without a list of them,
     Welsh, a few of the document's overrule only an identifier under ``unlisted-confidence``).
     Either way the document's own language must be all but ruled out: at most
     ``max-home-probability``, and ``min-odds`` times less likely than the other. Letters are
@@ -321,20 +325,22 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         return  # every paragraph's function words point one way: nothing to detect
     identifier = identifier_for(ctx)
     home: tuple[str, ...]
+    rivals: frozenset[str] = frozenset()
     if declared:
         home = declared
     else:
         majority = majority_language(paragraphs, identifier)
         if majority is None:
             return
-        if majority[1] < limits.min_majority:
+        if majority.share < limits.min_majority:
             # The identifier does not know the document's language: only what it is sure of
             # and the rest of the document is not can stray.
             for stray in sure_strays(paragraphs, identifier, limits):
                 yield run_hit([stray], (), lines, document)
             return
-        home = (majority[0],)
-    grounds = Grounds(home, counts, own, identifier, limits)
+        home = (majority.language,)
+        rivals = majority.rivals(limits.rival_support)
+    grounds = Grounds(home, counts, own, identifier, limits, rivals)
     if declared:
         untranslated = _untranslated(paragraphs, dominant, grounds)
         if untranslated is not None:
@@ -372,7 +378,7 @@ def _untranslated(
     if found is None or not written_in(found.language, script):
         return None
     majority = majority_language(paragraphs, grounds.identifier)
-    if majority is None or not same_language(majority[0], found.language):
+    if majority is None or not same_language(majority.language, found.language):
         return None
     evidence = f"{found.evidence} {found.confidence:.2f} on the whole text"
     return [

@@ -38,6 +38,17 @@ SHORT_FUNCTION_WORDS = 0.5
 
 
 def short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """A few words that stray, unless the language named is one the identifier confuses
+    with the document's on its own paragraphs (``rival-support``): Spanish on a Galician
+    page's ``Contacto``, Hindi on a Marathi one's ``सूचि``."""
+    verdict = _short_verdict(text, tokens, grounds)
+    language = verdict[0] if verdict is not None else None
+    if language is not None and any(same_language(language, rival) for rival in grounds.rivals):
+        return None
+    return verdict
+
+
+def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
     """A few words that are not an interface label: foreign only when none of them is a
     function word of the document's language or a word the rest of it uses, they are not
     all common words of it or names, and the identifier is sure of their language, or the
