@@ -119,6 +119,28 @@ def _line_counts(text: str) -> Mapping[str, int]:
     return MappingProxyType(script_counts(text))
 
 
+# The scripts a document must write for a line in a script of those written together to be
+# at home: Han in a Japanese or a Korean text (kanji, hanja), but kana only in a Japanese
+# one and Hangul only in a Korean one (a Japanese line in a Chinese or Korean page is one).
+HOSTED_BY: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "Han": frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"}),
+        "Hiragana": frozenset({"Hiragana", "Katakana"}),
+        "Katakana": frozenset({"Hiragana", "Katakana"}),
+        "Hangul": frozenset({"Hangul"}),
+        "Bopomofo": frozenset({"Han", "Bopomofo"}),
+    }
+)
+
+
 def at_home(script: str, home_scripts: frozenset[str]) -> bool:
     """Whether ``script`` belongs with scripts the document already writes in."""
     return script in home_scripts or bool(WRITTEN_TOGETHER.get(script, frozenset()) & home_scripts)
+
+
+def hosted(script: str, home_scripts: frozenset[str]) -> bool:
+    """Whether a line in ``script`` is at home among ``home_scripts``, the scripts the rest
+    of a document writes: kana only beside kana, Hangul beside Hangul, Han beside any of
+    the scripts written with it (``HOSTED_BY``). Stricter than ``at_home``, which takes a
+    page's main script alone for its language (a Japanese page whose most letters are Han)."""
+    return script in home_scripts or bool(HOSTED_BY.get(script, frozenset()) & home_scripts)

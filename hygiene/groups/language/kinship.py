@@ -47,7 +47,7 @@ _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
 # Han letters that Japanese never writes without a kana among them: a heading of kanji is
 # a few (概要, 東京都知事選挙), a sentence has its particles and endings in kana.
-JAPANESE_HAN_RUN = 20
+JAPANESE_HAN_RUN = 12
 
 
 def written_as(language: str, text: str, home: tuple[str, ...]) -> bool:

@@ -45,7 +45,7 @@ from hygiene.groups.language.script_blocks import (
 )
 from hygiene.groups.lexicon import label_languages, words
 from hygiene.text.garbled import garbled
-from hygiene.text.scripts import at_home, line_script_counts, main_script
+from hygiene.text.scripts import WRITTEN_TOGETHER, hosted, line_script_counts, main_script
 
 # A stray needs a document to stray from: a single paragraph is the whole of it.
 MIN_PARAGRAPHS = 2
@@ -68,25 +68,25 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """A line written in a script that the rest of the document does not use.
 
     Why: A scraper that keeps a label from the page around an article, or an editor who pastes
-    from another edition, leaves lines that no reader of the document can read and that
-    poison a corpus sorted by language. A whole line in a foreign script is the cheapest
-    and most certain sign of it. Reported: a line, or a block of consecutive lines, whose
-    letters are mostly (``line-share``) in a minority script that makes up less than
-    ``home-share`` of the letters elsewhere in the document, with at least ``min-letters``
-    letters; a line that is an interface label of the lexicon (68 languages) is reported in
-    any minority script and however short. A word or name in another script inside a
-    sentence is not reported, nor are scripts one language writes together (Japanese Kanji,
-    Hiragana and Katakana; Korean Hangul and Hanja), nor a Latin line that holds a word of
-    the document's main script: Latin is the script of code terms and names everywhere, and
-    a translator who keeps them writes the rest in the document's own words
-    (``boolean (True, False 또는 None)``). For the same reason a Latin line is language, not
-    names, only when its function words show a language, or when most of its words after
-    the first are in lower case as a language writes them (``Positive integer``; names and
-    terms are capitalised, ``Other Hooks``) outside Markdown titles and the content of a
-    component (``<ConsoleBlock>``). Mojibake is not read: its letters are a codec's, and the
-    encoding rules report it. The language a finding names is one CLDR writes in the line's
-    script (``rules/lexicons/language-scripts.json``); where the evidence points to another
-    (function words read into Han), the finding names none.
+    from another edition, leaves lines that no reader of the document can read and that poison a
+    corpus sorted by language. A whole line in a foreign script is the cheapest and most certain
+    sign of it. Reported: a line, or a block of consecutive lines, whose letters are mostly
+    (``line-share``) in a minority script that makes up less than ``home-share`` of the letters
+    elsewhere in the document, with at least ``min-letters`` letters; a line that is an
+    interface label of the lexicon (68 languages) is reported in any minority script and however
+    short. A word or name in another script inside a sentence is not reported, nor are scripts
+    one language writes together (Japanese Kanji, Hiragana and Katakana; Korean Hangul and
+    Hanja; but kana only in a page that writes them on another line, Hangul likewise: a Japanese
+    line in a Chinese page is a leftover), nor a Latin line that holds a word of the document's
+    main script: Latin is the script of code terms and names everywhere, and a translator who
+    keeps them writes the rest in the document's own words (``boolean (True, False 또는 None)``).
+    For the same reason a Latin line is language, not names, only when its function words show a
+    language, or when most of its words after the first are in lower case as a language writes
+    them (``Positive integer``; names and terms are capitalised, ``Other Hooks``) outside
+    Markdown titles and the content of a component (``<ConsoleBlock>``). Mojibake is not read:
+    its letters are a codec's, and the encoding rules report it. The language a finding names is
+    one CLDR writes in the line's script (``rules/lexicons/language-scripts.json``); where the
+    evidence points to another (function words read into Han), the finding names none.
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -128,7 +128,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         home = home_scripts(block, totals, embedded, home_share)
         if attributed_quotation(block_text) or skipped(ctx, block.first):
             continue
-        if home and (label or not at_home(block.script, home)):
+        if home and (label or not hosted(block.script, home)):
             yield block_hit(block, lines, totals, home, identifier_for(ctx))
 
 
@@ -286,7 +286,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     URLs and mojibake are not read. A document declared in several languages accepts all of
     them; the word lists speak only when each of them has one. Evidence that names a language
     CLDR does not write in the segment's script, or Japanese for Han without kana (Chinese with
-    it, or for fewer than 20 Han letters in a Japanese page: a heading of kanji), is no
+    it, or for fewer than 12 Han letters in a Japanese page: a heading of kanji), is no
     evidence: nothing is reported. One leftover is one finding: adjacent stray paragraphs of one
     language, with at most lines too short to judge between them (a section's heading), are
     reported once with the run's span; a page declared in a language other than the one most of
@@ -314,9 +314,11 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     lines = ctx.segments.get("line")
     sample = segment.text[document.body_start : document.body_start + SAMPLE]
     dominant = main_script(sample)
-    # Candidates in another script are LG001's to judge.
+    # Candidates in another script are LG001's to judge; those in a script written together
+    # with the document's are this rule's (a Han line in a page whose kana lead is Chinese).
+    family = WRITTEN_TOGETHER.get(dominant or "", frozenset()) | {dominant}
     groups = [
-        [Candidate(c) for c in candidates(p, lines, document) if main_script(c.text) == dominant]
+        [Candidate(c) for c in candidates(p, lines, document) if main_script(c.text) in family]
         for p in paragraphs
     ]
     counts = document_words(ctx.segments.get("paragraph"), groups, document.body_start)

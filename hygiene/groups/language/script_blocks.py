@@ -18,7 +18,7 @@ from hygiene.groups.language.identifier import (
 from hygiene.groups.language.kinship import written_in
 from hygiene.groups.language.placement import MIDDLE, where
 from hygiene.groups.lexicon import label_languages, words, words_as_written
-from hygiene.text.scripts import WRITTEN_TOGETHER
+from hygiene.text.scripts import HOSTED_BY, WRITTEN_TOGETHER
 
 # A script (with those written together with it) that holds half the document's letters is
 # its main script, never foreign to it; a mostly Latin document skips its all-Latin lines.
@@ -78,6 +78,7 @@ def minority_blocks(
     (``per_line``: the ``line_script_counts`` of each line)."""
     letters = sum(totals.values())
     latin_majority = totals["Latin"] >= MAIN_SCRIPT_SHARE * letters
+    hosted_lines = Counter(name for found in per_line for name in found if name in HOSTED_BY)
     blocks: list[Block] = []
     embedded: Counter[str] = Counter()
     for line, found in zip(lines, per_line, strict=True):
@@ -94,8 +95,8 @@ def minority_blocks(
         embedded.update(guests)
         if sum(counts[name] for name in family) < line_share * line_letters:
             continue
-        if sum(totals[name] for name in family) >= MAIN_SCRIPT_SHARE * letters:
-            continue  # the document's main script is never foreign to it
+        if main_family(script, family, totals, letters, hosted_lines):
+            continue  # the document's main script is never foreign to it (kanji in Japanese)
         previous = blocks[-1] if blocks else None
         if (
             previous is not None
@@ -108,6 +109,20 @@ def minority_blocks(
         else:
             blocks.append(Block(script, line, line, counts, guests))
     return blocks, embedded
+
+
+def main_family(
+    script: str, family: frozenset[str], totals: Counter[str], letters: int, lines: Counter[str]
+) -> bool:
+    """Whether ``script``, with the scripts written together with it, is half the document's
+    letters: the document's own (kanji lines in a Japanese page). Only where the document
+    writes ``script``'s hosts (``HOSTED_BY``) on another line too: a kana line's kanji and a
+    Chinese page's Han make half a page, but no Japanese one (``lines``: how many lines
+    write each of those scripts)."""
+    if sum(totals[name] for name in family) < MAIN_SCRIPT_SHARE * letters:
+        return False
+    hosts = HOSTED_BY.get(script, frozenset({script}))
+    return hosts >= family or sum(lines[name] for name in hosts) > 1
 
 
 def translated_terms(block: Block, main: str, label: bool) -> bool:
