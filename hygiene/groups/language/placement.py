@@ -24,9 +24,9 @@ def skipped(ctx: RuleContext, segment: Segment) -> bool:
 
 
 def heading(candidate: Segment, document: Document) -> bool:
-    """A Markdown heading: a title names things, and its few words are judged only
-    against the interface-label lexicon."""
-    return document.format == "markdown" and candidate.text.lstrip().startswith("#")
+    """A Markdown heading or image: a title and an image's alt text name things (``![templates]``),
+    and their few words are judged only against the interface-label lexicon."""
+    return document.format == "markdown" and candidate.text.lstrip().startswith(("#", "!["))
 
 
 # An element opening (``<ConsoleBlock level="error">``): in Markdown and MDX, the lines

@@ -26,6 +26,7 @@ from hygiene.groups.language.vocabulary import (
     zipf,
 )
 from hygiene.groups.lexicon import interface_languages, stopword_languages, words_as_written
+from hygiene.text.phrases import UNSPACED
 
 # A word leans to a language's labels when its catalogues write it this much more than
 # its prose does (interface-words.json's scores, 1 to 9: log2 of the ratio): eight times.
@@ -74,6 +75,8 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
     if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
         return None  # some word is the document's, or one of its languages has no list
+    if UNSPACED.search(text):
+        return None  # no spaces, no words to look up: 豆知識 is one token, and Japanese
     return _named_by_vocabulary(text, tokens, grounds) or _ruled_out(text, tokens, grounds)
 
 
