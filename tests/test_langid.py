@@ -89,7 +89,8 @@ def test_the_majority_vote_stops_when_the_rest_cannot_change_it(name: str) -> No
     texts = [*german, *german, SPANISH, SPANISH]  # six German votes, then two Spanish
     paragraphs = [Segment("paragraph", 0, len(t), t, number) for number, t in enumerate(texts)]
     asked = _Asked(name)
-    assert majority_language(paragraphs, asked) == "de"  # type: ignore[arg-type]
+    majority = majority_language(paragraphs, asked)  # type: ignore[arg-type]
+    assert majority is not None and majority.language == "de" and majority.share > 0.9
     # Each vote is at most one: once German leads by more than the paragraphs left, the
     # Spanish ones are not asked.
     assert len(asked.texts) <= len(german) * 2
@@ -97,7 +98,8 @@ def test_the_majority_vote_stops_when_the_rest_cannot_change_it(name: str) -> No
     # Where the remaining votes could change it, every paragraph is asked.
     alternating = [paragraphs[0], paragraphs[-1], paragraphs[1], paragraphs[-2], paragraphs[2]]
     close = _Asked(name)
-    assert majority_language(alternating, close) == "de"  # type: ignore[arg-type]
+    majority = majority_language(alternating, close)  # type: ignore[arg-type]
+    assert majority is not None and majority.language == "de"
     assert close.texts == [p.text for p in alternating]
 
 
@@ -122,10 +124,11 @@ COMENTARIOS = (
 @pytest.mark.parametrize(
     ("mark", "also"),
     [
+        # fastText calls the '’'-joined run German (0.68), but it is no German word: a few
+        # words the identifier names are that language's only where its word list agrees.
         ("-", []),
         ("'", []),
-        ("’", [("LG003", 5, "German text in this English document (fastText 0.68), in the "
-                "middle of the document")]),
+        ("’", []),
     ],
     ids=["hyphen", "apostrophe", "right-single-quotation-mark"],
 )  # fmt: skip

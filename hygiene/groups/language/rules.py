@@ -225,7 +225,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     a segment needs strong evidence to be called foreign. The paragraphs vote with their
     identifier probabilities; when the leader, with its close languages, holds less than
     ``min-majority`` of the votes, the identifier does not know the document's language (Manx,
-    Wolof) and nothing is judged against a guess: only a paragraph of ``min-words`` words or
+    Wolof), and nothing is judged against a guess. Only a paragraph of ``min-words`` words or
     more that the identifier places in one language at ``sure-confidence`` or more, and that the
     other paragraphs hardly vote for (under ``elsewhere-vote`` on average), strays there (an
     English sentence in a Manx page). The identifier is fastText's lid.176 model

@@ -74,20 +74,22 @@ def sure_strays(
 ) -> list[Stray]:
     """In a document whose language the identifier does not know (its paragraphs' votes
     spread over many), the paragraphs of ``min-words`` words or more that it places in one
-    language at ``sure-confidence`` or more when the other paragraphs hardly vote for it
-    (``elsewhere-vote``): an English sentence in a Manx page."""
+    language at ``sure-confidence`` or more when the other paragraphs of that length (two
+    at least: a page of headings and one sentence says nothing) hardly vote for it
+    (``elsewhere-vote`` on average): an English sentence in a Manx page."""
     found = []
-    votes = [identifier.scores(paragraph.text) for paragraph in paragraphs]
+    long = [p for p in paragraphs if len(words(p.text)) >= limits.min_words]
+    votes = {p.index: identifier.scores(p.text) for p in long}
     for position, paragraph in enumerate(paragraphs):
-        if len(words(paragraph.text)) < limits.min_words or not votes[position]:
+        vote = votes.get(paragraph.index)
+        others = [votes[p.index] for p in long if p.index != paragraph.index]
+        if not vote or len(others) < 2:
             continue
-        language = max(sorted(votes[position]), key=votes[position].__getitem__)
-        confidence = votes[position][language]
-        if confidence < limits.sure_confidence:
+        language = max(sorted(vote), key=vote.__getitem__)
+        if vote[language] < limits.sure_confidence:
             continue
-        others = [vote for number, vote in enumerate(votes) if number != position]
-        elsewhere = sum(vote.get(language, 0.0) for vote in others) / max(1, len(others))
+        elsewhere = sum(other.get(language, 0.0) for other in others) / len(others)
         if elsewhere < limits.elsewhere_vote:
-            evidence = f"{IDENTIFIERS[identifier.name]} {confidence:.2f}"
+            evidence = f"{IDENTIFIERS[identifier.name]} {vote[language]:.2f}"
             found.append(Stray(position, paragraph, (language, evidence)))
     return found
