@@ -192,6 +192,22 @@ def report(scores: Scores, show: int) -> None:
                 print(f"    {example}")
 
 
+def measure(split: str, declared: bool, jobs: int = 2) -> Scores:
+    """The scores of one half of the held-out file, the language detected or declared."""
+    rows = [json.loads(line) for line in HELD_OUT.read_text(encoding="utf-8").splitlines()]
+    kept = [row for row in rows if row["split"] == split]
+    with ProcessPoolExecutor(jobs) as pool:
+        results = list(pool.map(findings, kept, [declared] * len(kept), chunksize=16))
+    return score(kept, results)
+
+
+def documents(split: str) -> tuple[int, int]:
+    """How many documents one half holds, and of how many languages."""
+    rows = [json.loads(line) for line in HELD_OUT.read_text(encoding="utf-8").splitlines()]
+    kept = [row for row in rows if row["split"] == split]
+    return len(kept), len({row["lang"] for row in kept})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--declared", action="store_true", help="give each document's language")
@@ -199,15 +215,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--split", choices=SPLITS, action="append", help="one half only")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in HELD_OUT.read_text(encoding="utf-8").splitlines()]
     mode = "declared" if args.declared else "detected"
     for split in args.split or SPLITS:
-        kept = [row for row in rows if row["split"] == split]
-        with ProcessPoolExecutor(args.jobs) as pool:
-            results = list(pool.map(findings, kept, [args.declared] * len(kept), chunksize=16))
-        languages = len({row["lang"] for row in kept})
-        print(f"{SPLITS[split]}: {len(kept)} documents of {languages} languages, language {mode}")
-        report(score(kept, results), args.show)
+        total, languages = documents(split)
+        print(f"{SPLITS[split]}: {total} documents of {languages} languages, language {mode}")
+        report(measure(split, args.declared, args.jobs), args.show)
 
 
 if __name__ == "__main__":

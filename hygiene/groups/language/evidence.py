@@ -127,6 +127,12 @@ class Majority:
     share: float
     asked: int
     backing: Mapping[str, int]
+    votes: Mapping[str, float]  # each language's votes, summed
+
+    def share_of(self, languages: Sequence[str]) -> float:
+        """The share of the votes that ``languages`` and their close languages hold."""
+        held = sum(v for code, v in self.votes.items() if not foreign(code, tuple(languages)))
+        return held / self.asked
 
     def rivals(self, least: float) -> frozenset[str]:
         """The other languages that ``least`` of the paragraphs or more give a little of
@@ -166,7 +172,7 @@ def majority_language(paragraphs: Sequence[Segment], identifier: Identifier) -> 
         return None
     leader = max(sorted(votes), key=votes.__getitem__)
     kin = sum(vote for code, vote in votes.items() if same_language(code, leader))
-    return Majority(leader, kin / cast, cast, backed)
+    return Majority(leader, kin / cast, cast, backed, votes)
 
 
 def _decided(votes: dict[str, float], remaining: int) -> bool:

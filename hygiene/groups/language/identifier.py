@@ -19,6 +19,7 @@ from typing import Any
 from hygiene.core.document import Document
 from hygiene.core.errors import ConfigError
 from hygiene.core.rule import RuleContext
+from hygiene.groups.language.kinship import same_language
 from hygiene.groups.lexicon import english_names, stopword_languages, words
 
 # English names for messages, by ISO 639-1 code (langdetect, stopwords-iso, mkdocs-material).
@@ -213,6 +214,17 @@ def langdetect_sample_scores(text: str, seed: int) -> Mapping[str, float]:
 IDENTIFIERS = {"fasttext": "fastText", "langdetect": "langdetect"}
 
 
+@cache
+def identifier_languages(name: str) -> frozenset[str]:
+    """The languages an identifier can name."""
+    if name == "langdetect":
+        _detector_factory(0)
+        from langdetect.detector_factory import _factory
+
+        return frozenset(code.split("-")[0] for code in _factory.get_lang_list())
+    return fasttext_languages()
+
+
 @dataclass(frozen=True, slots=True)
 class Identifier:
     """The language identifier of a run (``language-identifier``), and langdetect's seed.
@@ -230,6 +242,11 @@ class Identifier:
         if self.name == "langdetect":
             return langdetect_scores(text, self.seed)
         return fasttext_scores(text)
+
+    def knows(self, language: str) -> bool:
+        """Whether the identifier can name ``language`` (or a close one of it): against a
+        language it cannot name (Manx, Faroese), its verdicts say nothing."""
+        return any(same_language(language, known) for known in identifier_languages(self.name))
 
     def guess(self, text: str) -> Guess | None:
         """The likeliest language, with its probability."""

@@ -6,7 +6,7 @@ their documentation and the hits they yield."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import cache
 
 from hygiene.core.rule import Hit, RuleContext, rule
@@ -18,16 +18,16 @@ from hygiene.groups.language.evidence import (
     candidates,
     document_letters,
     document_words,
-    majority_language,
 )
-from hygiene.groups.language.grounds import Grounds, Limits, identified
+from hygiene.groups.language.grounds import Grounds, Limits
+from hygiene.groups.language.home import document_home, named_rightly, untranslated
 from hygiene.groups.language.identifier import (
     SAMPLE,
     identifier_for,
     language_name,
     text_language,
 )
-from hygiene.groups.language.kinship import foreign, same_language, written_as, written_in
+from hygiene.groups.language.kinship import foreign, written_in
 from hygiene.groups.language.placement import (
     heading,
     inside_element,
@@ -149,7 +149,8 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     ``language`` field of the front matter; the text's language comes from its function words,
     or the language identifier (fastText, or langdetect) when they cannot tell. Only texts
     of ``min-words`` words or more are judged, and only a detection of ``min-confidence`` or
-    more, of a language written in the text's script, is reported.
+    more, of a language written in the text's script, is reported; a declared language the
+    identifier cannot name (Western Armenian for fastText) is not judged.
 
     Fix: Translate the text, move it where it belongs, or correct the declaration.
 
@@ -169,12 +170,13 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """
     declared = ctx.declared_languages
     document = ctx.document
-    if not declared:
-        return
+    identifier = identifier_for(ctx)
+    if not declared or not any(identifier.knows(code) for code in declared):
+        return  # nothing declared, or nothing the identifier could tell from another
     body = segment.text[document.body_start :]
     if len(words(body)) < int(ctx.options["min-words"]):
         return
-    guess = text_language(body[:SAMPLE], identifier_for(ctx))
+    guess = text_language(body[:SAMPLE], identifier)
     if guess is None or guess.confidence < float(ctx.options["min-confidence"]):
         return
     if not foreign(guess.language, declared) or not written_in(guess.language, main_script(body)):
@@ -228,7 +230,9 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Wolof), and nothing is judged against a guess. Only a paragraph of ``min-words`` words or
     more that the identifier places in one language at ``sure-confidence`` or more, and that the
     other paragraphs hardly vote for (under ``elsewhere-vote`` on average), strays there (an
-    English sentence in a Manx page). The identifier is fastText's lid.176 model
+    English sentence in a Manx page). So does a declared language that the identifier cannot
+    name or does not find in the paragraphs (under ``min-majority`` of their votes), unless the
+    page is wholly another language. The identifier is fastText's lid.176 model
     (``language-identifier = "langdetect"`` for langdetect, seeded), asked only when function
     words leave a doubt. A short segment (up to ``max-label-words`` words) is reported when it
     is an interface label of another language and not of the document's (a lexicon of 68
@@ -326,33 +330,30 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     if not declared and uniform(groups, counts, own, limits, document):
         return  # every paragraph's function words point one way: nothing to detect
     identifier = identifier_for(ctx)
-    home: tuple[str, ...]
-    rivals: frozenset[str] = frozenset()
+    home = document_home(paragraphs, declared, dominant, identifier, limits)
+    if home is None:
+        return
+    if not home.known:
+        # The identifier does not know the document's language, or not in this text: only
+        # what it is sure of, and the rest of the document is not, can stray.
+        for stray in sure_strays(paragraphs, identifier, limits):
+            yield run_hit([stray], home.languages, lines, document)
+        return
+    grounds = Grounds(home.languages, counts, own, identifier, limits, home.rivals)
     if declared:
-        home = declared
-    else:
-        majority = majority_language(paragraphs, identifier)
-        if majority is None:
-            return
-        if majority.share < limits.min_majority:
-            # The identifier does not know the document's language: only what it is sure of
-            # and the rest of the document is not can stray.
-            for stray in sure_strays(paragraphs, identifier, limits):
-                yield run_hit([stray], (), lines, document)
-            return
-        home = (majority.language,)
-        rivals = majority.rivals(limits.rival_support)
-    grounds = Grounds(home, counts, own, identifier, limits, rivals)
-    if declared:
-        untranslated = _untranslated(paragraphs, dominant, grounds)
-        if untranslated is not None:
-            yield run_hit(untranslated, home, lines, document)
+        whole = untranslated(paragraphs, dominant, grounds)
+        if whole is not None:
+            yield run_hit(whole, home.languages, lines, document)
             return
     strays: list[Stray] = []
     for position, group in enumerate(groups):
         for piece in group:
             found = judge(piece, grounds, heading(piece.segment, document))
-            if found is not None and found[0] and not named_rightly(found[0], piece, home):
+            if (
+                found is not None
+                and found[0]
+                and not named_rightly(found[0], piece, home.languages)
+            ):
                 continue  # evidence that names a language the text's letters cannot be
             if found is not None:
                 strays.append(Stray(position, piece.segment, found))
@@ -364,35 +365,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         return bool(group) and all(len(piece.tokens) < limits.min_words for piece in group)
 
     for run in stray_runs(strays, short):
-        yield run_hit(run, home, lines, document)
-
-
-def _untranslated(
-    paragraphs: Sequence[Segment], script: str | None, grounds: Grounds
-) -> list[Stray] | None:
-    """A page in another language than it declares, as one run over all its paragraphs: one
-    leftover, not one per paragraph (and LG002's, which this rule defers to, where it
-    reports the page). The identifier must all but rule the declared language out on the
-    text, as for a stray, and most paragraphs must vote for the same other language (a
-    Galician page that fastText half takes for Spanish is Galician)."""
-    text = " ".join(paragraph.text for paragraph in paragraphs)[:SAMPLE]
-    found = identified(text, grounds.limits.min_confidence, grounds)
-    if found is None or not written_in(found.language, script):
-        return None
-    majority = majority_language(paragraphs, grounds.identifier)
-    if majority is None or not same_language(majority.language, found.language):
-        return None
-    evidence = f"{found.evidence} {found.confidence:.2f} on the whole text"
-    return [
-        Stray(n, paragraph, (found.language, evidence)) for n, paragraph in enumerate(paragraphs)
-    ]
-
-
-def named_rightly(language: str, piece: Candidate, home: tuple[str, ...]) -> bool:
-    """Whether ``language`` is written in the script of the candidate's text (CLDR), and,
-    for Han, with or without the kana that tell Japanese from Chinese."""
-    text = piece.segment.text
-    return written_in(language, main_script(text)) and written_as(language, text, home)
+        yield run_hit(run, home.languages, lines, document)
 
 
 RULES = (foreign_script, declared_mismatch, stray_segment)
