@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from furniture import Tally
+
 from hygiene.config.settings import Config
 from hygiene.core.engine import check_document
 from hygiene.inputs.decoding import document_from_bytes
@@ -44,29 +46,12 @@ LENGTHS = ("1-3", "4-10", "sentence", "paragraph")
 TARGET_PRECISION, TARGET_LONG, TARGET_SHORT = 0.95, 0.90, 0.80
 
 
-@dataclass
-class Tally:
-    """Leftovers found and planted, findings true and false."""
-
-    found: int = 0
-    planted: int = 0
-    true: int = 0
-    false: int = 0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.planted if self.planted else 1.0
-
-    @property
-    def precision(self) -> float:
-        flagged = self.true + self.false
-        return self.true / flagged if flagged else 1.0
-
-    def line(self) -> str:
-        found = f"recall {self.recall:.3f} ({self.found}/{self.planted})"
-        if not self.true + self.false:
-            return found  # findings are not told apart by the leftovers' length or script
-        return f"{found}  precision {self.precision:.3f} ({self.false} false)"
+def line(tally: Tally) -> str:
+    """A tally's recall, and its precision where findings were told apart."""
+    found = f"recall {tally.recall:.3f} ({tally.found}/{tally.planted})"
+    if not tally.true + tally.false:
+        return found  # findings are not told apart by the leftovers' length or script
+    return f"{found}  precision {tally.precision:.3f} ({tally.false} false)"
 
 
 _checker: Checker | None = None
@@ -160,7 +145,7 @@ def languages_meeting(scores: Scores) -> tuple[int, int]:
 
 def report(scores: Scores, show: int) -> None:
     def row(title: str, key: str) -> None:
-        print(f"  {title:<28} {scores.tally(key).line()}")
+        print(f"  {title:<28} {line(scores.tally(key))}")
 
     row("all leftovers", "all")
     for length in LENGTHS:
