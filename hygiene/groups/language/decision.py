@@ -23,7 +23,7 @@ from hygiene.groups.language.evidence import (
     prose_words,
     used_elsewhere,
 )
-from hygiene.groups.language.grounds import Grounds, Limits, Verdict, identified
+from hygiene.groups.language.grounds import Grounds, Limits, Verdict, contradicted, identified
 from hygiene.groups.language.identifier import (
     IDENTIFIERS,
     guess_from_scores,
@@ -153,7 +153,7 @@ def _stray_sentence(
         if shared >= limits.shared_words * len(content):
             return None  # it speaks of what the rest of the document speaks of
     confirmed = identified(text, limits.min_confidence, grounds)
-    if confirmed is None:
+    if confirmed is None or contradicted(text, grounds):
         return None
     # An identifier is sure of itself even when wrong on a short sentence (langdetect calls
     # short Swedish Norwegian): where the function words know its language, they must agree.

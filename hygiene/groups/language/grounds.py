@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from hygiene.groups.language.evidence import foreign_guess, home_probability
-from hygiene.groups.language.identifier import Guess, Identifier
+from hygiene.groups.language.identifier import Guess, Identifier, cld2_language
+from hygiene.groups.language.kinship import foreign
 
 # fastText reports no language under 0.1% (the threshold of ``fasttext_scores``): below it
 # the identifier does not consider a language at all, so it is also the least probability
@@ -91,3 +92,12 @@ def identified(text: str, min_confidence: float, grounds: Grounds) -> Guess | No
     if probability < limits.min_odds * max(at_home, NOT_CONSIDERED):
         return None
     return guess
+
+
+def contradicted(text: str, grounds: Grounds) -> bool:
+    """Whether CLD2, a second identifier that reads whole words, takes ``text`` for the
+    document's language: fastText's verdict alone is then no leftover."""
+    if grounds.identifier.name != "fasttext":
+        return False
+    second = cld2_language(text)
+    return second is not None and not foreign(second, grounds.home)

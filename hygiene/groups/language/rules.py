@@ -274,6 +274,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     outscore its language's, and where the two tie, ``i``, ``en``: Swedish or Spanish, the
     identifier must give at least ``tie-confidence``; for a language without a list of them,
     Welsh, a few of the document's overrule only an identifier under ``unlisted-confidence``).
+    Where fastText alone names the language, CLD2 must not take the text for the document's.
     Either way the document's own language must be all but ruled out: at most
     ``max-home-probability``, and ``min-odds`` times less likely than the other. Letters are
     evidence of their own, long or short: a segment writing letters the document's language has

@@ -5,7 +5,13 @@ against them."""
 from __future__ import annotations
 
 from hygiene.groups.language.evidence import foreign_guess, home_probability, unexplained
-from hygiene.groups.language.grounds import NOT_CONSIDERED, Grounds, Verdict, identified
+from hygiene.groups.language.grounds import (
+    NOT_CONSIDERED,
+    Grounds,
+    Verdict,
+    contradicted,
+    identified,
+)
 from hygiene.groups.language.identifier import (
     IDENTIFIERS,
     cld2_language,
@@ -71,7 +77,11 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
     if international_words().issuperset(tokens):
         return None  # names and international words: Khmer, hindi
     confirmed = identified(text, grounds.limits.short_confidence, grounds)
-    if confirmed is not None and _spoken(confirmed.language, tokens):
+    if (
+        confirmed is not None
+        and _spoken(confirmed.language, tokens)
+        and not contradicted(text, grounds)
+    ):
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
     if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
         return None  # some word is the document's, or one of its languages has no list
