@@ -15,6 +15,7 @@ from hygiene.groups.language.vocabulary import (
     knows_any,
     uses_any,
 )
+from hygiene.groups.lexicon import words
 from tests.conftest import run_cli
 
 
@@ -123,3 +124,10 @@ def test_every_installation_of_a_release_shares_its_kept_lists(tmp_path: Path) -
     assert installed_key(first) != installed_key(_install(tmp_path / "venv-4", "3.1.1", b"wordz!"))
     checkout = _install(tmp_path / "src", None, b"words")
     assert installed_key(checkout) != installed_key(_install(tmp_path / "src-2", None, b"words"))
+
+
+def test_a_turkish_capital_i_is_looked_up_as_the_lists_write_it() -> None:
+    # Case-folding İ leaves i and a combining dot above, which no list writes.
+    (folded,) = words("İfadeler")
+    assert folded != "ifadeler"
+    assert knows("tr", folded) and knows("tr", "ifadeler")

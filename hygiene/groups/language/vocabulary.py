@@ -174,7 +174,13 @@ def zipf(language: str, word: str) -> float | None:
 
 def knows(language: str, word: str) -> bool:
     """Whether ``word`` (lower-cased) is a common word of ``language`` (``has_list``)."""
-    return _holds(_hashes("small", wordfreq_code(language)), word)
+    return _holds(_hashes("small", wordfreq_code(language)), _dotless(word))
+
+
+def _dotless(word: str) -> str:
+    """``word`` as wordfreq lists it: case-folding Turkish ``İ`` leaves ``i`` and a combining
+    dot above (``i̇fadeler``), which no list writes."""
+    return word.replace("i\u0307", "i")
 
 
 def knows_all(language: str, tokens: Iterable[str]) -> bool:
