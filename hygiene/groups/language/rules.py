@@ -72,21 +72,24 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     corpus sorted by language. A whole line in a foreign script is the cheapest and most certain
     sign of it. Reported: a line, or a block of consecutive lines, whose letters are mostly
     (``line-share``) in a minority script that makes up less than ``home-share`` of the letters
-    elsewhere in the document, with at least ``min-letters`` letters; a line that is an
-    interface label of the lexicon (68 languages) is reported in any minority script and however
-    short. A word or name in another script inside a sentence is not reported, nor are scripts
-    one language writes together (Japanese Kanji, Hiragana and Katakana; Korean Hangul and
-    Hanja; but kana only in a page that writes them on another line, Hangul likewise: a Japanese
-    line in a Chinese page is a leftover), nor a Latin line that holds a word of the document's
-    main script: Latin is the script of code terms and names everywhere, and a translator who
-    keeps them writes the rest in the document's own words (``boolean (True, False 또는 None)``).
-    For the same reason a Latin line is language, not names, only when its function words show a
-    language, or when most of its words after the first are in lower case as a language writes
-    them (``Positive integer``; names and terms are capitalised, ``Other Hooks``) outside
-    Markdown titles and the content of a component (``<ConsoleBlock>``). Mojibake is not read:
-    its letters are a codec's, and the encoding rules report it. The language a finding names is
-    one CLDR writes in the line's script (``rules/lexicons/language-scripts.json``); where the
-    evidence points to another (function words read into Han), the finding names none.
+    elsewhere in the document, with at least ``min-letters`` letters; the document's own script
+    is the one that holds half its letters on a third of its lines, or leads two thirds of its
+    lines (a paragraph left in another language may hold more letters than a page of short
+    lines); a line that is an interface label of the lexicon (68 languages) is reported in any
+    minority script and however short. A word or name in another script inside a sentence is not
+    reported, nor are scripts one language writes together (Japanese Kanji, Hiragana and
+    Katakana; Korean Hangul and Hanja; but kana only in a page that writes them on another line,
+    Hangul likewise: a Japanese line in a Chinese page is a leftover), nor a Latin line that
+    holds a word of the document's main script: Latin is the script of code terms and names
+    everywhere, and a translator who keeps them writes the rest in the document's own words
+    (``boolean (True, False 또는 None)``). For the same reason a Latin line is language, not
+    names, only when its function words show a language, or when most of its words after the
+    first are in lower case as a language writes them (``Positive integer``; names and terms are
+    capitalised, ``Other Hooks``) outside Markdown titles and the content of a component
+    (``<ConsoleBlock>``). Mojibake is not read: its letters are a codec's, and the encoding
+    rules report it. The language a finding names is one CLDR writes in the line's script
+    (``rules/lexicons/language-scripts.json``); where the evidence points to another (function
+    words read into Han), the finding names none.
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 

@@ -23,6 +23,9 @@ from hygiene.text.scripts import HOSTED_BY, WRITTEN_TOGETHER
 # A script (with those written together with it) that holds half the document's letters is
 # its main script, never foreign to it; a mostly Latin document skips its all-Latin lines.
 MAIN_SCRIPT_SHARE = 0.5
+# ...on a third of its lines at least; or a script that leads two thirds of the lines.
+MAIN_LINE_SHARE = 1 / 3
+MAIN_LINES = 2 / 3
 # Letters of the document's main script that make a Latin line its translator's: two, the
 # shortest word of a script written with few letters a word (Korean ``또는``, "or").
 MAIN_SCRIPT_WORD = 2
@@ -77,8 +80,10 @@ def minority_blocks(
     into blocks; and the letters that sit inside lines of another script, per script
     (``per_line``: the ``line_script_counts`` of each line)."""
     letters = sum(totals.values())
-    latin_majority = totals["Latin"] >= MAIN_SCRIPT_SHARE * letters
     hosted_lines = Counter(name for found in per_line for name in found if name in HOSTED_BY)
+    leading = Counter(_lead(found) for found in per_line if found)
+    latin = frozenset({"Latin"})
+    latin_majority = main_family("Latin", latin, totals, letters, hosted_lines, leading)
     blocks: list[Block] = []
     embedded: Counter[str] = Counter()
     for line, found in zip(lines, per_line, strict=True):
@@ -95,7 +100,7 @@ def minority_blocks(
         embedded.update(guests)
         if sum(counts[name] for name in family) < line_share * line_letters:
             continue
-        if main_family(script, family, totals, letters, hosted_lines):
+        if main_family(script, family, totals, letters, hosted_lines, leading):
             continue  # the document's main script is never foreign to it (kanji in Japanese)
         previous = blocks[-1] if blocks else None
         if (
@@ -111,15 +116,29 @@ def minority_blocks(
     return blocks, embedded
 
 
+def _lead(found: Mapping[str, int]) -> str:
+    """The script most of a line's letters are in (a tie to the first counted)."""
+    return max(found, key=found.__getitem__)
+
+
 def main_family(
-    script: str, family: frozenset[str], totals: Counter[str], letters: int, lines: Counter[str]
+    script: str,
+    family: frozenset[str],
+    totals: Counter[str],
+    letters: int,
+    lines: Counter[str],
+    leading: Counter[str],
 ) -> bool:
-    """Whether ``script``, with the scripts written together with it, is half the document's
-    letters: the document's own (kanji lines in a Japanese page). Only where the document
-    writes ``script``'s hosts (``HOSTED_BY``) on another line too: a kana line's kanji and a
-    Chinese page's Han make half a page, but no Japanese one (``lines``: how many lines
-    write each of those scripts)."""
-    if sum(totals[name] for name in family) < MAIN_SCRIPT_SHARE * letters:
+    """Whether ``script``, with the scripts written together with it, is the document's own
+    (kanji lines in a Japanese page): half its letters, on a third of its lines at least,
+    or two thirds of its lines (``leading``: how many lines each script leads), whatever
+    their letters: one long paragraph left in another language does not take over a page
+    of short lines. Only where the document writes ``script``'s hosts (``HOSTED_BY``) on
+    another line too: a kana line's kanji and a Chinese page's Han make half a page, but no
+    Japanese one (``lines``: how many lines write each of those scripts)."""
+    held = sum(totals[name] for name in family) / letters
+    led = sum(leading[name] for name in family) / max(1, sum(leading.values()))
+    if not ((held >= MAIN_SCRIPT_SHARE and led >= MAIN_LINE_SHARE) or led >= MAIN_LINES):
         return False
     hosts = HOSTED_BY.get(script, frozenset({script}))
     return hosts >= family or sum(lines[name] for name in hosts) > 1
