@@ -141,7 +141,7 @@ def _agreed(text: str, tokens: list[str], guessed: str | None, grounds: Grounds)
     word of it where its word list can say, and that fastText does not consider the
     document's: two identifiers that read text differently (character n-grams, whole
     words) are rarely wrong the same way."""
-    if guessed is None or grounds.identifier.name != "fasttext" or _named(text):
+    if guessed is None or grounds.identifier.name != "fasttext" or _named(text, guessed):
         return None
     second = cld2_language(text)
     if second is None or not same_language(second, guessed) or not _spoken(guessed, tokens):
@@ -168,11 +168,18 @@ def _common_at_home(language: str, tokens: list[str], guessed: str | None) -> bo
     return True
 
 
-def _named(text: str) -> bool:
-    """Whether every word of a few is capitalised, as a name's are (``Bernard Francis
-    Law``): two identifiers agree on a name's language as readily as on a label's."""
+def _named(text: str, language: str) -> bool:
+    """Whether a few words read as a name: every one capitalised and none a word the
+    catalogues of ``language`` write in labels (``Bernard Francis Law``, where ``Add RSS
+    Portlet`` is a label): two identifiers agree on a name's language as readily as on a
+    label's."""
     written = [word for word in words_as_written(text) if word.isalpha()]
-    return len(written) > 1 and all(word[0].isupper() for word in written)
+    if len(written) < 2 or not all(word[0].isupper() for word in written):
+        return False
+    index = interface_languages()
+    return not any(
+        index.get(word.casefold(), {}).get(language, 0) >= LABEL_WORD for word in written
+    )
 
 
 def _word_of(language: str, token: str) -> bool:
