@@ -155,6 +155,8 @@ def _stray_sentence(
     confirmed = identified(text, limits.min_confidence, grounds)
     if confirmed is None or contradicted(text, grounds):
         return None
+    if any(same_language(confirmed.language, code) for code in grounds.contenders):
+        return None  # the document may as well be in that language, as far as fastText can tell
     # An identifier is sure of itself even when wrong on a short sentence (langdetect calls
     # short Swedish Norwegian): where the function words know its language, they must agree.
     # When they fit both languages equally ("i", "en": Swedish or Spanish; "для": Russian or

@@ -129,6 +129,18 @@ class Majority:
     backing: Mapping[str, int]
     votes: Mapping[str, float]  # each language's votes, summed
 
+    def contenders(self, least: float) -> frozenset[str]:
+        """The other languages that hold ``least`` of the votes or more, one paragraph's
+        whole vote set aside (the stray's): languages the document may as well be in, as far
+        as the identifier can tell (Galician help pages it half reads as Spanish)."""
+        if self.asked < 2:
+            return frozenset()
+        return frozenset(
+            code
+            for code, vote in self.votes.items()
+            if vote - 1 >= least * (self.asked - 1) and not same_language(code, self.language)
+        )
+
     def share_of(self, languages: Sequence[str]) -> float:
         """The share of the votes that ``languages`` and their close languages hold."""
         held = sum(v for code, v in self.votes.items() if not foreign(code, tuple(languages)))

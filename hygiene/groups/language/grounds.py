@@ -31,6 +31,7 @@ class Limits:
     max_label_words: int
     min_majority: float
     rival_support: float
+    contender_vote: float
     sure_confidence: float
     elsewhere_vote: float
     vocabulary_guesses: int
@@ -49,6 +50,7 @@ class Limits:
             max_label_words=int(options["max-label-words"]),
             min_majority=float(options["min-majority"]),
             rival_support=float(options["rival-support"]),
+            contender_vote=float(options["contender-vote"]),
             sure_confidence=float(options["sure-confidence"]),
             elsewhere_vote=float(options["elsewhere-vote"]),
             vocabulary_guesses=int(options["vocabulary-guesses"]),
@@ -68,8 +70,10 @@ class Grounds:
     own: Callable[[], frozenset[str]]
     identifier: Identifier
     limits: Limits
-    # Languages the identifier confuses with the document's on its own paragraphs.
+    # Languages the identifier confuses with the document's on its own paragraphs: on a
+    # few words (rivals), or on its sentences too (contenders).
     rivals: frozenset[str] = frozenset()
+    contenders: frozenset[str] = frozenset()
 
 
 # A stray's language (None: not the document's, but which one is unsure) and its evidence.

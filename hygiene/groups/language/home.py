@@ -27,6 +27,7 @@ class Home:
     languages: tuple[str, ...]
     rivals: frozenset[str] = frozenset()
     known: bool = True
+    contenders: frozenset[str] = frozenset()
 
 
 def document_home(
@@ -47,7 +48,8 @@ def document_home(
         return None
     if majority.share < limits.min_majority:
         return Home((), known=False)
-    return Home((majority.language,), majority.rivals(limits.rival_support))
+    rivals = majority.rivals(limits.rival_support)
+    return Home((majority.language,), rivals, contenders=majority.contenders(limits.contender_vote))
 
 
 def _recognised(

@@ -208,6 +208,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         "max-label-words": 4,
         "min-majority": 0.3,
         "rival-support": 0.5,
+        "contender-vote": 0.15,
         "sure-confidence": 0.9,
         "elsewhere-vote": 0.1,
         "vocabulary-guesses": 2,
@@ -266,9 +267,12 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     word list (21 languages, down to words used once per hundred million), a few words that are
     none of its words, and that the identifier does not consider in it at all, are text in
     another language even when the identifier cannot say which (``Pwnjabi`` in a Finnish page).
-    Whatever the evidence, a few words are not called a language that the identifier confuses
-    with the document's on its own paragraphs (at least 0.05 of the vote in ``rival-support`` of
-    them, one set aside): Spanish on a Galician page's ``Contido relacionado``. A longer one is
+    Nor is a sentence called a language that holds ``contender-vote`` of the paragraphs' votes,
+    one paragraph's whole vote set aside: the document may as well be in it, as far as the
+    identifier can tell (Galician help pages that fastText half reads as Spanish). Whatever the
+    evidence, a few words are not called a language that the identifier confuses with the
+    document's on its own paragraphs (at least 0.05 of the vote in ``rival-support`` of them,
+    one set aside): Spanish on a Galician page's ``Contido relacionado``. A longer one is
     reported when its function words do not lead in the document's language, it shares fewer
     than ``shared-words`` of its other words with the rest of the document (names, the
     document's own terms), its text outside quotation marks is not in the document's language
@@ -343,7 +347,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         for stray in sure_strays(paragraphs, identifier, limits):
             yield run_hit([stray], home.languages, lines, document)
         return
-    grounds = Grounds(home.languages, counts, own, identifier, limits, home.rivals)
+    grounds = Grounds(home.languages, counts, own, identifier, limits, home.rivals, home.contenders)
     if declared:
         whole = untranslated(paragraphs, dominant, grounds)
         if whole is not None:
