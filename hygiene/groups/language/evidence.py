@@ -129,7 +129,7 @@ class Majority:
     backing: Mapping[str, int]
     votes: Mapping[str, float]  # each language's votes, summed
 
-    def contenders(self, least: float) -> frozenset[str]:
+    def contenders(self, least: float, home: tuple[str, ...] = ()) -> frozenset[str]:
         """The other languages that hold ``least`` of the votes or more, one paragraph's
         whole vote set aside (the stray's): languages the document may as well be in, as far
         as the identifier can tell (Galician help pages it half reads as Spanish)."""
@@ -138,7 +138,7 @@ class Majority:
         return frozenset(
             code
             for code, vote in self.votes.items()
-            if vote - 1 >= least * (self.asked - 1) and not same_language(code, self.language)
+            if vote - 1 >= least * (self.asked - 1) and foreign(code, home or (self.language,))
         )
 
     def share_of(self, languages: Sequence[str]) -> float:
@@ -146,17 +146,18 @@ class Majority:
         held = sum(v for code, v in self.votes.items() if not foreign(code, tuple(languages)))
         return held / self.asked
 
-    def rivals(self, least: float) -> frozenset[str]:
+    def rivals(self, least: float, home: tuple[str, ...] = ()) -> frozenset[str]:
         """The other languages that ``least`` of the paragraphs or more give a little of
         their vote, one paragraph set aside (the stray itself may be in the language): those
-        the identifier confuses with the document's throughout (Spanish in a Galician page,
-        Hindi in a Marathi one), whose name on a few words says little."""
+        the identifier confuses with the document's (``home``, else the leader) throughout
+        (Spanish in a Galician page, Hindi in a Marathi one), whose name on a few words says
+        little."""
         if self.asked < 2:
             return frozenset()
         return frozenset(
             code
             for code, count in self.backing.items()
-            if count - 1 >= least * (self.asked - 1) and not same_language(code, self.language)
+            if count - 1 >= least * (self.asked - 1) and foreign(code, home or (self.language,))
         )
 
 

@@ -39,7 +39,12 @@ def document_home(
     votes are spread (``min-majority``)."""
     if declared:
         if _recognised(declared, paragraphs, identifier, limits):
-            return Home(declared)
+            majority = majority_language(paragraphs, identifier)  # kept: asked already
+            if majority is None:
+                return Home(declared)
+            rivals = majority.rivals(limits.rival_support, declared)
+            contenders = majority.contenders(limits.contender_vote, declared)
+            return Home(declared, rivals, contenders=contenders)
         return Home(
             declared, known=_untranslated_page(paragraphs, declared, script, identifier, limits)
         )

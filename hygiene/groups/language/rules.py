@@ -18,6 +18,7 @@ from hygiene.groups.language.evidence import (
     candidates,
     document_letters,
     document_words,
+    majority_language,
 )
 from hygiene.groups.language.grounds import Grounds, Limits
 from hygiene.groups.language.home import document_home, named_rightly, untranslated
@@ -27,7 +28,7 @@ from hygiene.groups.language.identifier import (
     language_name,
     text_language,
 )
-from hygiene.groups.language.kinship import foreign, written_in
+from hygiene.groups.language.kinship import foreign, same_language, written_as, written_in
 from hygiene.groups.language.placement import (
     heading,
     inside_element,
@@ -152,7 +153,8 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     ``language`` field of the front matter; the text's language comes from its function words,
     or the language identifier (fastText, or langdetect) when they cannot tell. Only texts
     of ``min-words`` words or more are judged, and only a detection of ``min-confidence`` or
-    more, of a language written in the text's script, is reported; a declared language the
+    more, of a language written in the text's script that most paragraphs are in too, is
+    reported; a declared language the
     identifier cannot name (Western Armenian for fastText) is not judged.
 
     Fix: Translate the text, move it where it belongs, or correct the declaration.
@@ -176,14 +178,22 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     identifier = identifier_for(ctx)
     if not declared or not any(identifier.knows(code) for code in declared):
         return  # nothing declared, or nothing the identifier could tell from another
-    body = segment.text[document.body_start :]
+    # The prose as the paragraphs hold it: no code, no mojibake (a codec's letters).
+    paragraphs = [p for p in ctx.segments.get("paragraph") if not skipped(ctx, p)]
+    body = " ".join(paragraph.text for paragraph in paragraphs)
     if len(words(body)) < int(ctx.options["min-words"]):
         return
     guess = text_language(body[:SAMPLE], identifier)
     if guess is None or guess.confidence < float(ctx.options["min-confidence"]):
         return
-    if not foreign(guess.language, declared) or not written_in(guess.language, main_script(body)):
+    language = guess.language
+    if not foreign(language, declared) or not written_in(language, main_script(body)):
         return
+    if not written_as(language, body, declared):
+        return  # function words read into kanji (年, 月) are no Chinese
+    majority = majority_language(paragraphs, identifier)
+    if majority is None or not same_language(majority.language, language):
+        return  # a long stray at the top, not a page in another language
     yield Hit(
         *first_body_line(segment.text, document.body_start),
         f"declared {', '.join(declared)}, but the text reads as {language_name(guess.language)}"
