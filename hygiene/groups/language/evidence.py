@@ -133,13 +133,7 @@ class Majority:
         """The other languages that hold ``least`` of the votes or more, one paragraph's
         whole vote set aside (the stray's): languages the document may as well be in, as far
         as the identifier can tell (Galician help pages it half reads as Spanish)."""
-        if self.asked < 2:
-            return frozenset()
-        return frozenset(
-            code
-            for code, vote in self.votes.items()
-            if vote - 1 >= least * (self.asked - 1) and foreign(code, home or (self.language,))
-        )
+        return self._beside(self.votes, least, home)
 
     def share_of(self, languages: Sequence[str]) -> float:
         """The share of the votes that ``languages`` and their close languages hold."""
@@ -152,12 +146,20 @@ class Majority:
         the identifier confuses with the document's (``home``, else the leader) throughout
         (Spanish in a Galician page, Hindi in a Marathi one), whose name on a few words says
         little."""
+        return self._beside(self.backing, least, home)
+
+    def _beside(
+        self, measure: Mapping[str, float], least: float, home: tuple[str, ...]
+    ) -> frozenset[str]:
+        """The languages other than ``home`` (else the leader) whose ``measure``, one
+        paragraph's worth set aside, is ``least`` of the rest of the paragraphs or more."""
         if self.asked < 2:
             return frozenset()
+        home = home or (self.language,)
         return frozenset(
             code
-            for code, count in self.backing.items()
-            if count - 1 >= least * (self.asked - 1) and foreign(code, home or (self.language,))
+            for code, value in measure.items()
+            if value - 1 >= least * (self.asked - 1) and foreign(code, home)
         )
 
 
