@@ -57,9 +57,11 @@ def short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | Non
 
 def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
     """A few words that are not an interface label: foreign only when none of them is a
-    function word of the document's language or a word the rest of it uses, they are not
-    all common words of it or names, and the identifier is sure of their language, or the
-    word lists show they are not the document's (``_named_by_vocabulary``, ``_ruled_out``)."""
+    function word of the document's language or a word the rest of it uses, and they are
+    not all common words of it; then, in this order, when they are another language's
+    function words, its label words, what fastText and CLD2 agree on, not names, what the
+    identifier is sure of, or what the word lists show is not the document's
+    (``_named_by_vocabulary``, ``_ruled_out``)."""
     home = grounds.home
     guess = foreign_guess(text, home, grounds.identifier)
     guessed = guess.language if guess is not None else None
@@ -101,26 +103,24 @@ def _by_function_words(text: str, tokens: list[str], grounds: Grounds) -> Verdic
         return None
     if has_list(guess.language) and not knows_all(guess.language, tokens):
         return None
-    if home_probability(grounds.identifier.scores(text), grounds.home) > (
-        grounds.limits.max_home_probability
-    ):
+    if not _home_ruled_out(text, grounds):
         return None
     return guess.language, f"{language_name(guess.language)} function words {guess.confidence:.2f}"
 
 
 def _interface_label(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
     """A few words that localisation catalogues write in another language's labels, half of
-    them at least and the rest words of it (``Add Link``, ``Choose File`` in a Portuguese
-    page), none an interface word of the document's language, and that the identifier does
-    not take for the document's language. Where several languages write them, the one the
+    them at least and the rest words of it (``Add Link`` in a Czech page), none an interface
+    word of the document's language, and that the identifier does not take for the
+    document's language. Where several languages write them, the one the
     identifier finds likeliest."""
     home, index = grounds.home, interface_languages()
     found = [index.get(token, {}) for token in tokens]
     if any(not foreign(code, home) for languages in found for code in languages):
         return None  # an interface word of the document's language
-    scores = grounds.identifier.scores(text)
-    if home_probability(scores, home) > grounds.limits.max_home_probability:
+    if not _home_ruled_out(text, grounds):
         return None
+    scores = grounds.identifier.scores(text)
     writing = [
         code
         for code in sorted({code for languages in found for code in languages})
@@ -146,9 +146,7 @@ def _agreed(text: str, tokens: list[str], guessed: str | None, grounds: Grounds)
     second = cld2_language(text)
     if second is None or not same_language(second, guessed) or not _spoken(guessed, tokens):
         return None
-    if home_probability(grounds.identifier.scores(text), grounds.home) > (
-        grounds.limits.max_home_probability
-    ):
+    if not _home_ruled_out(text, grounds):
         return None
     return guessed, f"fastText and CLD2: {language_name(guessed)}"
 
@@ -180,6 +178,13 @@ def _named(text: str, language: str) -> bool:
     return not any(
         index.get(word.casefold(), {}).get(language, 0) >= LABEL_WORD for word in written
     )
+
+
+def _home_ruled_out(text: str, grounds: Grounds) -> bool:
+    """Whether the identifier gives the document's language at most ``max-home-probability``
+    on ``text``."""
+    scores = grounds.identifier.scores(text)
+    return home_probability(scores, grounds.home) <= grounds.limits.max_home_probability
 
 
 def _word_of(language: str, token: str) -> bool:
@@ -225,9 +230,9 @@ def _named_by_vocabulary(text: str, tokens: list[str], grounds: Grounds) -> Verd
     words; the vocabulary alone cannot tell which of the languages that use a word the
     segment is in."""
     home, limits = grounds.home, grounds.limits
-    scores = grounds.identifier.scores(text)
-    if home_probability(scores, home) > limits.max_home_probability:
+    if not _home_ruled_out(text, grounds):
         return None
+    scores = grounds.identifier.scores(text)
     ranked = sorted((c for c in scores if foreign(c, home)), key=lambda c: (-scores[c], c))
     for code in ranked[: limits.vocabulary_guesses]:
         if has_list(code) and knows_all(code, tokens):
