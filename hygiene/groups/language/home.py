@@ -21,13 +21,14 @@ from hygiene.text.scripts import main_script
 @dataclass(frozen=True, slots=True)
 class Home:
     """The document's languages (none, when detected and unknown), the languages the
-    identifier confuses with them on its paragraphs, and whether the identifier knows them
-    well enough to judge segments against them."""
+    identifier confuses with them on its paragraphs (on a few words, ``rivals``; on its
+    sentences too, ``contenders``), and whether the identifier knows them well enough to
+    judge segments against them."""
 
     languages: tuple[str, ...]
     rivals: frozenset[str] = frozenset()
-    known: bool = True
     contenders: frozenset[str] = frozenset()
+    known: bool = True
 
 
 def document_home(
@@ -39,12 +40,11 @@ def document_home(
     votes are spread (``min-majority``)."""
     if declared:
         if _recognised(declared, paragraphs, identifier, limits):
-            majority = majority_language(paragraphs, identifier)  # kept: asked already
+            majority = majority_language(paragraphs, identifier)  # its scores are cached
             if majority is None:
                 return Home(declared)
             rivals = majority.rivals(limits.rival_support, declared)
-            contenders = majority.contenders(limits.contender_vote, declared)
-            return Home(declared, rivals, contenders=contenders)
+            return Home(declared, rivals, majority.contenders(limits.contender_vote, declared))
         return Home(
             declared, known=_untranslated_page(paragraphs, declared, script, identifier, limits)
         )
@@ -54,7 +54,7 @@ def document_home(
     if majority.share < limits.min_majority:
         return Home((), known=False)
     rivals = majority.rivals(limits.rival_support)
-    return Home((majority.language,), rivals, contenders=majority.contenders(limits.contender_vote))
+    return Home((majority.language,), rivals, majority.contenders(limits.contender_vote))
 
 
 def _recognised(
