@@ -145,9 +145,13 @@ def main_family(
 
 
 def translated_terms(block: Block, main: str, label: bool) -> bool:
-    """A Latin block around the document's own words (``boolean (True, False 또는 None)``):
-    a translator's line that keeps code terms and names, unless it is an interface label."""
-    return block.script == "Latin" and not label and block.embedded[main] >= MAIN_SCRIPT_WORD
+    """A Latin block around the document's own words (``boolean (True, False 또는 None)``,
+    ``HTTP Basic 認証`` in a Japanese page whose kana lead): a translator's line that keeps
+    code terms and names, unless it is an interface label."""
+    if block.script != "Latin" or label:
+        return False
+    family = WRITTEN_TOGETHER.get(main, frozenset()) | {main}
+    return sum(block.embedded[name] for name in family) >= MAIN_SCRIPT_WORD
 
 
 def latin_names(
