@@ -23,6 +23,11 @@ def skipped(ctx: RuleContext, segment: Segment) -> bool:
     return garbled(segment.text)
 
 
+def prose_paragraphs(ctx: RuleContext) -> list[Segment]:
+    """The paragraphs the language rules read: all but front matter, code and mojibake."""
+    return [paragraph for paragraph in ctx.segments.get("paragraph") if not skipped(ctx, paragraph)]
+
+
 def heading(candidate: Segment, document: Document) -> bool:
     """A Markdown heading or image: a title and an image's alt text name things (``![templates]``),
     and their few words are judged only against the interface-label lexicon."""

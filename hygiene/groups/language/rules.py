@@ -21,7 +21,7 @@ from hygiene.groups.language.evidence import (
     majority_language,
 )
 from hygiene.groups.language.grounds import Grounds, Limits
-from hygiene.groups.language.home import document_home, named_rightly, untranslated
+from hygiene.groups.language.home import document_home, named_rightly
 from hygiene.groups.language.identifier import (
     SAMPLE,
     identifier_for,
@@ -32,6 +32,7 @@ from hygiene.groups.language.kinship import foreign, same_language, written_as, 
 from hygiene.groups.language.placement import (
     heading,
     inside_element,
+    prose_paragraphs,
     skipped,
 )
 from hygiene.groups.language.quotations import attributed_quotation
@@ -154,8 +155,8 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     or the language identifier (fastText, or langdetect) when they cannot tell. Only texts
     of ``min-words`` words or more are judged, and only a detection of ``min-confidence`` or
     more, of a language written in the text's script that most paragraphs are in too, is
-    reported; a declared language the
-    identifier cannot name (Western Armenian for fastText) is not judged.
+    reported; a declared language the identifier cannot name (Western Armenian for fastText)
+    is not judged.
 
     Fix: Translate the text, move it where it belongs, or correct the declaration.
 
@@ -178,8 +179,7 @@ def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     identifier = identifier_for(ctx)
     if not declared or not any(identifier.knows(code) for code in declared):
         return  # nothing declared, or nothing the identifier could tell from another
-    # The prose as the paragraphs hold it: no code, no mojibake (a codec's letters).
-    paragraphs = [p for p in ctx.segments.get("paragraph") if not skipped(ctx, p)]
+    paragraphs = prose_paragraphs(ctx)  # no code, no mojibake (a codec's letters)
     body = " ".join(paragraph.text for paragraph in paragraphs)
     if len(words(body)) < int(ctx.options["min-words"]):
         return
@@ -328,7 +328,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         Low point in relations
     """
     document = ctx.document
-    paragraphs = [p for p in ctx.segments.get("paragraph") if not skipped(ctx, p)]
+    paragraphs = prose_paragraphs(ctx)
     if len(paragraphs) < MIN_PARAGRAPHS:
         return  # one paragraph has nothing to stray from
     limits = Limits.read(ctx.options)
@@ -357,12 +357,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         for stray in sure_strays(paragraphs, identifier, limits):
             yield run_hit([stray], home.languages, lines, document)
         return
+    if home.whole is not None:
+        yield run_hit(home.whole, home.languages, lines, document)
+        return
     grounds = Grounds(home.languages, counts, own, identifier, limits, home.rivals, home.contenders)
-    if declared:
-        whole = untranslated(paragraphs, dominant, grounds)
-        if whole is not None:
-            yield run_hit(whole, home.languages, lines, document)
-            return
     strays: list[Stray] = []
     for position, group in enumerate(groups):
         for piece in group:
