@@ -77,18 +77,27 @@ def sure_strays(
     language at ``sure-confidence`` or more when the other paragraphs of that length (two
     at least: a page of headings and one sentence says nothing) hardly vote for it
     (``elsewhere-vote`` on average): an English sentence in a Manx page."""
-    found = []
-    long = [p for p in paragraphs if len(words(p.text)) >= limits.min_words]
-    votes = {p.index: identifier.scores(p.text) for p in long}
+    found: list[Stray] = []
+    votes = {
+        p.index: identifier.scores(p.text)
+        for p in paragraphs
+        if len(words(p.text)) >= limits.min_words
+    }
+    others = len(votes) - 1
+    if others < 2:
+        return found
+    totals: dict[str, float] = {}  # each language's votes over the long paragraphs
+    for scores in votes.values():
+        for code, probability in scores.items():
+            totals[code] = totals.get(code, 0.0) + probability
     for position, paragraph in enumerate(paragraphs):
         vote = votes.get(paragraph.index)
-        others = [votes[p.index] for p in long if p.index != paragraph.index]
-        if not vote or len(others) < 2:
+        if not vote:
             continue
         language = max(sorted(vote), key=vote.__getitem__)
         if vote[language] < limits.sure_confidence:
             continue
-        elsewhere = sum(other.get(language, 0.0) for other in others) / len(others)
+        elsewhere = (totals[language] - vote[language]) / others
         if elsewhere < limits.elsewhere_vote:
             evidence = f"{IDENTIFIERS[identifier.name]} {vote[language]:.2f}"
             found.append(Stray(position, paragraph, (language, evidence)))
