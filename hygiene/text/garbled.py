@@ -15,10 +15,23 @@ SUSPECT = regex.compile(
 )
 
 
-@lru_cache(maxsize=4096)
 def garbled(text: str) -> bool:
     """Mojibake by ftfy's badness measure (``Ã©``, ``â€™``, ``Ð¿Ñ€``); ftfy is imported only
-    for a text holding one of the characters mojibake is made of."""
+    for a text holding one of the characters mojibake is made of. Remembered for texts as
+    long as a line (LG001 asks of lines, LG003 of their paragraphs); a whole document is
+    never kept alive by the cache."""
+    return _garbled_line(text) if len(text) <= _CACHED_LENGTH else _garbled(text)
+
+
+_CACHED_LENGTH = 400
+
+
+@lru_cache(maxsize=4096)
+def _garbled_line(text: str) -> bool:
+    return _garbled(text)
+
+
+def _garbled(text: str) -> bool:
     if text.isascii() or SUSPECT.search(text) is None:
         return False
     from ftfy.badness import is_bad
