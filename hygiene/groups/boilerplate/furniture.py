@@ -15,6 +15,7 @@ ones the model is measured on.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -334,14 +335,7 @@ class Furniture:
 
 def _line_index(lines: list[Segment], offset: int) -> int:
     """The index of the line that ends at ``offset`` (a paragraph's last line)."""
-    low, high = 0, len(lines) - 1
-    while low < high:
-        middle = (low + high) // 2
-        if lines[middle].end < offset:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    return min(bisect_left(lines, offset, key=lambda line: line.end), len(lines) - 1)
 
 
 def _line_place(
