@@ -17,10 +17,11 @@ import regex
 # What ends a sentence, in the scripts hygiene reads: Latin, Cyrillic, Greek (its question
 # mark is ";", also a semicolon: left out), CJK, Armenian, Arabic, Urdu, Devanagari, Ethiopic.
 SENTENCE_STOPS = ".!?…。！？։؟۔।॥።"
-_UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-UNSPACED = regex.compile(f"[{_UNSPACED_SCRIPTS}]")
+# The scripts written without spaces between words.
+UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+UNSPACED = regex.compile(f"[{UNSPACED_SCRIPTS}]")
 # No letter, mark or digit of a spaced script follows.
-WORD_END = rf"(?!(?![{_UNSPACED_SCRIPTS}])[\p{{L}}\p{{M}}\p{{N}}])"
+WORD_END = rf"(?!(?![{UNSPACED_SCRIPTS}])[\p{{L}}\p{{M}}\p{{N}}])"
 
 
 def alternation(phrases: Iterable[str], word_start: str = "") -> str:
@@ -59,7 +60,7 @@ class LazyRegex:
 
 # A word's opening letters, up to any letter of an unspaced script (saidと述べた). One
 # class, as a set difference (V1), rather than a lookahead at every letter: twice as fast.
-_RUN_LETTER = rf"[[\p{{L}}\p{{M}}]--[{_UNSPACED_SCRIPTS}]]"
+_RUN_LETTER = rf"[[\p{{L}}\p{{M}}]--[{UNSPACED_SCRIPTS}]]"
 WORD_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_RUN_LETTER}+", regex.V1)
 
 
@@ -242,7 +243,7 @@ def _match_words(text: str, start: int, words: tuple[str, ...], stop: int) -> in
     return position if position == stop or ends_word(text, position) else None
 
 
-_WORD_GOES_ON = regex.compile(rf"(?![{_UNSPACED_SCRIPTS}])[\p{{L}}\p{{M}}\p{{N}}]")
+_WORD_GOES_ON = regex.compile(rf"(?![{UNSPACED_SCRIPTS}])[\p{{L}}\p{{M}}\p{{N}}]")
 
 
 def ends_word(text: str, position: int) -> bool:

@@ -18,10 +18,11 @@ import regex
 
 from hygiene.groups.lexicon import lexicon_bytes
 from hygiene.support.cache import memoized
+from hygiene.text.phrases import UNSPACED_SCRIPTS
 
 # Letters of scripts written without spaces between words: their words are read as
 # overlapping pairs of letters, which need no dictionary to split.
-_UNSPACED_LETTERS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}ー々"
+_UNSPACED_LETTERS = UNSPACED_SCRIPTS + "ー々"  # and the marks of length and repetition
 UNSPACED = regex.compile(f"[{_UNSPACED_LETTERS}]")
 _TOKEN = regex.compile(rf"[{_UNSPACED_LETTERS}\p{{M}}]+|\p{{L}}[\p{{L}}\p{{M}}'’-]*")
 _MARK = regex.compile(r"\p{M}")
