@@ -16,6 +16,12 @@ commit, so a newer mirror gives the same pages:
 The script writes the pages and ``fixtures/docs/manifest.json`` (every page with its
 source, language, repository path and git blob), and removes pages it no longer picks.
 The README beside them (sources, licences, attribution) is written by hand.
+
+A wider sample, for a review of more findings than the kept corpus gives, goes elsewhere
+(``--scale 6``: six times as many pages of each language, the kept pages among them;
+``--scale 0``: every published page) and is read with ``docs_quality.py --corpus``:
+
+    python benchmarks/build_docs_corpus.py --out /tmp/docs-wide --scale 6
 """
 
 from __future__ import annotations
@@ -164,24 +170,34 @@ def published_pages(mirror: Path, source: Source, language: Language) -> list[tu
     return sorted(pages)
 
 
-def pick(source: Source, language: Language, pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A seeded sample, the same for the same listing whatever else the corpus holds."""
+def pick(
+    source: Source, language: Language, pages: list[tuple[str, str]], scale: int = 1
+) -> list[tuple[str, str]]:
+    """A seeded sample, the same for the same listing whatever else the corpus holds; a
+    larger ``scale`` takes the smaller sample's pages and more (0: every page)."""
     chooser = random.Random(f"{SEED}:{source.name}:{language.tag}")
-    return sorted(chooser.sample(pages, min(language.pages, len(pages))))
+    chosen = chooser.sample(pages, min(language.pages, len(pages)))
+    if scale != 1:
+        taken = set(chosen)
+        rest = [page for page in pages if page not in taken]
+        wanted = len(rest) if scale == 0 else language.pages * (scale - 1)
+        widening = random.Random(f"{SEED}:{source.name}:{language.tag}:wide")
+        chosen += widening.sample(rest, min(wanted, len(rest)))
+    return sorted(chosen)
 
 
-def build(mirrors: Path, only: set[str]) -> list[dict[str, str]]:
+def build(mirrors: Path, only: set[str], out: Path = OUT, scale: int = 1) -> list[dict[str, str]]:
     manifest: list[dict[str, str]] = []
     for source in SOURCES:
         if only and source.name not in only:
             continue
         mirror = mirrors / source.repo.replace("/", "+") / "repo"
-        target = OUT / source.name
+        target = out / source.name
         if target.exists():
             shutil.rmtree(target)
         for language in source.languages:
             candidates = published_pages(mirror, source, language)
-            chosen = pick(source, language, candidates)
+            chosen = pick(source, language, candidates, scale)
             for path, blob in chosen:
                 destination = target / path
                 destination.parent.mkdir(parents=True, exist_ok=True)
@@ -211,28 +227,34 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="rebuild only this source (repeatable); the manifest keeps the others",
     )
+    parser.add_argument("--out", type=Path, default=OUT, help="where the pages go")
+    parser.add_argument(
+        "--scale", type=int, default=1, help="pages per language, times (0: every page)"
+    )
     args = parser.parse_args(argv)
     names = {source.name for source in SOURCES}
     unknown = set(args.source) - names
     if unknown:
         known = ", ".join(sorted(names))
         parser.error(f"unknown source {', '.join(sorted(unknown))}; known: {known}")
-    manifest_path = OUT / "manifest.json"
+    out = args.out.resolve()
+    manifest_path = out / "manifest.json"
     kept: list[dict[str, str]] = []
     if args.source and manifest_path.exists():
         kept = [page for page in json.loads(manifest_path.read_text("utf-8"))["pages"]
                 if page["source"] not in args.source]  # fmt: skip
-    pages = sorted(kept + build(args.mirrors, set(args.source)), key=lambda p: p["path"])
+    built = build(args.mirrors, set(args.source), out, args.scale)
+    pages = sorted(kept + built, key=lambda p: p["path"])
     sources = [{"name": s.name, "repo": s.repo, "commit": s.commit, "generator": s.generator,
                 "licence": s.licence, "languages": [language.tag for language in s.languages],
                 "licence_files": list(s.licence_files)}
                for s in SOURCES]  # fmt: skip
     manifest = {"seed": SEED, "max_page_bytes": MAX_PAGE_BYTES, "min_page_bytes": MIN_PAGE_BYTES,
                 "sources": sources, "pages": pages}  # fmt: skip
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", "utf-8")
-    size = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())
-    print(f"{len(pages)} pages, {size / 1e6:.2f} MB under {OUT.relative_to(ROOT)}")
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"{len(pages)} pages, {size / 1e6:.2f} MB under {out}")
     return 0
 
 

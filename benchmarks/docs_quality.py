@@ -72,7 +72,6 @@ from hygiene.core.finding import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "fixtures" / "docs"
-MANIFEST = DOCS / "manifest.json"
 REVIEW = ROOT / "benchmarks" / "results" / "docs_review.jsonl"
 
 GROUPS = ("LG", "EN", "UC", "BP", "PV")
@@ -155,8 +154,13 @@ def per_100(count: int, pages: int) -> str:
     return f"{100 * count / pages:.1f}" if pages else "-"
 
 
-def read_manifest(only: Sequence[str] = ()) -> tuple[list[dict[str, Any]], list[Page]]:
-    data = json.loads(MANIFEST.read_text("utf-8"))
+def read_manifest(
+    only: Sequence[str] = (), corpus: Path = DOCS
+) -> tuple[list[dict[str, Any]], list[Page]]:
+    """The sources and pages of a corpus; a page's path is relative to the working folder
+    (the repository, or the folder holding a corpus kept elsewhere)."""
+    data = json.loads((corpus / "manifest.json").read_text("utf-8"))
+    folder = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else Path(corpus.name)
     sources = [s for s in data["sources"] if not only or s["name"] in only]
     names = {s["name"] for s in sources}
     unknown = set(only) - names
@@ -164,7 +168,7 @@ def read_manifest(only: Sequence[str] = ()) -> tuple[list[dict[str, Any]], list[
         known = ", ".join(s["name"] for s in data["sources"])
         raise SystemExit(f"unknown source {', '.join(sorted(unknown))}; known: {known}")
     pages = [
-        Page(p["source"], p["language"], f"fixtures/docs/{p['path']}")
+        Page(p["source"], p["language"], f"{folder.as_posix()}/{p['path']}")
         for p in data["pages"]
         if p["source"] in names
     ]
@@ -260,7 +264,7 @@ def context_of(lines: list[str], finding: Finding) -> str:
 
 
 def page_lines(path: str) -> list[str]:
-    text = (ROOT / path).read_bytes().decode("utf-8", "replace")
+    text = Path(path).read_bytes().decode("utf-8", "replace")
     return [m.group(0).rstrip("\r\n") for m in LINE.finditer(text)][:-1] or [""]
 
 
@@ -520,7 +524,7 @@ def plant_all(
 
     Sentences come from the whole ``corpus``, so one source run alone plants what the
     full run plants."""
-    texts = {p.path: (ROOT / p.path).read_text("utf-8", "replace") for p in corpus}
+    texts = {p.path: Path(p.path).read_text("utf-8", "replace") for p in corpus}
     parsed = {p.path: paragraphs_of(texts[p.path], page_format(p.path)) for p in corpus}
     pool: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     accented: dict[str, list[tuple[str, str]]] = defaultdict(list)  # by language
@@ -638,20 +642,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-review", action="store_true", help="write no review file")
     parser.add_argument("--misses", type=int, default=0, help="list this many misses per kind")
     parser.add_argument("--keep-planted", type=Path, help="write the planted pages here")
+    parser.add_argument(
+        "--corpus", type=Path, default=DOCS, help="a corpus of build_docs_corpus.py --out"
+    )
     args = parser.parse_args(argv)
-    os.chdir(ROOT)  # reports show paths relative to the working folder
+    corpus = args.corpus.resolve()
+    review = args.review.resolve()
+    # Reports show paths relative to the working folder: the repository, or the folder
+    # holding a corpus kept elsewhere (its pages are then named <corpus>/<source>/...).
+    os.chdir(ROOT if corpus.is_relative_to(ROOT) else corpus.parent)
     print(f"hygiene from {Path(hygiene.__file__).parent}", file=sys.stderr)
-    sources, pages = read_manifest(args.source)
+    sources, pages = read_manifest(args.source, corpus)
     started = time.perf_counter()
     found = run_sources(sources, pages)
     print(f"{len(pages)} pages of {len(sources)} sources, default settings, "
           f"{len({p.language for p in pages})} languages\n")  # fmt: skip
     print_rates(sources, pages, found)
     if not args.no_review:
-        write_review(args.review.resolve(), pages, found, args.sample, args.seed)
+        write_review(review, pages, found, args.sample, args.seed)
     if args.plant_pages > 0:
-        _, corpus = read_manifest()
-        planted = plant_all(pages, corpus, args.plant_pages, args.seed, args.keep_planted)
+        _, everything = read_manifest((), corpus)
+        planted = plant_all(pages, everything, args.plant_pages, args.seed, args.keep_planted)
         print_recall(planted, args.misses)
     print(f"took {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return 0

@@ -103,7 +103,7 @@ def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> No
          "hygiene.toml: severity: unknown rule 'no.such-rule'"),
         ('[rules."boilerplate.embed-label"]\nmax-lenght = 3\n',
          "hygiene.toml: rules.boilerplate.embed-label: unknown option 'max-lenght' "
-         "(known: max-length, prose-endings, edge-lines, end-words, start-words)"),
+         "(known: max-length, prose-endings, edge-lines, end-words, start-words, exempt-files)"),
         ('[rules."language.foreign-script"]\nmin-letters = "three"\n',
          "hygiene.toml: rules.language.foreign-script.min-letters: expected int, got 'three'"),
         ('fail-on = "fatal"\n', "hygiene.toml: fail-on: 'fatal' is not one of"),

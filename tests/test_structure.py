@@ -63,7 +63,7 @@ def test_mdx_expressions_and_module_lines_are_not_prose() -> None:
         "Text", "with", "an", "expression", "_", "and", "a", "comment", "_"
     ]  # fmt: skip
     # In Markdown, braces are text (but a heading's {#id} is an anchor everywhere).
-    assert "props.name" in prose_of("Text {props.name}.\n", "page.md")
+    assert "{name}" in prose_of("Text {name}.\n", "page.md")
 
 
 def test_html_keeps_visible_text_and_marks_page_furniture() -> None:
@@ -221,14 +221,17 @@ def test_a_comment_inside_a_code_span_is_code() -> None:
 
 def test_site_generator_syntax_is_markup() -> None:
     """MkDocs admonitions and content tabs, FastAPI's spaced anchors and includes, JSX
-    strings in React's Markdown, and what a Hugo code shortcode holds are not prose."""
+    strings in React's Markdown, a key or code element's content, and what a Hugo code
+    shortcode holds (its closing tag spaced or not) are not prose."""
     page = (
         '!!! warning "Mind the cache"\n\n    Clear it first.\n\n=== "Python"\n\n'
         "## Replication { #replication }\n\n{* ../docs_src/app.py hl[3] *}\n\n"
         "Press{' '}<kbd>Enter</kbd>.\n\n"
         '{{< code-toggle file="hugo" >}}\ntitle = "My site"\n{{< /code-toggle >}}\n'
+        '{{< code-toggle file="news" >}}\n[sitemap]\n{{</ code-toggle >}}\n'
+        "**Type:** <code>(payload?: Payload) => Promise</code>\n"
     )
-    assert words(prose_of(page)) == ["Replication", "Press", "_", "Enter", "_"]
+    assert words(prose_of(page)) == ["Replication", "Press", "_", "Type"]
 
 
 def test_authored_headings_titles_and_cross_references_are_not_furniture() -> None:
@@ -243,3 +246,54 @@ def test_authored_headings_titles_and_cross_references_are_not_furniture() -> No
     linked = "Props are typed.\n\nSee also: [Typing Props](/guide/typing#props)\n\nMore text.\n"
     assert codes(linked, "guide.md") == []
     assert codes("Props are typed.\n\nSee also: Typing Props\n\nMore text.\n", "a.txt") == ["BP002"]
+
+
+def test_list_items_and_definition_terms_are_scopes_of_their_own() -> None:
+    """A list item is read by prose rules but not by furniture rules; a definition-list
+    term is a heading of its definition."""
+    page = "Intro.\n\n- Read more\n- Share\n\nabout\n: This bundle has no resources.\n"
+    kinds = {page[r.start : r.end]: r.kind for r in markdown_regions(page, 0, mdx=False)}
+    assert kinds["- Read more"] == "list" and kinds["about"] == "heading"
+    assert words(prose_of(page)) == ["Intro", "Read", "more", "Share", "about", "This",
+                                     "bundle", "has", "no", "resources"]  # fmt: skip
+    assert codes(page, "page.md") == []
+
+
+def test_mdx_reads_what_a_jsx_element_holds_as_markdown() -> None:
+    """A fence inside ``<Fragment>`` with a blank line in it stays code, as MDX reads it
+    (CommonMark alone ends the HTML block at the blank line and reads the rest as prose)."""
+    page = (
+        'Текст о проекте.\n\n<Tabs>\n  <Fragment slot="npm">\n  ```shell\n'
+        "  # Пример\n  npm install astro@latest\n  \n  npm install @astrojs/react@latest\n"
+        "  ```\n  </Fragment>\n</Tabs>\n"
+    )
+    assert words(prose_of(page, "page.mdx")) == ["Текст", "о", "проекте"]
+
+
+def test_paths_and_file_names_out_of_backticks_are_code() -> None:
+    page = "Edit README.md, src/pages/, /red/1 and **[...slug].astro** (tag=red) with Next.js.\n"
+    assert words(prose_of(page)) == ["Edit", "_", "_", "_", "and", "_", "_", "with"]
+    assert words(prose_of("Use and/or, e.g. one of 24/7 or 3.5 words.\n")) == [
+        "Use", "and", "or", "e", "g", "one", "of", "24", "7", "or", "3", "5", "words",
+    ]  # fmt: skip
+
+
+def test_bare_code_is_found_in_linear_time() -> None:
+    for text in ("a." * 40000, "a/" * 40000, ".a" * 40000, "a.b" * 40000 + "!"):
+        assert markdown_regions(text + "\n", 0, mdx=False) is not None
+
+
+def test_front_matter_with_windows_line_endings_is_front_matter() -> None:
+    page = (
+        "---\r\ntitle: Mutual TLS (mTLS)\r\nstatus: Completed\r\n---\r\n\r\n"
+        "Il Mutual TLS è una tecnica.\r\n"
+    )
+    assert words(prose_of(page)) == ["Il", "Mutual", "TLS", "è", "una", "tecnica"]
+
+
+def test_mkdocstrings_options_are_markup() -> None:
+    page = (
+        "Intro text.\n\n::: fastapi.UploadFile\n    options:\n        members:\n"
+        "            - close\n\nAfter.\n"
+    )
+    assert words(prose_of(page)) == ["Intro", "text", "After"]

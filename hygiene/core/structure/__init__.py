@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 # Regions that hold prose, and are read by default by rules of prose: a link's text is
-# prose too, though often a title or a name kept in its own language.
-CONTAINERS = ("heading", "table", "furniture", "link")
+# prose too, though often a title or a name kept in its own language; a list item is an
+# author's structure, a list of features or links, where a lone label is no leftover.
+CONTAINERS = ("heading", "table", "list", "furniture", "link")
 # Regions that are not prose at all.
 LEAVES = ("code", "markup", "url", "anchor", "front-matter", "comment")
 Kind = Literal[
-    "heading", "table", "furniture", "link",
+    "heading", "table", "list", "furniture", "link",
     "code", "markup", "url", "anchor", "front-matter", "comment",
 ]  # fmt: skip
 SCOPES = ("prose", *CONTAINERS, *LEAVES)

@@ -24,6 +24,18 @@ from hygiene.core.markup import inline_code
 from hygiene.core.segment import within
 from hygiene.core.structure import Kind, Region, blank
 
+# A run of ASCII names joined by slashes and stops, standing alone (no letter, slash or
+# stop before it; none after it but a sentence's stop): taken whole, never backtracked
+# into, then kept when it is a path or a file name (``_is_bare_code``).
+_BARE_TOKEN = regex.compile(
+    r"(?<![\w/.:])(?=[./]|[A-Za-z0-9_-]+[./])"
+    r"(?>/?[A-Za-z0-9_-]+(?:[./][A-Za-z0-9_-]+)*/?|\.[a-z][\w-]*(?:\.[\w-]+)*/?)(?![\w/])"
+)
+# The rest of a path's or a file name's chunk of ASCII text (``**[...slug].astro**``),
+# without the emphasis, quotation marks and stops around it.
+_CHUNK_BEFORE = regex.compile(r"[!-~--*_\"'`]*$", regex.V1)
+_CHUNK_AFTER = regex.compile(r"[!-~--*_\"'`,;:!?]*", regex.V1)
+_EXTENSION = regex.compile(r"\.[a-z][a-z0-9]{0,4}$")
 # A link's or image's destination and title: ](url "title").
 _DESTINATION = r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 # Inline syntax that is not prose, by the kind of region it is. Each pattern is linear:
@@ -40,6 +52,8 @@ _INLINE: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("markup", regex.compile(r"\{(?:'[^'\n]*'|\"[^\"\n]*\")\}")),  # JSX strings: {' '}
     ("markup", regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")),
     ("markup", regex.compile(r"\[\^[^\]\s]+\]")),  # footnote references and definitions
+    # key=value, which a writer left out of backticks.
+    ("code", regex.compile(r"\b[A-Za-z_][\w.-]*=[^\s,;)]+")),
 )
 # Spans from an opening to the next closing mark: comments, and the template tags of site
 # generators (Hugo's shortcodes, Liquid, Jinja). Found with str.find, so an opening that
@@ -52,12 +66,22 @@ _DELIMITED: tuple[tuple[Kind, str, str], ...] = (
     ("markup", "{%", "%}"),
     ("markup", "{{", "}}"),
 )
+# A line of JSX tags alone, opening or closing elements: <Tabs>, <Fragment slot="npm">.
+_JSX_LINE = regex.compile(r"^[ \t]*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>\n]*)?/?>[ \t]*)+$", regex.M)
+# Inline HTML elements whose content is code or keys, not prose.
+_CODE_NAMES = ("code", "kbd", "samp", "var", "tt")
+_CODE_ELEMENT = regex.compile(rf"<({'|'.join(_CODE_NAMES)})(?:\s[^<>]*)?>", regex.I)
+_CODE_CLOSINGS = {name: regex.compile(rf"</{name}\s*>", regex.I) for name in _CODE_NAMES}
+# A definition list's term and the mark of its definition: "term\n: definition".
+_DEFINITION = regex.compile(r"^(?P<term>[^\s:][^\n]*)\n[ ]{0,3}(?P<mark>:)[ \t]+\S", regex.M)
 # MDX's expressions: {...}, one level of nesting, comments included.
 _MDX_EXPRESSION = regex.compile(r"\{(?:[^{}]|\{[^{}]*\})*\}")
 _MDX_MODULE = regex.compile(r"^(?:import|export)\b", regex.M)
 # Lines that are markup wherever they stand (outside code).
 _LINE_MARKUP: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("markup", regex.compile(r"^[ \t]*:{3,}[^\n]*$", regex.M)),  # ::: containers, their titles
+    # mkdocstrings: ::: package.module, and the indented YAML of its options below it.
+    ("markup", regex.compile(r"^:::[ \t]+[\w.]+[ \t]*(?:\n[ \t]+\S[^\n]*)+", regex.M)),
     ("url", regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", regex.M)),  # [id]: url
     ("markup", regex.compile(r"^[ ]{0,3}(?:[-*_][ \t]*){3,}$", regex.M)),  # thematic break
     ("markup", regex.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:-]+$", regex.M)),  # |---|:-:|
@@ -66,6 +90,8 @@ _LINE_MARKUP: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("markup", regex.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[^\n]*$", regex.M)),
     ("markup", regex.compile(r"^[ \t]*===[ \t]+\"[^\"\n]*\"[ \t]*$", regex.M)),  # content tabs
     ("markup", regex.compile(r"^[ \t]*/{3,}[ \t]*[\w-]*(?:[ \t]*\|)?", regex.M)),
+    # ...whose title (/// warning | Mind the cache, //// tab | Python 3.10+) heads it.
+    ("heading", regex.compile(r"(?<=^[ \t]*/{3,}[ \t]*[\w-]*[ \t]*\|)[ \t]*\S[^\n]*", regex.M)),
     ("markup", regex.compile(r"^[ \t]*\{\*[^\n]*\*\}[ \t]*$", regex.M)),
 )
 
@@ -85,6 +111,15 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
         regions.append(Region("front-matter", 0, body_start))
     # The parser sees the front matter as blank lines, so its line numbers stay the text's.
     body = blank(text[:body_start]) + text[body_start:]
+    parsed = body
+    if mdx:
+        # A line that is only JSX tags opens or closes an element whose children are
+        # Markdown: MDX reads a fence or a paragraph inside it as such, where CommonMark
+        # would see an HTML block running to the next blank line. The parser sees the
+        # tags as blank lines.
+        tag_lines = [m.span() for m in _JSX_LINE.finditer(body, body_start)]
+        regions += (Region("markup", a, b) for a, b in tag_lines)
+        parsed = _blanked(body, tag_lines)
     lines = LineIndex(body)
 
     def offset(line: int) -> int:  # the start of 0-based ``line``, or the text's end
@@ -92,7 +127,7 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
 
     blocks: list[tuple[int, int]] = []  # where block-level code and markup stand
     table_depth = 0
-    for token in _parser().parse(body):
+    for token in _parser().parse(parsed):
         if token.type == "table_close":
             table_depth -= 1
         if token.map is None:
@@ -107,6 +142,8 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
             blocks.append((start, end))
         elif token.type == "heading_open":
             regions.append(Region("heading", start, end))
+        elif token.type == "list_item_open":
+            regions.append(Region("list", start, end))
         elif token.type == "table_open":
             table_depth += 1
             regions.append(Region("table", start, end))
@@ -124,8 +161,22 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
             Region(kind, a, b) for a, b in _between(body, body_start, len(body), opening, closing)
         )
     regions += _line_markup(body, blocks, body_start)
+    regions += _definition_terms(body, blocks, body_start)
     regions += _code_shortcodes(body, body_start)
     return regions
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span blanked."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end in spans:
+        pieces += (text[done:start], blank(text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _trimmed(text: str, end: int) -> int:
@@ -137,11 +188,31 @@ def _trimmed(text: str, end: int) -> int:
 
 def _inline(text: str, start: int, end: int, mdx: bool) -> list[Region]:
     found = [Region("code", a, b) for a, b in inline_code(text, start, end)]
+    if "<" in text[start:end]:
+        found += (Region("code", a, b) for a, b in _code_elements(text, start, end))
     for kind, pattern in _INLINE:
         found += (Region(kind, *m.span()) for m in pattern.finditer(text, start, end))
     if mdx:
         found += (Region("markup", *m.span()) for m in _MDX_EXPRESSION.finditer(text, start, end))
+    for token in _BARE_TOKEN.finditer(text, start, end):
+        if _is_bare_code(token.group()):
+            before = _CHUNK_BEFORE.search(text, max(start, token.start() - 64), token.start())
+            after = _CHUNK_AFTER.match(text, token.end(), min(end, token.end() + 64))
+            chunk_start = before.start() if before else token.start()
+            found.append(Region("code", chunk_start, after.end() if after else token.end()))
     return found
+
+
+def _is_bare_code(token: str) -> bool:
+    """Whether a token a writer left out of backticks is no word of a language: a path
+    (``src/``, ``/red/1``, ``a/b/c``), a file name (``README.md``, ``Next.js``) or a dot
+    file (``.gitignore``). ``and/or`` and ``e.g`` are words."""
+    if token.startswith("."):
+        return True
+    if (token.endswith("/") and len(token) > 1) or token.count("/") >= 2:
+        return True
+    extension = _EXTENSION.search(token)
+    return extension is not None and len(token[: extension.start()].rsplit("/", 1)[-1]) > 1
 
 
 def _between(
@@ -157,6 +228,22 @@ def _between(
         position = text.find(opening, close + len(closing), end)
 
 
+def _code_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """What inline HTML's code elements hold (``<code>f(x)</code>``, ``<kbd>``): each
+    opening up to the next closing of its name; a name never closed is not looked for
+    again, so any text is read in linear time."""
+    unclosed: set[str] = set()
+    for opening in _CODE_ELEMENT.finditer(text, start, end):
+        name = opening.group(1).casefold()
+        if name in unclosed:
+            continue
+        closing = _CODE_CLOSINGS[name].search(text, opening.end(), end)
+        if closing is None:
+            unclosed.add(name)
+        else:
+            yield opening.end(), closing.start()
+
+
 # A site generator's shortcode that holds code (Hugo's code-toggle and highlight): what
 # stands between its opening and closing tags is code.
 _CODE_SHORTCODE = regex.compile(r"\{\{[<%][ \t]*(code[\w-]*|highlight)\b[^\n]*?[%>]\}\}")
@@ -170,13 +257,25 @@ def _code_shortcodes(text: str, start: int) -> Iterator[Region]:
         name = opening.group(1)
         if name in unclosed:
             continue
-        closing = regex.compile(r"\{\{[<%][ \t]*/" + regex.escape(name) + r"[ \t]*[%>]\}\}").search(
-            text, opening.end()
-        )
+        closing = regex.compile(
+            rf"\{{\{{[<%][ \t]*/[ \t]*{regex.escape(name)}[ \t]*[%>]\}}\}}"
+        ).search(text, opening.end())
         if closing is None:
             unclosed.add(name)
         else:
             yield Region("code", opening.end(), closing.start())
+
+
+def _definition_terms(
+    text: str, blocks: list[tuple[int, int]], body_start: int
+) -> Iterator[Region]:
+    """Definition lists (PHP Markdown Extra, Pandoc, Goldmark, Python-Markdown): a term is
+    the line above one that opens with a colon, and heads its definition, as a heading its
+    section; the colon is markup."""
+    for match in _DEFINITION.finditer(text, body_start):
+        if not within(blocks, match.start()):
+            yield Region("heading", *match.span("term"))
+            yield Region("markup", *match.span("mark"))
 
 
 def _line_markup(text: str, blocks: list[tuple[int, int]], body_start: int) -> Iterator[Region]:

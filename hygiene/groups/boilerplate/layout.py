@@ -45,6 +45,8 @@ COUNT_AFTER = regex.compile(r"\s+[(\[#]?\d[\d.,]*[kKmM]?[)\]]?$")
 _SENTENCE_END = regex.compile(r"[.!?…:;。！？」』\"”»)\]]\s*$")
 _LINK_ARROW = regex.compile(r"[^\s»›→]\s*(?:»|›|→|>>)$")
 _ARROWS = ("»", "›", "→", ">>")
+_EMPHASISED = regex.compile(r"(\*\*|__|\*|_)[^*_\n]+\1:?")
+_LIST_ITEM = regex.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 
 
 # The characters LEAD can start with: most lines and phrases have none of them there, and
@@ -161,12 +163,18 @@ class LineLayout:
         ]
         edges = {line.index for line in (*body[:edge_lines], *body[-edge_lines:])}
         home = main_script(document.text[document.body_start :])
+        # Where lines are wrapped by the writer (Markdown, HTML, reStructuredText), one
+        # paragraph's lines are one run of text however short: a line that carries on the
+        # sentence above, or runs on into the next, is a piece of it.
+        wrap_width = WRAP_WIDTH if document.format == "text" else 0
         self.body_lines = len(body)
         self.candidates: list[Candidate] = []
         for position, line in enumerate(body):
             text = line.text
             stripped = text.strip()
-            if len(stripped) > MAX_LINE or _continues(lines, line.index):
+            if len(stripped) > MAX_LINE or _continues(lines, line.index, wrap_width):
+                continue
+            if not wrap_width and (_runs_on(lines, line.index) or _unclosed(stripped)):
                 continue
             script = main_script(stripped)
             foreign = bool(
@@ -223,17 +231,36 @@ class LineLayout:
         )
 
 
-def _continues(lines: list[Segment], index: int) -> bool:
+def _continues(lines: list[Segment], index: int, wrap_width: int = WRAP_WIDTH) -> bool:
     """Whether a line carries on a wrapped sentence from the line above: it opens with a
-    lower-case letter after a long line that did not end a sentence (a headline above a
-    capitalised 'Advertisement' ends nothing)."""
+    lower-case letter after a line of ``wrap_width`` or more that did not end a sentence
+    (a headline above a capitalised 'Advertisement' ends nothing)."""
     if index == 0:
         return False
     opening = lines[index].text.lstrip()[:1]
     if not opening.islower():  # a count or a mark first: "3 commentaires" is a line of its own
         return False
     previous = lines[index - 1].text.strip()
-    return len(previous) >= WRAP_WIDTH and not _SENTENCE_END.search(previous)
+    return bool(previous) and len(previous) >= wrap_width and not _SENTENCE_END.search(previous)
+
+
+def _unclosed(text: str) -> bool:
+    """Whether a line opens a bracket it does not close: the rest of its sentence is on
+    the lines below (``(More on encodings can be found in``)."""
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
+
+
+def introduces_list(lines: list[Segment], index: int) -> bool:
+    """Whether a line leads in to a list, as ``See also:`` or ``**Related**`` over a list
+    of links: it ends with a colon or is emphasised whole, and the next line that is not
+    blank is a list item. (``WATCH: Title`` over a list leads in to nothing.)"""
+    text = lines[index].text.strip()
+    if not (text.endswith((":", "\N{FULLWIDTH COLON}")) or _EMPHASISED.fullmatch(text)):
+        return False
+    for line in lines[index + 1 : index + 3]:
+        if line.text.strip():
+            return _LIST_ITEM.match(line.text) is not None
+    return False
 
 
 def _runs_on(lines: list[Segment], index: int) -> bool:

@@ -309,7 +309,8 @@ def empty_text(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     Why: An empty document is never what a writer meant to publish or a pipeline meant to
     ingest: a page the scraper failed to extract, a file truncated by a failed write, a
     placeholder that was never filled. It passes every other check because there is nothing
-    to check, so it is reported on its own. Markdown front matter does not count as text.
+    to check, so it is reported on its own. A page of front matter alone is no empty page:
+    its site generator builds it from those fields (Hugo's section index, a home page).
 
     Fix: Fill the document, or remove it (and find the step that emptied it).
 
@@ -320,8 +321,13 @@ def empty_text(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         One sentence is enough.
     """
     start = ctx.document.body_start
-    if not segment.text[start:].strip():
+    if not segment.text[start:].strip() and not _has_fields(segment.text[:start]):
         yield Hit(start, start, "the document has no text")
+
+
+def _has_fields(front_matter: str) -> bool:
+    """Whether front matter holds anything between its fences."""
+    return any(line.strip() not in ("", "---", "+++") for line in front_matter.splitlines())
 
 
 RULES = (

@@ -10,6 +10,7 @@ import regex
 from hygiene.core.document import Document
 from hygiene.core.rule import RuleContext
 from hygiene.core.segment import Segment
+from hygiene.groups.lexicon import words
 from hygiene.text.garbled import garbled
 
 
@@ -46,6 +47,25 @@ def inside_element(segment: Segment, written: Document) -> bool:
         return False
     above = written.text[: segment.start].rstrip()
     return _OPENING_TAG.match(above[above.rfind("\n") + 1 :]) is not None
+
+
+# A list item of this many words or fewer names a thing (``Nginx``, ``Data Science``, a
+# status value ``Not Started``): a list of them is terms, not a leftover sentence.
+LIST_TERM_WORDS = 3
+
+
+def listed_terms(text: str, start: int, ctx: RuleContext) -> bool:
+    """Whether ``text`` (at ``start`` in the document) is list items alone, each of
+    ``LIST_TERM_WORDS`` words or fewer: the names of things a translated page keeps."""
+    offset, found = start, False
+    for line in text.splitlines(keepends=True):
+        lead = len(line) - len(line.lstrip())
+        if line.strip():
+            if ctx.kind_at(offset + lead) != "list" or len(words(line)) > LIST_TERM_WORDS:
+                return False
+            found = True
+        offset += len(line)
+    return found
 
 
 def line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:

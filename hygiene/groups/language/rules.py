@@ -32,6 +32,7 @@ from hygiene.groups.language.kinship import foreign, same_language, written_as, 
 from hygiene.groups.language.placement import (
     heading,
     inside_element,
+    listed_terms,
     prose_paragraphs,
     skipped,
 )
@@ -132,6 +133,8 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
             continue
         home = home_scripts(block, totals, embedded, home_share)
         if attributed_quotation(block_text) or skipped(ctx, block.first):
+            continue
+        if listed_terms(block_text, block.first.start, ctx):
             continue
         if home and (label or not hosted(block.script, home)):
             yield block_hit(block, lines, totals, home, identifier_for(ctx))
@@ -371,6 +374,8 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
                 and not named_rightly(found[0], piece, home.languages)
             ):
                 continue  # evidence that names a language the text's letters cannot be
+            if found is not None and listed_terms(piece.segment.text, piece.segment.start, ctx):
+                continue  # list items of a few words: the names of things
             if found is not None:
                 strays.append(Stray(position, piece.segment, found))
                 break  # a paragraph is reported once, whole or by its first stray line

@@ -29,6 +29,9 @@ MAIN_LINES = 2 / 3
 # Letters of the document's main script that make a Latin line its translator's: two, the
 # shortest word of a script written with few letters a word (Korean ``또는``, "or").
 MAIN_SCRIPT_WORD = 2
+# Scripts one letter of which is a word: a Chinese ``和`` ("and") or a Japanese ``の``
+# between code terms (``OpenAPI 和 JSON Schema``) is the translator's.
+ONE_LETTER_WORDS = frozenset({"Han", "Hiragana", "Katakana", "Hangul"})
 
 # Words a Latin block in the middle of a document of another script needs, besides function
 # words, to be language rather than names: a heading of two product names holds a function
@@ -151,7 +154,8 @@ def translated_terms(block: Block, main: str, label: bool) -> bool:
     if block.script != "Latin" or label:
         return False
     family = WRITTEN_TOGETHER.get(main, frozenset()) | {main}
-    return sum(block.embedded[name] for name in family) >= MAIN_SCRIPT_WORD
+    least = 1 if ONE_LETTER_WORDS & family else MAIN_SCRIPT_WORD
+    return sum(block.embedded[name] for name in family) >= least
 
 
 def latin_names(

@@ -10,6 +10,8 @@ links were stripped.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from fnmatch import fnmatchcase
+from pathlib import PurePath
 from typing import Any
 
 import regex
@@ -21,6 +23,7 @@ from hygiene.groups.boilerplate.layout import (
     Candidate,
     LineLayout,
     delete_line,
+    introduces_list,
     normalize_phrase,
 )
 from hygiene.registry.kinds.compiled import Compiled, check_template
@@ -32,12 +35,16 @@ LINE_PHRASE_DEFAULTS: Mapping[str, Any] = {
     "prose-endings": ".,;",  # a line ending so is a sentence, not furniture
     "edge-lines": 5,  # non-blank lines at the top and at the bottom that count as edges
     "end-words": 3,  # words before a closing phrase: "CNET on Facebook"
-    "start-words": 0,  # at most this many words after an opening phrase, no number first (0: any)
+    # At most this many words after an opening phrase, no number first, unless they name a
+    # button of ``words`` (0: any).
+    "start-words": 0,
+    "exempt-files": [],  # file names (globs) whose lines are their content: LICENSE*
 }
 
 
 _TAIL_MARKS = " -–—:|,;/"
 _BUTTON_SEPARATORS = regex.compile(r"[\s|•·/,]+")
+_WORD_MARKS = ".,;:!?()[]\"'"
 
 
 def _phrases(spec: Mapping[str, Any], key: str) -> list[str]:
@@ -176,6 +183,13 @@ class CreditMatcher:
         return self._pattern.pattern.search(label) is not None
 
 
+def _authored(lines: list[Segment], index: int) -> bool:
+    """Whether a line, as written in a format that writes its links, is the author's
+    cross-reference: its link is still there (``See also: [Typing Props](...)``), or it
+    leads in to a list (``Further reading:`` over the links)."""
+    return LINK_WRITTEN.search(lines[index].text) is not None or introduces_list(lines, index)
+
+
 def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
     """``line-phrase``: a line of page furniture, known by its phrases and its place.
 
@@ -237,10 +251,14 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
 
     def named(tail: str, ctx: RuleContext) -> bool:
         """Whether what follows an opening phrase can be a link's name: a few words, not a
-        number (``About CNET`` is a link; ``about 9 hours ago`` a time)."""
+        number (``About CNET`` is a link; ``about 9 hours ago`` a time), or more words
+        naming one of the rule's buttons (``Follow AOL News on Facebook and Twitter``, where
+        ``Follow the steps below to ...`` is an instruction)."""
         limit = ctx.options["start-words"]
         words = tail.split()
-        return not limit or (len(words) <= limit and not (words and words[0][0].isdigit()))
+        if not limit or (words and words[0][0].isdigit()):
+            return not limit
+        return len(words) <= limit or any(word.strip(_WORD_MARKS) in button_words for word in words)
 
     def recognise(line: Candidate, ctx: RuleContext) -> str | None:
         """What the line shows of its phrase, or None when it is not furniture."""
@@ -276,13 +294,16 @@ def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
 
     def check(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         document = ctx.document
+        name = PurePath(document.path).name.casefold()
+        if any(fnmatchcase(name, pattern) for pattern in ctx.options["exempt-files"]):
+            return
         layout = LineLayout.of(document, ctx.segments, ctx.options["edge-lines"])
         linked = ctx.document.format != "text"
         for line in layout.candidates:
             if line.foreign:
                 continue  # the language group's (LG001): one problem, one finding
-            if linked and LINK_WRITTEN.search(ctx.written_lines()[line.line.index].text):
-                continue  # the link is still there: the author's cross-reference
+            if linked and _authored(ctx.written_lines(), line.line.index):
+                continue
             shown = recognise(line, ctx)
             if shown is None:
                 continue
