@@ -49,21 +49,27 @@ def inside_element(segment: Segment, written: Document) -> bool:
     return _OPENING_TAG.match(above[above.rfind("\n") + 1 :]) is not None
 
 
-# A list item of this many words or fewer names a thing (``Nginx``, ``Data Science``, a
-# status value ``Not Started``): a list of them is terms, not a leftover sentence.
+# A list item or a table cell of this many words or fewer names a thing (``Nginx``,
+# ``Data Science``, a status value ``Not Started``): a list of them is terms, not a
+# leftover sentence.
 LIST_TERM_WORDS = 3
 
 
 def listed_terms(text: str, start: int, ctx: RuleContext) -> bool:
-    """Whether ``text`` (at ``start`` in the document) is list items alone, each of
-    ``LIST_TERM_WORDS`` words or fewer: the names of things a translated page keeps."""
+    """Whether ``text`` (at ``start`` in the document) is list items or table rows, each
+    item and cell of ``LIST_TERM_WORDS`` words or fewer, with at most short headings
+    between them: the names of things a translated page keeps (``* Nginx``, ``| ref |``)."""
     offset, found = start, False
     for line in text.splitlines(keepends=True):
         lead = len(line) - len(line.lstrip())
         if line.strip():
-            if ctx.kind_at(offset + lead) != "list" or len(words(line)) > LIST_TERM_WORDS:
+            kind = ctx.kind_at(offset + lead)
+            cells = line.split("|") if kind == "table" else [line]
+            if kind not in ("list", "table", "heading") or any(
+                len(words(cell)) > LIST_TERM_WORDS for cell in cells
+            ):
                 return False
-            found = True
+            found = found or kind != "heading"
         offset += len(line)
     return found
 

@@ -136,7 +136,10 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
             continue
         if listed_terms(block_text, block.first.start, ctx):
             continue
-        if home and (label or not hosted(block.script, home)):
+        # A label overrides a home only in Latin, the script of terms everywhere: a Korean
+        # label in a page whose lines are Korean is the page's own.
+        latin_label = label and block.script == "Latin"
+        if home and (latin_label or not hosted(block.script, home)):
             yield block_hit(block, lines, totals, home, identifier_for(ctx))
 
 
