@@ -15,7 +15,7 @@ from hygiene.config.settings import Config
 from hygiene.core.engine import check_document
 from hygiene.groups.language.identifier import LANGUAGE_NAMES, fasttext_languages, language_name
 from hygiene.groups.language.kinship import written_in
-from hygiene.groups.lexicon import language_scripts, read_lexicon
+from hygiene.groups.lexicon import language_scripts, name_languages, read_lexicon
 from hygiene.inputs.decoding import document_from_bytes
 from hygiene.run.checker import Checker
 from hygiene.text.scripts import KNOWN_SCRIPTS, main_script
@@ -108,3 +108,11 @@ def test_hiragana_is_never_called_english() -> None:
     (finding,) = check_document(document, checker.ruleset.rules)
     assert finding.message.startswith(("Hiragana text", "Katakana text", "Han text"))
     assert "English" not in finding.message.split(" in a ")[0]
+
+
+def test_two_latin_letters_name_no_language() -> None:
+    """A language picker writes names (Deutsch, 中文); two Latin letters are a code or a
+    word (pnpm's setting ``ci``), whatever a name list holds."""
+    assert name_languages("Deutsch") == {"de"}
+    assert "zh" in name_languages("中文")
+    assert name_languages("ci") == frozenset() and name_languages("Ci") == frozenset()

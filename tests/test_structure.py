@@ -146,9 +146,8 @@ def test_every_view_keeps_offsets_and_line_breaks(pieces: list[str], path: str) 
 
 def test_markdown_regions_are_found_in_linear_time_on_unclosed_marks() -> None:
     """An opening that never closes is searched for once, not once per opening."""
-    text = "<!-- {{< {% " * 20000
-    regions = markdown_regions(text, 0, mdx=True)
-    assert regions is not None
+    for text in ("<!-- {{< {% " * 20000, "<ConsoleBlock>\n" * 20000):
+        assert markdown_regions(text, 0, mdx=True) is not None
 
 
 def test_code_in_a_japanese_page_does_not_make_it_latin() -> None:
@@ -297,3 +296,24 @@ def test_mkdocstrings_options_are_markup() -> None:
         "            - close\n\nAfter.\n"
     )
     assert words(prose_of(page)) == ["Intro", "text", "After"]
+
+
+def test_what_an_output_component_holds_is_code() -> None:
+    """A program's message quoted in react.dev's <ConsoleBlock> is the program's words; a
+    component that is no output (<LoginForm>) holds prose."""
+    page = (
+        '이 훅은 오류를 냅니다.\n\n<ConsoleBlock level="error">\n\n'
+        "Hooks can only be called inside the body of a function component.\n\n"
+        "</ConsoleBlock>\n\n<Logo />\n\n<LoginForm>\n\nEnter your name.\n\n</LoginForm>\n"
+    )
+    assert words(prose_of(page)) == ["이", "훅은", "오류를", "냅니다", "Enter", "your", "name"]
+
+
+def test_an_inline_element_that_links_holds_link_text() -> None:
+    page = (
+        'Share it.\n\n<div style="display: flex">\n'
+        "  <Button link='https://twitter.com/intent/tweet'>Share on Twitter</Button>\n</div>\n"
+    )
+    kinds = {page[r.start : r.end]: r.kind for r in markdown_regions(page, 0, mdx=True)}
+    assert kinds["Share on Twitter"] == "link"
+    assert codes(page, "page.mdx") == []

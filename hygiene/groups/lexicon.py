@@ -101,8 +101,12 @@ def language_names() -> Mapping[str, frozenset[str]]:
 
 def name_languages(text: str) -> frozenset[str]:
     """Languages in which the whole of ``text`` is the name of a language (what a language
-    picker leaves in a page: ``Deutsch``, ``Georgiano``)."""
-    return language_names().get(normalize_label(text), frozenset())
+    picker leaves in a page: ``Deutsch``, ``Georgiano``). Two Latin letters name no language
+    in a picker: they are a code or a word (``ci``, a setting)."""
+    label = normalize_label(text)
+    if len(label) < 3 and label.isascii():
+        return frozenset()
+    return language_names().get(label, frozenset())
 
 
 @cache

@@ -53,7 +53,7 @@ _INLINE: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("markup", regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")),
     ("markup", regex.compile(r"\[\^[^\]\s]+\]")),  # footnote references and definitions
     # key=value, which a writer left out of backticks.
-    ("code", regex.compile(r"\b[A-Za-z_][\w.-]*=[^\s,;)]+")),
+    ("code", regex.compile(r"\b[A-Za-z_][\w.-]*=[^\s,;()<>\"'“”„‘’«»]+")),
 )
 # Spans from an opening to the next closing mark: comments, and the template tags of site
 # generators (Hugo's shortcodes, Liquid, Jinja). Found with str.find, so an opening that
@@ -72,6 +72,8 @@ _JSX_LINE = regex.compile(r"^[ \t]*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>\n]*)?/?>[ \t]
 _CODE_NAMES = ("code", "kbd", "samp", "var", "tt")
 _CODE_ELEMENT = regex.compile(rf"<({'|'.join(_CODE_NAMES)})(?:\s[^<>]*)?>", regex.I)
 _CODE_CLOSINGS = {name: regex.compile(rf"</{name}\s*>", regex.I) for name in _CODE_NAMES}
+# An inline element that links somewhere: <a href="...">, <Button link='...'>, <Link to=...>.
+_LINKING_ELEMENT = regex.compile(r"<([A-Za-z][\w.-]*)\s[^<>]*?\b(?:href|link|to)=[^<>]*(?<!/)>")
 # A definition list's term and the mark of its definition: "term\n: definition".
 _DEFINITION = regex.compile(r"^(?P<term>[^\s:][^\n]*)\n[ ]{0,3}(?P<mark>:)[ \t]+\S", regex.M)
 # MDX's expressions: {...}, one level of nesting, comments included.
@@ -163,6 +165,7 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
     regions += _line_markup(body, blocks, body_start)
     regions += _definition_terms(body, blocks, body_start)
     regions += _code_shortcodes(body, body_start)
+    regions += _output_components(body, body_start)
     return regions
 
 
@@ -187,20 +190,29 @@ def _trimmed(text: str, end: int) -> int:
 
 
 def _inline(text: str, start: int, end: int, mdx: bool) -> list[Region]:
-    found = [Region("code", a, b) for a, b in inline_code(text, start, end)]
+    # A code span glued to letters makes one word of code with them: `g`reater `t`han.
+    found = [
+        Region("code", *_chunk(text, a, b, start, end)) for a, b in inline_code(text, start, end)
+    ]
     if "<" in text[start:end]:
         found += (Region("code", a, b) for a, b in _code_elements(text, start, end))
+        found += (Region("link", a, b) for a, b in _linking_elements(text, start, end))
     for kind, pattern in _INLINE:
         found += (Region(kind, *m.span()) for m in pattern.finditer(text, start, end))
     if mdx:
         found += (Region("markup", *m.span()) for m in _MDX_EXPRESSION.finditer(text, start, end))
     for token in _BARE_TOKEN.finditer(text, start, end):
         if _is_bare_code(token.group()):
-            before = _CHUNK_BEFORE.search(text, max(start, token.start() - 64), token.start())
-            after = _CHUNK_AFTER.match(text, token.end(), min(end, token.end() + 64))
-            chunk_start = before.start() if before else token.start()
-            found.append(Region("code", chunk_start, after.end() if after else token.end()))
+            found.append(Region("code", *_chunk(text, *token.span(), start, end)))
     return found
+
+
+def _chunk(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """``text[start:end]`` with the ASCII characters glued to it on either side (within
+    ``low`` and ``high``), but for emphasis, quotation marks and stops."""
+    before = _CHUNK_BEFORE.search(text, max(low, start - 64), start)
+    after = _CHUNK_AFTER.match(text, end, min(high, end + 64))
+    return (before.start() if before else start), (after.end() if after else end)
 
 
 def _is_bare_code(token: str) -> bool:
@@ -244,6 +256,22 @@ def _code_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
             yield opening.end(), closing.start()
 
 
+def _linking_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """What an inline element that links holds (``<a href>``, an MDX ``<Button link>`` or
+    ``<Link to>``): a link's text, as ``[text](url)`` holds. A name whose closing is not
+    found in the block is not looked for again."""
+    unclosed: set[str] = set()
+    for opening in _LINKING_ELEMENT.finditer(text, start, end):
+        name = opening.group(1)
+        if name in unclosed:
+            continue
+        closing = text.find(f"</{name}>", opening.end(), end)
+        if closing == -1:
+            unclosed.add(name)
+        else:
+            yield opening.end(), closing
+
+
 # A site generator's shortcode that holds code (Hugo's code-toggle and highlight): what
 # stands between its opening and closing tags is code.
 _CODE_SHORTCODE = regex.compile(r"\{\{[<%][ \t]*(code[\w-]*|highlight)\b[^\n]*?[%>]\}\}")
@@ -276,6 +304,30 @@ def _definition_terms(
         if not within(blocks, match.start()):
             yield Region("heading", *match.span("term"))
             yield Region("markup", *match.span("mark"))
+
+
+# A component that shows a program's output or a terminal (react.dev's <ConsoleBlock>,
+# <TerminalBlock>, a site's <ShellOutput>): one of its name's words says so.
+_OUTPUT_COMPONENT = regex.compile(
+    r"<((?:[A-Z][a-z0-9]*)*(?:Console|Terminal|Shell|Output|Stdout|Stderr)(?:[A-Z][a-z0-9]*)*)"
+    r"(?:\s[^<>]*)?(?<!/)>"
+)
+
+
+def _output_components(text: str, start: int) -> Iterator[Region]:
+    """What an output component holds is code: the program's words, quoted as it prints
+    them, in the language it prints them in. A name whose closing tag is not found is not
+    searched for again."""
+    unclosed: set[str] = set()
+    for opening in _OUTPUT_COMPONENT.finditer(text, start):
+        name = opening.group(1)
+        if name in unclosed:
+            continue
+        closing = text.find(f"</{name}>", opening.end())
+        if closing == -1:
+            unclosed.add(name)
+        else:
+            yield Region("code", opening.end(), closing)
 
 
 def _line_markup(text: str, blocks: list[tuple[int, int]], body_start: int) -> Iterator[Region]:

@@ -3,7 +3,7 @@ title, and which edge of the document a leftover is near."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -29,10 +29,18 @@ def prose_paragraphs(ctx: RuleContext) -> list[Segment]:
     return [paragraph for paragraph in ctx.segments.get("paragraph") if not skipped(ctx, paragraph)]
 
 
-def heading(candidate: Segment, document: Document) -> bool:
-    """A Markdown heading or image: a title and an image's alt text name things (``![templates]``),
-    and their few words are judged only against the interface-label lexicon."""
-    return document.format == "markdown" and candidate.text.lstrip().startswith(("#", "!["))
+def heading(
+    candidate: Segment, document: Document, kind_at: Callable[[int], str] | None = None
+) -> bool:
+    """A Markdown heading or image, or (``kind_at`` telling) any region the document model
+    calls a heading, a definition list's term too: a title and an image's alt text name
+    things (``![templates]``, ``paginator``), and their few words are judged only against
+    the interface-label lexicon."""
+    text = candidate.text
+    if document.format == "markdown" and text.lstrip().startswith(("#", "![")):
+        return True
+    lead = len(text) - len(text.lstrip())
+    return kind_at is not None and kind_at(candidate.start + lead) == "heading"
 
 
 # An element opening (``<ConsoleBlock level="error">``): in Markdown and MDX, the lines

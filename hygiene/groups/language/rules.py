@@ -126,7 +126,9 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         if sum(block.counts.values()) < min_letters and not label:
             continue
         # A title or a component's content names things and quotes programs' output.
-        named = heading(block.first, ctx.document) or inside_element(block.first, ctx.written)
+        named = heading(block.first, ctx.document, ctx.kind_at) or inside_element(
+            block.first, ctx.written
+        )
         if translated_terms(block, main, label) or latin_names(
             block, block_text, label, lines, named
         ):
@@ -370,7 +372,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     strays: list[Stray] = []
     for position, group in enumerate(groups):
         for piece in group:
-            found = judge(piece, grounds, heading(piece.segment, document))
+            found = judge(piece, grounds, heading(piece.segment, document, ctx.kind_at))
             if (
                 found is not None
                 and found[0]

@@ -182,8 +182,15 @@ def lower_case_words(text: str) -> bool:
     """Whether a Latin text writes its words as a language does: two or more, most of them
     after the first in lower case (``Current namespace``, a sentence). Names and terms are
     capitalised (``Other Hooks``, ``Kraków``); a lone word in lower case is as often an
-    identifier (``props``) as a word."""
-    written = [w for w in words_as_written(text) if w.isalpha() and len(w) >= LOWER_WORD]
+    identifier (``props``) as a word, and so are lines of one word each (``npm``, ``pnpm``,
+    ``yarn`` over their commands)."""
+    lines = [
+        [w for w in words_as_written(line) if w.isalpha() and len(w) >= LOWER_WORD]
+        for line in text.splitlines()
+    ]
+    if all(len(line) < 2 for line in lines):
+        return False
+    written = [word for line in lines for word in line]
     rest = written[1:]
     lower = sum(word.islower() for word in rest)
     return bool(lower) and 2 * lower >= len(rest)

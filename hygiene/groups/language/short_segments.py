@@ -210,7 +210,9 @@ def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None
     language (``Bengalce`` is Turkish)."""
     home = grounds.home
     full = [code for code in home if has_full_list(code)]
-    if len(full) < len(home) or any(uses_any(code, tokens) for code in full):
+    # Word lists keep a compound's parts, not the compound: Cross-references is two words.
+    parts = [part for token in tokens if "-" in token for part in token.split("-") if part]
+    if len(full) < len(home) or any(uses_any(code, tokens + parts) for code in full):
         return None
     guess = foreign_guess(text, home, grounds.identifier)
     at_home = home_probability(grounds.identifier.scores(text), home)
