@@ -109,11 +109,22 @@ def _opens(context: str, index: int) -> bool:
     right after Chinese or Japanese letters: 是"ブロック"), before a non-space."""
     before = context[index - 1] if index else ""
     after = context[index + 1] if index + 1 < len(context) else " "
+    if before in "*_" and _letter(after) and _closes_emphasis(context, index):
+        return False  # the possessive of an emphasised word: **FastAPI**'s
     if after.isspace() or (
         after in _NOT_AFTER_OPENING and not context.startswith("...", index + 1)
     ):
         return False  # no quotation starts with a stop or a closing mark: "", '.' (but '...')
     return _boundary(before) or (context[index] == '"' and bool(UNSPACED.match(before)))
+
+
+def _closes_emphasis(context: str, index: int) -> bool:
+    """Whether the emphasis marks before ``index`` close a word: a letter stands right
+    before them (``**FastAPI**``), where opening emphasis follows a space."""
+    start = index
+    while start > 0 and context[start - 1] in "*_":
+        start -= 1
+    return start > 0 and _letter(context[start - 1])
 
 
 def _closes(context: str, index: int, later_closers: list[int]) -> bool:
