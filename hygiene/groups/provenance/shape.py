@@ -141,6 +141,8 @@ def standing(
         after = ""  # "We will not pay." The talks ended. : the quotation ends its sentence
     if before in _ASIDE_OPENERS or after in _ASIDE_OPENERS or after in _ASIDE_CLOSERS:
         return Standing("embedded")  # an aside, or glossed: 「三項 (ternary) 演算子」
+    if after and after in _OPENING_MARKS:
+        return Standing("embedded")  # one of a series: 「Facebook でログイン」「Google でログイン」
     if before in _COLONS:
         if text[max(sentence[0], start - _REACH) : start].rstrip().rstrip(":：").strip():
             return Standing("lead-in", (sentence[0], start))
@@ -206,6 +208,8 @@ def kind_by_words(inner: str) -> QuoteKind:
     lettered = [w for w in WORD.findall(inner) if w[0].isalpha()]
     if not lettered and not UNSPACED.search(inner):
         return "term"  # “ ”, "%", "()": characters quoted, not words
+    if len(inner.split()) == 1 and not UNSPACED.search(inner) and inner[-1:] not in _CLAUSE_ENDS:
+        return "term"  # one word with no stop: "en", "AlexNet", „title“
     cased = [w for w in lettered if len(w) > 3 and w[0].lower() != w[0].upper()]
     titled = 2 * len(cased) >= len(lettered) and all(w[0].isupper() for w in cased)
     headed = lettered[0][0].isupper() and inner.rstrip()[-1:] not in _CLAUSE_ENDS
