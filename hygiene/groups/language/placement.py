@@ -3,7 +3,7 @@ title, and which edge of the document a leftover is near."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import regex
 
@@ -80,6 +80,28 @@ def listed_terms(text: str, start: int, ctx: RuleContext) -> bool:
             found = found or kind != "heading"
         offset += len(line)
     return found
+
+
+# Letters the running text of a document needs to tell its script alone.
+RUNNING_TEXT_LETTERS = 40
+
+
+def running_text(
+    per_line: Sequence[Mapping[str, int]], lines: Sequence[Segment], ctx: RuleContext
+) -> list[Mapping[str, int]] | None:
+    """``per_line`` (letters per script of each line) with the lines of lists, tables and
+    headings left out, when the rest holds ``RUNNING_TEXT_LETTERS`` letters: the lines
+    that tell a page's script (its lists may be English names); None otherwise."""
+    kept: list[Mapping[str, int]] = []
+    letters = 0
+    for line, found in zip(lines, per_line, strict=True):
+        lead = len(line.text) - len(line.text.lstrip())
+        if found and ctx.kind_at(line.start + lead) == "prose":
+            kept.append(found)
+            letters += sum(found.values())
+        else:
+            kept.append({})
+    return kept if letters >= RUNNING_TEXT_LETTERS and len(kept) > 0 else None
 
 
 def line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:

@@ -34,12 +34,14 @@ from hygiene.groups.language.placement import (
     inside_element,
     listed_terms,
     prose_paragraphs,
+    running_text,
     skipped,
 )
 from hygiene.groups.language.quotations import attributed_quotation
 from hygiene.groups.language.runs import Stray, run_hit, stray_runs, sure_strays
 from hygiene.groups.language.script_blocks import (
     block_hit,
+    evidence_totals,
     home_scripts,
     latin_names,
     minority_blocks,
@@ -114,9 +116,11 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     totals = script_totals(per_line)
     if not totals:
         return
-    blocks, embedded = minority_blocks(lines, per_line, totals, float(ctx.options["line-share"]))
+    evidence = running_text(per_line, lines, ctx)
+    line_share = float(ctx.options["line-share"])
+    blocks, embedded = minority_blocks(lines, per_line, totals, line_share, evidence)
     min_letters = int(ctx.options["min-letters"])
-    main = totals.most_common(1)[0][0]
+    main = (evidence_totals(evidence) if evidence else totals).most_common(1)[0][0]
     home_share = float(ctx.options["home-share"])
     for block in blocks:
         block_text = text[block.first.start : block.last.end]
@@ -129,19 +133,17 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         named = heading(block.first, ctx.document, ctx.kind_at) or inside_element(
             block.first, ctx.written
         )
-        if translated_terms(block, main, label) or latin_names(
-            block, block_text, label, lines, named
+        if (
+            translated_terms(block, main, label)
+            or latin_names(block, block_text, label, lines, named)
+            or listed_terms(block_text, block.first.start, ctx)
         ):
             continue
         home = home_scripts(block, totals, embedded, home_share)
         if attributed_quotation(block_text) or skipped(ctx, block.first):
             continue
-        if listed_terms(block_text, block.first.start, ctx):
-            continue
-        # A label overrides a home only in Latin, the script of terms everywhere: a Korean
-        # label in a page whose lines are Korean is the page's own.
-        latin_label = label and block.script == "Latin"
-        if home and (latin_label or not hosted(block.script, home)):
+        # A label overrides a home only in Latin, the script of terms everywhere.
+        if home and ((label and block.script == "Latin") or not hosted(block.script, home)):
             yield block_hit(block, lines, totals, home, identifier_for(ctx))
 
 

@@ -56,6 +56,14 @@ class Block:
     embedded: Counter[str]
 
 
+def evidence_totals(per_line: Sequence[Mapping[str, int]]) -> Counter[str]:
+    """``script_totals``, with a text of Latin letters alone counted as Latin."""
+    totals = script_totals(per_line)
+    if not totals:
+        totals["Latin"] = sum(found.get("Latin", 0) for found in per_line)
+    return totals
+
+
 def script_totals(per_line: Sequence[Mapping[str, int]]) -> Counter[str]:
     """The document's letters per script (``per_line``: the ``line_script_counts`` of each
     line): its other scripts in the order they appear, Latin last, so that a tie goes to
@@ -78,13 +86,20 @@ def minority_blocks(
     per_line: Sequence[Mapping[str, int]],
     totals: Counter[str],
     line_share: float,
+    evidence: Sequence[Mapping[str, int]] | None = None,
 ) -> tuple[list[Block], Counter[str]]:
     """Lines mostly (``line_share``) in a script that is a minority of the document, grouped
     into blocks; and the letters that sit inside lines of another script, per script
-    (``per_line``: the ``line_script_counts`` of each line)."""
+    (``per_line``: the ``line_script_counts`` of each line). The document's main script is
+    judged on ``evidence`` (the lines of running text, when it has enough: a page of
+    Japanese sentences over lists of English names is Japanese), else on every line."""
+    if evidence is None:
+        evidence = per_line
+    else:
+        totals = evidence_totals(evidence)
     letters = sum(totals.values())
-    hosted_lines = Counter(name for found in per_line for name in found if name in HOSTED_BY)
-    leading = Counter(_lead(found) for found in per_line if found)
+    hosted_lines = Counter(name for found in evidence for name in found if name in HOSTED_BY)
+    leading = Counter(_lead(found) for found in evidence if found)
     latin = frozenset({"Latin"})
     latin_majority = main_family("Latin", latin, totals, letters, hosted_lines, leading)
     blocks: list[Block] = []
