@@ -1,19 +1,22 @@
 """The regions of a Markdown or MDX document, from a CommonMark + GFM parser.
 
-markdown-it-py gives the blocks (fenced and indented code, HTML blocks, headings, tables)
-with their lines; inside each block of text the inline syntax that is not prose is found
-by its own rules: code spans (CommonMark's backtick strings), inline HTML and JSX tags,
-comments, link and image destinations, autolinks and bare URLs, heading anchors
-(``{#id}``), entity references, footnote markers, site generators' shortcodes (Hugo's
-``{{< >}}``, Liquid's ``{% %}``), and in MDX its ``{...}`` expressions and ``import`` /
-``export`` lines. Container fences (``:::tip``) and link reference definitions are markup
-wherever they stand. Everything errs towards leaving text alone: what may be markup is
-not read as prose.
+markdown-it-py gives the blocks (fenced and indented code, HTML blocks, headings, tables,
+list items) with their lines; inside each block of text the inline syntax that is not prose
+is found by its own rules: code spans (CommonMark's backtick strings), inline HTML and JSX
+tags and what code elements hold, comments, link and image destinations, autolinks and bare
+URLs, paths and file names out of backticks, heading anchors (``{#id}``), entity
+references, footnote markers, site generators' shortcodes (Hugo's ``{{< >}}``, Liquid's
+``{% %}``), and in MDX its ``{...}`` expressions and ``import`` / ``export`` lines. In MDX
+a line of JSX tags alone is markup and what the element holds is Markdown, as MDX reads it;
+what an output component holds (``<ConsoleBlock>``) is code. Container fences (``:::tip``)
+and link reference definitions are markup wherever they stand; definition-list terms and
+container titles are headings. Everything errs towards leaving text alone: what may be
+markup is not read as prose.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import regex
@@ -240,36 +243,39 @@ def _between(
         position = text.find(opening, close + len(closing), end)
 
 
-def _code_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """What inline HTML's code elements hold (``<code>f(x)</code>``, ``<kbd>``): each
-    opening up to the next closing of its name; a name never closed is not looked for
-    again, so any text is read in linear time."""
+def _contents(
+    openings: Iterator[regex.Match[str]], closing: Callable[[str, int], int]
+) -> Iterator[tuple[int, int]]:
+    """What each opening holds, up to where ``closing(name, after)`` finds its name's
+    closing (-1: none). A name never closed is not looked for again, so a text of many
+    unclosed openings is read in linear time."""
     unclosed: set[str] = set()
-    for opening in _CODE_ELEMENT.finditer(text, start, end):
-        name = opening.group(1).casefold()
+    for opening in openings:
+        name = opening.group(1)
         if name in unclosed:
             continue
-        closing = _CODE_CLOSINGS[name].search(text, opening.end(), end)
-        if closing is None:
+        found = closing(name, opening.end())
+        if found == -1:
             unclosed.add(name)
         else:
-            yield opening.end(), closing.start()
+            yield opening.end(), found
+
+
+def _code_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """What inline HTML's code elements hold (``<code>f(x)</code>``, ``<kbd>``)."""
+
+    def closing(name: str, after: int) -> int:
+        found = _CODE_CLOSINGS[name.casefold()].search(text, after, end)
+        return -1 if found is None else found.start()
+
+    return _contents(_CODE_ELEMENT.finditer(text, start, end), closing)
 
 
 def _linking_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """What an inline element that links holds (``<a href>``, an MDX ``<Button link>`` or
-    ``<Link to>``): a link's text, as ``[text](url)`` holds. A name whose closing is not
-    found in the block is not looked for again."""
-    unclosed: set[str] = set()
-    for opening in _LINKING_ELEMENT.finditer(text, start, end):
-        name = opening.group(1)
-        if name in unclosed:
-            continue
-        closing = text.find(f"</{name}>", opening.end(), end)
-        if closing == -1:
-            unclosed.add(name)
-        else:
-            yield opening.end(), closing
+    ``<Link to>``): a link's text, as ``[text](url)`` holds."""
+    openings = _LINKING_ELEMENT.finditer(text, start, end)
+    return _contents(openings, lambda name, after: text.find(f"</{name}>", after, end))
 
 
 # A site generator's shortcode that holds code (Hugo's code-toggle and highlight): what
@@ -278,20 +284,15 @@ _CODE_SHORTCODE = regex.compile(r"\{\{[<%][ \t]*(code[\w-]*|highlight)\b[^\n]*?[
 
 
 def _code_shortcodes(text: str, start: int) -> Iterator[Region]:
-    """Code between a code shortcode's opening and its closing tag. A name whose closing is
-    not found is not searched for again, so unclosed openings cost one search a name."""
-    unclosed: set[str] = set()
-    for opening in _CODE_SHORTCODE.finditer(text, start):
-        name = opening.group(1)
-        if name in unclosed:
-            continue
-        closing = regex.compile(
-            rf"\{{\{{[<%][ \t]*/[ \t]*{regex.escape(name)}[ \t]*[%>]\}}\}}"
-        ).search(text, opening.end())
-        if closing is None:
-            unclosed.add(name)
-        else:
-            yield Region("code", opening.end(), closing.start())
+    """Code between a code shortcode's opening and its closing tag."""
+
+    def closing(name: str, after: int) -> int:
+        pattern = rf"\{{\{{[<%][ \t]*/[ \t]*{regex.escape(name)}[ \t]*[%>]\}}\}}"
+        found = regex.compile(pattern).search(text, after)
+        return -1 if found is None else found.start()
+
+    for a, b in _contents(_CODE_SHORTCODE.finditer(text, start), closing):
+        yield Region("code", a, b)
 
 
 def _definition_terms(
@@ -316,18 +317,10 @@ _OUTPUT_COMPONENT = regex.compile(
 
 def _output_components(text: str, start: int) -> Iterator[Region]:
     """What an output component holds is code: the program's words, quoted as it prints
-    them, in the language it prints them in. A name whose closing tag is not found is not
-    searched for again."""
-    unclosed: set[str] = set()
-    for opening in _OUTPUT_COMPONENT.finditer(text, start):
-        name = opening.group(1)
-        if name in unclosed:
-            continue
-        closing = text.find(f"</{name}>", opening.end())
-        if closing == -1:
-            unclosed.add(name)
-        else:
-            yield Region("code", opening.end(), closing)
+    them, in the language it prints them in."""
+    openings = _OUTPUT_COMPONENT.finditer(text, start)
+    for a, b in _contents(openings, lambda name, after: text.find(f"</{name}>", after)):
+        yield Region("code", a, b)
 
 
 def _line_markup(text: str, blocks: list[tuple[int, int]], body_start: int) -> Iterator[Region]:
