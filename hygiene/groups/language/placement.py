@@ -101,7 +101,7 @@ def running_text(
             letters += sum(found.values())
         else:
             kept.append({})
-    return kept if letters >= RUNNING_TEXT_LETTERS and len(kept) > 0 else None
+    return kept if letters >= RUNNING_TEXT_LETTERS else None
 
 
 def line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:
