@@ -19,9 +19,13 @@ The README beside them (sources, licences, attribution) is written by hand.
 
 A wider sample, for a review of more findings than the kept corpus gives, goes elsewhere
 (``--scale 6``: six times as many pages of each language, the kept pages among them;
-``--scale 0``: every published page) and is read with ``docs_quality.py --corpus``:
+``--scale 0``: every published page) and is read with ``docs_quality.py --corpus``. The
+review of every page's findings (``benchmarks/results/docs_review_wide.jsonl``) names its
+pages ``docs-wide/<source>/...``; a folder of that name keeps its verdicts:
 
-    python benchmarks/build_docs_corpus.py --out /tmp/docs-wide --scale 6
+    python benchmarks/build_docs_corpus.py --out /tmp/docs-wide --scale 0
+    python benchmarks/docs_quality.py --corpus /tmp/docs-wide --plant-pages 0 --sample 200 \
+        --review benchmarks/results/docs_review_wide.jsonl
 """
 
 from __future__ import annotations

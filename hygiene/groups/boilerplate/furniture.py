@@ -249,6 +249,8 @@ class Furniture:
             tail = glued_tail(text)
             if tail is None or self._authored(last.index):
                 continue
+            if _COLON_END.search(tail) and self._before_list(last.index):
+                continue  # a lead-in glued to its sentence: "... For example:" over code
             following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else None
             if following is not None and following.lstrip()[:1].islower():
                 continue  # the words run on below: a line broken mid-sentence ("She re")
