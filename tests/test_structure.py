@@ -317,3 +317,14 @@ def test_an_inline_element_that_links_holds_link_text() -> None:
     kinds = {page[r.start : r.end]: r.kind for r in markdown_regions(page, 0, mdx=True)}
     assert kinds["Share on Twitter"] == "link"
     assert codes(page, "page.mdx") == []
+
+
+def test_html_list_items_end_where_the_next_item_or_their_list_does() -> None:
+    """An ``li`` needs no end tag: the next item, or its list's end, closes it; a ``dt``
+    heads its definition."""
+    page = "<p>Intro.</p><ul><li>One<li>Two <ul><li>Inner</ul> tail</li></ul><p>After.</p>"
+    page += "<dl><dt>pager</dt><dd>A page of a list.</dd></dl>"
+    items = [page[r.start : r.end] for r in html_regions(page) if r.kind == "list"]
+    assert sorted(items) == ["Inner", "One", "Two <ul><li>Inner</ul> tail"]
+    terms = [page[r.start : r.end] for r in html_regions(page) if r.kind == "heading"]
+    assert terms == ["pager"]

@@ -3,7 +3,8 @@
 A reader sees the text between tags: tags, the doctype, comments, entity references, and
 the content of ``script``, ``style`` and ``template`` are not prose. The content of
 ``nav``, ``header``, ``footer`` and ``aside`` is prose a reader sees, marked as page
-furniture so that a rule can tell it apart.
+furniture so that a rule can tell it apart; list items (``li``, whose end tag is optional)
+are the ``list`` scope, and a definition list's terms (``dt``) headings.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from hygiene.core.document import LineIndex
 from hygiene.core.structure import Kind, Region
 
 _CODE_ELEMENTS = frozenset({"script", "style", "template", "code", "pre", "textarea"})
+_LISTS = frozenset({"ul", "ol", "menu"})
 _FURNITURE = frozenset({"nav", "header", "footer", "aside"})
 # Elements whose content is prose of a kind a rule may leave out.
 _CONTAINERS: dict[str, Kind] = {
-    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "heading"),
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6", "dt"), "heading"),
     "table": "table",
     "a": "link",
     **dict.fromkeys(_FURNITURE, "furniture"),
@@ -37,6 +39,10 @@ class _Regions(HTMLParser):
         self.lines = LineIndex(text)
         self.found: list[Region] = []
         self.open: dict[str, list[int]] = {}  # where open code and furniture elements began
+        # Open list items, each with the depth of lists it stands in: an item's end tag is
+        # optional, so the next item of its list, or its list's end, closes it.
+        self.items: list[tuple[int, int]] = []
+        self.depth = 0
 
     def _here(self) -> int:
         line, column = self.getpos()
@@ -50,6 +56,11 @@ class _Regions(HTMLParser):
         start = self._here()
         raw = self.get_starttag_text() or ""
         self.add("markup", start, start + len(raw))
+        if tag in _LISTS:
+            self.depth += 1
+        elif tag == "li":
+            self._close_items(start, self.depth)
+            self.items.append((start + len(raw), self.depth))
         if tag in _CODE_ELEMENTS or tag in _CONTAINERS:
             self.open.setdefault(tag, []).append(start + len(raw))
 
@@ -62,9 +73,19 @@ class _Regions(HTMLParser):
         close = _TAG_END.search(self.text, start)
         end = close.end() if close else len(self.text)
         self.add("markup", start, end)
+        if tag == "li":
+            self._close_items(start, self.depth)
+        elif tag in _LISTS:
+            self._close_items(start, self.depth)
+            self.depth = max(0, self.depth - 1)
         opened = self.open.get(tag)
         if opened:
             self.add(_kind(tag), opened.pop(), start)
+
+    def _close_items(self, end: int, depth: int) -> None:
+        """End the open items of lists ``depth`` deep or deeper at ``end``."""
+        while self.items and self.items[-1][1] >= depth:
+            self.add("list", self.items.pop()[0], end)
 
     def _whole(self, kind: Kind, length: int) -> None:
         start = self._here()
@@ -95,5 +116,6 @@ def html_regions(text: str) -> list[Region]:
     for tag, starts in parser.open.items():
         for start in starts:
             parser.add(_kind(tag), start, len(text))
+    parser._close_items(len(text), 0)
     parser.found += (Region("markup", *m.span()) for m in _ENTITY.finditer(text))
     return parser.found
