@@ -169,17 +169,22 @@ def interface_languages() -> Mapping[str, Mapping[str, int]]:
 
 
 @cache
+def _cldr_languages() -> Mapping[str, Mapping[str, Any]]:
+    """``language-scripts.json`` (from CLDR), read once for its scripts and its names."""
+    data: Mapping[str, Mapping[str, Any]] = read_lexicon("language-scripts.json")
+    return data
+
+
+@cache
 def language_scripts() -> Mapping[str, frozenset[str]]:
     """Language -> the scripts it is written in (``language-scripts.json``, from CLDR)."""
-    data: Mapping[str, Mapping[str, Any]] = read_lexicon("language-scripts.json")
-    return {code: frozenset(entry["scripts"]) for code, entry in data.items()}
+    return {code: frozenset(entry["scripts"]) for code, entry in _cldr_languages().items()}
 
 
 @cache
 def english_names() -> Mapping[str, str]:
     """Language -> its English name in CLDR (``ceb``: Cebuano), where CLDR has one."""
-    data: Mapping[str, Mapping[str, Any]] = read_lexicon("language-scripts.json")
-    return {code: entry["name"] for code, entry in data.items() if entry["name"]}
+    return {code: entry["name"] for code, entry in _cldr_languages().items() if entry["name"]}
 
 
 def words_as_written(text: str) -> list[str]:

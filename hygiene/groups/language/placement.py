@@ -39,8 +39,13 @@ def heading(
     text = candidate.text
     if document.format == "markdown" and text.lstrip().startswith(("#", "![")):
         return True
-    lead = len(text) - len(text.lstrip())
-    return kind_at is not None and kind_at(candidate.start + lead) == "heading"
+    return kind_at is not None and opening_kind(text, candidate.start, kind_at) == "heading"
+
+
+def opening_kind(text: str, start: int, kind_at: Callable[[int], str]) -> str:
+    """The scope ``text`` (at ``start`` in the document) opens in: that of its first
+    character past white space, where a list item's or a heading's mark stands."""
+    return kind_at(start + len(text) - len(text.lstrip()))
 
 
 # An element opening (``<ConsoleBlock level="error">``): in Markdown and MDX, the lines
@@ -69,9 +74,8 @@ def listed_terms(text: str, start: int, ctx: RuleContext) -> bool:
     between them: the names of things a translated page keeps (``* Nginx``, ``| ref |``)."""
     offset, found = start, False
     for line in text.splitlines(keepends=True):
-        lead = len(line) - len(line.lstrip())
         if line.strip():
-            kind = ctx.kind_at(offset + lead)
+            kind = opening_kind(line, offset, ctx.kind_at)
             cells = line.split("|") if kind == "table" else [line]
             if kind not in ("list", "table", "heading") or any(
                 len(words(cell)) > LIST_TERM_WORDS for cell in cells
@@ -95,8 +99,7 @@ def running_text(
     kept: list[Mapping[str, int]] = []
     letters = 0
     for line, found in zip(lines, per_line, strict=True):
-        lead = len(line.text) - len(line.text.lstrip())
-        if found and ctx.kind_at(line.start + lead) == "prose":
+        if found and opening_kind(line.text, line.start, ctx.kind_at) == "prose":
             kept.append(found)
             letters += sum(found.values())
         else:

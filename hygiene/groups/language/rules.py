@@ -116,11 +116,13 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     totals = script_totals(per_line)
     if not totals:
         return
-    evidence = running_text(per_line, lines, ctx)
+    # The page's script, told by its running text when that has enough letters.
+    evidence = running_text(per_line, lines, ctx) or per_line
+    main_totals = evidence_totals(evidence) if evidence is not per_line else totals
     line_share = float(ctx.options["line-share"])
-    blocks, embedded = minority_blocks(lines, per_line, totals, line_share, evidence)
+    blocks, embedded = minority_blocks(lines, per_line, main_totals, line_share, evidence)
     min_letters = int(ctx.options["min-letters"])
-    main = (evidence_totals(evidence) if evidence else totals).most_common(1)[0][0]
+    main = main_totals.most_common(1)[0][0]
     home_share = float(ctx.options["home-share"])
     for block in blocks:
         block_text = text[block.first.start : block.last.end]
@@ -130,9 +132,8 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         if sum(block.counts.values()) < min_letters and not label:
             continue
         # A title or a component's content names things and quotes programs' output.
-        named = heading(block.first, ctx.document, ctx.kind_at) or inside_element(
-            block.first, ctx.written
-        )
+        title = heading(block.first, ctx.document, ctx.kind_at)
+        named = title or inside_element(block.first, ctx.written)
         if (
             translated_terms(block, main, label)
             or latin_names(block, block_text, label, lines, named)

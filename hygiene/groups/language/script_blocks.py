@@ -57,7 +57,8 @@ class Block:
 
 
 def evidence_totals(per_line: Sequence[Mapping[str, int]]) -> Counter[str]:
-    """``script_totals``, with a text of Latin letters alone counted as Latin."""
+    """``script_totals``, with a text of Latin letters alone counted as Latin (the running
+    text of a page whose other scripts stand in its lists)."""
     totals = script_totals(per_line)
     if not totals:
         totals["Latin"] = sum(found.get("Latin", 0) for found in per_line)
@@ -91,12 +92,10 @@ def minority_blocks(
     """Lines mostly (``line_share``) in a script that is a minority of the document, grouped
     into blocks; and the letters that sit inside lines of another script, per script
     (``per_line``: the ``line_script_counts`` of each line). The document's main script is
-    judged on ``evidence`` (the lines of running text, when it has enough: a page of
-    Japanese sentences over lists of English names is Japanese), else on every line."""
+    judged on ``evidence``, the lines that tell it (every line by default), whose letters
+    per script are ``totals``."""
     if evidence is None:
         evidence = per_line
-    else:
-        totals = evidence_totals(evidence)
     letters = sum(totals.values())
     hosted_lines = Counter(name for found in evidence for name in found if name in HOSTED_BY)
     leading = Counter(_lead(found) for found in evidence if found)
@@ -255,7 +254,7 @@ def block_hit(
 def named_language(text: str, script: str, identifier: Identifier) -> str:
     """', Ukrainian (interface label)': the language of a leftover and the evidence for it,
     only ever a language written in the leftover's ``script``."""
-    labels = sorted(code for code in label_languages(text) if written_in(code, script))
+    labels = [code for code in label_languages(text) if written_in(code, script)]
     if labels:
         return f", {' or '.join(sorted(language_name(code) for code in labels))} (interface label)"
     guess = text_language(text, identifier)
