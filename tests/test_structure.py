@@ -108,6 +108,15 @@ def test_rst_list_items_continue_on_indented_lines_as_prose() -> None:
     ]  # fmt: skip
 
 
+def test_rst_and_asciidoc_list_items_are_the_list_scope() -> None:
+    rst = "Roles:\n\n* :ref:`C <c-roles>`\n* Python, carried\n  on a line\n#. two\n\nAfter.\n"
+    items = [rst[r.start : r.end] for r in rst_regions(rst) if r.kind == "list"]
+    assert items == ["* :ref:`C <c-roles>`", "* Python, carried\n  on a line", "#. two"]
+    adoc = "Intro.\n\n* one\n** two\n. three\n\nAfter.\n"
+    items = [adoc[r.start : r.end] for r in asciidoc_regions(adoc) if r.kind == "list"]
+    assert items == ["* one", "** two", ". three"]
+
+
 def test_a_character_tells_the_region_it_stands_in() -> None:
     page = "# Title\n\nSee `code` and [the site](https://example.com).\n"
     structure = Structure(page, markdown_regions(page, 0, mdx=False))
@@ -269,9 +278,36 @@ def test_mdx_reads_what_a_jsx_element_holds_as_markdown() -> None:
     assert words(prose_of(page, "page.mdx")) == ["Текст", "о", "проекте"]
 
 
+def test_mdx_tags_whose_attributes_run_over_lines_are_markup() -> None:
+    """Starlight's ``<LinkButton⏎ href=...⏎>`` and a ``code={`...`}`` value holding a blank
+    line are the tag's; the element's indented children are read (MDX has no indented
+    code), the link's as link text; a ``<`` that opens no tag leaves the line to the prose."""
+    page = (
+        'Der Knopf:\n\n<LinkButton\n\tslot="preview"\n\thref="https://docs.astro.build"\n'
+        '\tvariant="secondary"\n>\n\tVerwandt: Astro\n</LinkButton>\n\n'
+        '<Code\n\tcode={`## Welcome\n\nHello from **space**!`}\n\tlang="md"\n/>\n\n'
+        "<SidebarPreview\n\tconfig={[\n\t\t{ label: 'Guides', items: [] },\n\n\t]}\n/>\n\n"
+        "<Hinweis über\nzwei Zeilen ohne Ende.\n"
+    )
+    assert words(prose_of(page, "page.mdx")) == [
+        "Der", "Knopf", "Verwandt", "Astro", "Hinweis", "über", "zwei", "Zeilen", "ohne", "Ende",
+    ]  # fmt: skip
+    kinds = {page[r.start : r.end].strip(): r.kind for r in markdown_regions(page, 0, mdx=True)}
+    assert kinds["Verwandt: Astro"] == "link"
+
+
+def test_tags_running_over_lines_are_found_in_linear_time() -> None:
+    for text in ("<a\n{\n" * 20000, "<a '\n" * 40000, "<a\n```\n" * 20000):
+        assert markdown_regions(text + "\n", 0, mdx=True) is not None
+
+
 def test_paths_and_file_names_out_of_backticks_are_code() -> None:
     page = "Edit README.md, src/pages/, /red/1 and **[...slug].astro** (tag=red) with Next.js.\n"
     assert words(prose_of(page)) == ["Edit", "_", "_", "_", "and", "_", "_", "with"]
+    # A file name opening a line takes nothing of the line above: "Foundation" is a word.
+    assert words(prose_of("About Node.js Foundation\nNode.js Foundation is here.\n")) == [
+        "About", "_", "Foundation", "Foundation", "is", "here",
+    ]  # fmt: skip
     assert words(prose_of("Use and/or, e.g. one of 24/7 or 3.5 words.\n")) == [
         "Use", "and", "or", "e", "g", "one", "of", "24", "7", "or", "3", "5", "words",
     ]  # fmt: skip

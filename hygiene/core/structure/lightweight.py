@@ -29,6 +29,13 @@ _RST: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("markup", regex.compile(r"`_{1,2}|\|[^|\n]+\|")),  # link ends, substitutions
 )
 
+# A list item and the indented lines that carry it on: bullets, enumerators (1. a) #.),
+# and AsciiDoc's nested * and . marks.
+_RST_ITEM = regex.compile(
+    r"^[ \t]*(?:[-*+•‣⁃]|#\.|\(?(?:\d+|[A-Za-z]|#)[.)])[ \t]+\S.*(?:\n[ \t]+\S.*)*", regex.M
+)
+_ASCIIDOC_ITEM = regex.compile(r"^[ \t]*(?:\*+|-|\.+|\d+\.)[ \t]+\S.*$", regex.M)
+
 # A section title: a line of text over an underline of one punctuation character.
 _RST_TITLE = regex.compile(r"^(?=[^\n]*\w)[^\n]+(?=\n([=\-`:'\"~^_*+#<>])\1{2,}[ \t]*$)", regex.M)
 
@@ -44,22 +51,26 @@ _ASCIIDOC: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
 
 
 def rst_regions(text: str) -> list[Region]:
-    """Code (indented blocks, inline literals), directives, comments, targets, markup."""
+    """Code (indented blocks, inline literals), directives, comments, targets, markup,
+    section titles, list items."""
     found = [Region("code", start, end) for start, end in rst_code_spans(text)]
     for kind, pattern in _RST:
         found += (Region(kind, *m.span()) for m in pattern.finditer(text))
     found += (Region("url", *m.span()) for m in _URL.finditer(text))
     found += (Region("heading", *m.span()) for m in _RST_TITLE.finditer(text))
+    found += (Region("list", *m.span()) for m in _RST_ITEM.finditer(text))
     return found
 
 
 def asciidoc_regions(text: str) -> list[Region]:
     """Delimited blocks (listing, literal, passthrough as code, ``////`` as comment),
-    line comments, attributes, block attributes, heading marks, macros' targets."""
+    line comments, attributes, block attributes, heading marks, macros' targets, list
+    items."""
     found = list(_delimited(text))
     for kind, pattern in _ASCIIDOC:
         found += (Region(kind, *m.span()) for m in pattern.finditer(text))
     found += (Region("url", *m.span()) for m in _URL.finditer(text))
+    found += (Region("list", *m.span()) for m in _ASCIIDOC_ITEM.finditer(text))
     return found
 
 

@@ -7,7 +7,8 @@ tags and what code elements hold, comments, link and image destinations, autolin
 URLs, paths and file names out of backticks, heading anchors (``{#id}``), entity
 references, footnote markers, site generators' shortcodes (Hugo's ``{{< >}}``, Liquid's
 ``{% %}``), and in MDX its ``{...}`` expressions and ``import`` / ``export`` lines. In MDX
-a line of JSX tags alone is markup and what the element holds is Markdown, as MDX reads it;
+a line of JSX tags alone, or a tag alone on the lines its attributes run over, is markup
+(``jsx``) and what the element holds is Markdown, as MDX reads it, never indented code;
 what an output component holds (``<ConsoleBlock>``) is code. Container fences (``:::tip``)
 and link reference definitions are markup wherever they stand; definition-list terms and
 container titles are headings. Everything errs towards leaving text alone: what may be
@@ -26,6 +27,7 @@ from hygiene.core.document import LineIndex
 from hygiene.core.markup import inline_code
 from hygiene.core.segment import within
 from hygiene.core.structure import Kind, Region, blank
+from hygiene.core.structure.jsx import tag_lines_of
 
 # A run of ASCII names joined by slashes and stops, standing alone (no letter, slash or
 # stop before it; none after it but a sentence's stop): taken whole, never backtracked
@@ -36,7 +38,7 @@ _BARE_TOKEN = regex.compile(
 )
 # The rest of a path's or a file name's chunk of ASCII text (``**[...slug].astro**``),
 # without the emphasis, quotation marks and stops around it.
-_CHUNK_BEFORE = regex.compile(r"[!-~--*_\"'`]*$", regex.V1)
+_CHUNK_BEFORE = regex.compile(r"[!-~--*_\"'`]*\Z", regex.V1)
 _CHUNK_AFTER = regex.compile(r"[!-~--*_\"'`,;:!?]*", regex.V1)
 _EXTENSION = regex.compile(r"\.[a-z][a-z0-9]{0,4}$")
 # A link's or image's destination and title: ](url "title").
@@ -69,8 +71,6 @@ _DELIMITED: tuple[tuple[Kind, str, str], ...] = (
     ("markup", "{%", "%}"),
     ("markup", "{{", "}}"),
 )
-# A line of JSX tags alone, opening or closing elements: <Tabs>, <Fragment slot="npm">.
-_JSX_LINE = regex.compile(r"^[ \t]*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>\n]*)?/?>[ \t]*)+$", regex.M)
 # Inline HTML elements whose content is code or keys, not prose.
 _CODE_NAMES = ("code", "kbd", "samp", "var", "tt")
 _CODE_ELEMENT = regex.compile(rf"<({'|'.join(_CODE_NAMES)})(?:\s[^<>]*)?>", regex.I)
@@ -102,10 +102,12 @@ _LINE_MARKUP: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
 
 
 @cache
-def _parser() -> MarkdownIt:
+def _parser(mdx: bool) -> MarkdownIt:
     # Only the blocks are wanted: inline syntax is found by the rules below, so the inline
     # parse (a third of the time) is left out; inline tokens keep their text and lines.
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+    # MDX has no indented code: what a JSX element holds is indented for the reader.
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+    return parser.disable("code") if mdx else parser
 
 
 def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
@@ -118,12 +120,14 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
     body = blank(text[:body_start]) + text[body_start:]
     parsed = body
     if mdx:
-        # A line that is only JSX tags opens or closes an element whose children are
-        # Markdown: MDX reads a fence or a paragraph inside it as such, where CommonMark
-        # would see an HTML block running to the next blank line. The parser sees the
-        # tags as blank lines.
-        tag_lines = [m.span() for m in _JSX_LINE.finditer(body, body_start)]
+        # Lines that are only JSX tags open or close an element whose children are
+        # Markdown: the parser sees the tags as blank lines.
+        tag_lines = tag_lines_of(body, body_start)
         regions += (Region("markup", a, b) for a, b in tag_lines)
+        # A linking element opened on lines of its own holds its link's text there too.
+        openings = (m for a, b in tag_lines for m in _LINKING_ELEMENT.finditer(body, a, b))
+        found = _contents(openings, lambda name, after: body.find(f"</{name}>", after))
+        regions += (Region("link", a, b) for a, b in found)
         parsed = _blanked(body, tag_lines)
     lines = LineIndex(body)
 
@@ -132,7 +136,7 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
 
     blocks: list[tuple[int, int]] = []  # where block-level code and markup stand
     table_depth = 0
-    for token in _parser().parse(parsed):
+    for token in _parser(mdx).parse(parsed):
         if token.type == "table_close":
             table_depth -= 1
         if token.map is None:
