@@ -165,8 +165,12 @@ class LineLayout:
         home = main_script(document.text[document.body_start :])
         # Where lines are wrapped by the writer (Markdown, HTML, reStructuredText), one
         # paragraph's lines are one run of text however short: a line that carries on the
-        # sentence above, or runs on into the next, is a piece of it.
+        # sentence above, runs on into the next, or (where blank lines part paragraphs)
+        # heads a paragraph of running text with no blank line between them, is a piece
+        # of it.
         wrap_width = WRAP_WIDTH if document.format == "text" else 0
+        # Where blank lines part paragraphs (not in HTML, whose tags do).
+        blank_separated = document.format in ("markdown", "rst", "asciidoc")
         self.body_lines = len(body)
         self.candidates: list[Candidate] = []
         for position, line in enumerate(body):
@@ -175,6 +179,8 @@ class LineLayout:
             if len(stripped) > MAX_LINE or _continues(lines, line.index, wrap_width):
                 continue
             if not wrap_width and (_runs_on(lines, line.index) or _unclosed(stripped)):
+                continue
+            if blank_separated and _heads(lines, line.index):
                 continue
             script = main_script(stripped)
             foreign = bool(
@@ -251,15 +257,16 @@ def _unclosed(text: str) -> bool:
 
 
 def introduces_list(lines: list[Segment], index: int) -> bool:
-    """Whether a line leads in to a list, as ``See also:`` or ``**Related**`` over a list
-    of links: it ends with a colon or is emphasised whole, and the next line that is not
-    blank is a list item. (``WATCH: Title`` over a list leads in to nothing.)"""
+    """Whether a line leads in to what follows, as ``See also:`` or ``**Related**`` over a
+    list of links, or ``More about the new members:`` over paragraphs about them: it ends
+    with a colon or is emphasised whole, and the next line that is not blank is a list
+    item or a line of running text. (``WATCH: Title`` leads in to nothing.)"""
     text = lines[index].text.strip()
     if not (text.endswith((":", "\N{FULLWIDTH COLON}")) or _EMPHASISED.fullmatch(text)):
         return False
     for line in lines[index + 1 : index + 3]:
         if line.text.strip():
-            return _LIST_ITEM.match(line.text) is not None
+            return _LIST_ITEM.match(line.text) is not None or len(line.text.strip()) >= WRAP_WIDTH
     return False
 
 
@@ -273,6 +280,12 @@ def _runs_on(lines: list[Segment], index: int) -> bool:
     text = lines[index].text.strip()
     opens_lower = lines[index + 1].text.lstrip()[:1].islower()
     return bool(text) and opens_lower and not _SENTENCE_END.search(text)
+
+
+def _heads(lines: list[Segment], index: int) -> bool:
+    """Whether line ``index`` heads a paragraph: the next line, with no blank line between
+    them, is running text (``About Node.js Foundation`` over the paragraph about it)."""
+    return index + 1 < len(lines) and len(lines[index + 1].text.strip()) >= WRAP_WIDTH
 
 
 def delete_line(text: str, line: Segment, lines: list[Segment]) -> Fix | None:
