@@ -34,6 +34,7 @@ from hygiene.groups.language.kinship import foreign, same_language
 from hygiene.groups.language.placement import heading
 from hygiene.groups.language.quotations import framed_quotation
 from hygiene.groups.language.short_segments import short_stray
+from hygiene.groups.language.vocabulary import has_list, knows
 from hygiene.groups.lexicon import (
     alphabets,
     label_languages,
@@ -155,6 +156,8 @@ def _stray_sentence(
     confirmed = identified(text, limits.min_confidence, grounds)
     if confirmed is None or contradicted(text, grounds):
         return None
+    if _home_vocabulary(text, content, home, confirmed.language):
+        return None  # its words are the document's language's, whatever the identifier says
     if any(same_language(confirmed.language, code) for code in grounds.contenders):
         return None  # the document may as well be in that language, as far as fastText can tell
     # An identifier is sure of itself even when wrong on a short sentence (langdetect calls
@@ -181,6 +184,22 @@ def _stray_sentence(
     if by_words is not None:
         evidence = f"function words and {evidence}"
     return confirmed.language, evidence
+
+
+def _home_vocabulary(text: str, content: list[str], home: tuple[str, ...], other: str) -> bool:
+    """Whether at least half of a sentence's content words, names left aside, are common
+    words of the document's language and none of them the identifier's language's alone:
+    fastText's compact model calls ``Modere as conversas no Slack.`` English."""
+    if not has_list(other) or not all(has_list(code) for code in home):
+        return False
+    written = words_as_written(text)
+    names = {word.casefold() for word in written[1:] if word[:1].isupper()}
+    plain = [word for word in content if word not in names]
+    ours = sum(any(knows(code, word) for code in home) and not knows(other, word) for word in plain)
+    theirs = sum(
+        knows(other, word) and not any(knows(code, word) for code in home) for word in plain
+    )
+    return bool(plain) and 2 * ours >= len(plain) and not theirs
 
 
 def _by_letters(text: str, odd: str, grounds: Grounds) -> Verdict | None:

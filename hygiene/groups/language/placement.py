@@ -10,8 +10,13 @@ import regex
 from hygiene.core.document import Document
 from hygiene.core.rule import RuleContext
 from hygiene.core.segment import Segment
-from hygiene.groups.lexicon import words
+from hygiene.core.structure import PROSE
 from hygiene.text.garbled import garbled
+from hygiene.text.scripts import line_script_counts
+
+# What the language rules read: prose, but not a link's text, which is often the title of
+# what it links to, kept in that page's language (a talk, a package, a person's name).
+LANGUAGE_SCOPES = PROSE - {"link"}
 
 
 def skipped(ctx: RuleContext, segment: Segment) -> bool:
@@ -64,26 +69,53 @@ def inside_element(segment: Segment, written: Document) -> bool:
 
 # A list item or a table cell of this many words or fewer names a thing (``Nginx``,
 # ``Data Science``, a status value ``Not Started``): a list of them is terms, not a
-# leftover sentence.
+# leftover sentence. A name, every word of it capitalised, may be longer (``Android SDK
+# Command-line Tools``).
 LIST_TERM_WORDS = 3
+LIST_NAME_WORDS = 5
+
+
+# What a term's parentheses add qualifies it: ``Title (DataType: Textstring)``.
+_PARENTHESES = regex.compile(r"\([^()\n]*\)")
 
 
 def listed_terms(text: str, start: int, ctx: RuleContext) -> bool:
     """Whether ``text`` (at ``start`` in the document) is list items or table rows, each
-    item and cell of ``LIST_TERM_WORDS`` words or fewer, with at most short headings
-    between them: the names of things a translated page keeps (``* Nginx``, ``| ref |``)."""
+    item and cell a term (``_is_term``) besides what it adds in parentheses, or series of
+    names, with at most short headings between them: the names of things a
+    translated page keeps (``* Nginx``, ``| ref |``, ``Sirius, Vega, Betelgeuse``)."""
     offset, found = start, False
     for line in text.splitlines(keepends=True):
         if line.strip():
             kind = opening_kind(line, offset, ctx.kind_at)
             cells = line.split("|") if kind == "table" else [line]
-            if kind not in ("list", "table", "heading") or any(
-                len(words(cell)) > LIST_TERM_WORDS for cell in cells
-            ):
+            listed = kind in ("list", "table", "heading") and all(
+                _is_term(_PARENTHESES.sub(" ", cell)) for cell in cells
+            )
+            if not (listed or names_series(line)):
                 return False
             found = found or kind != "heading"
         offset += len(line)
     return found
+
+
+def _is_term(text: str) -> bool:
+    """Whether a list item or a table cell names a thing: a few words (a hyphenated
+    compound one word, ``Platform-Tools``), or a few more all capitalised."""
+    tokens = [token for token in text.split() if any(c.isalpha() for c in token)]
+    if len(tokens) <= LIST_TERM_WORDS:
+        return True
+    return len(tokens) <= LIST_NAME_WORDS and all(t[0].isupper() or t[0].isdigit() for t in tokens)
+
+
+def names_series(line: str) -> bool:
+    """Whether a line is a series of three names or more, each a few words that open with
+    a capital or a digit: ``Io, Europa, Ganymede``, ``HD 34445 b, Gliese 179 b``."""
+    items = [item.split() for item in line.split(",")]
+    return len(items) >= 3 and all(
+        0 < len(item) <= LIST_TERM_WORDS and (item[0][0].isupper() or item[0][0].isdigit())
+        for item in items
+    )
 
 
 # Letters the running text of a document needs to tell its script alone.
@@ -105,6 +137,17 @@ def running_text(
         else:
             kept.append({})
     return kept if letters >= RUNNING_TEXT_LETTERS else None
+
+
+def titled_scripts(document: Document) -> frozenset[str]:
+    """The scripts but Latin of the page's front-matter title: a page is called in its own
+    language, so its lines in them are no leftovers (``title: React 모임`` over a Korean
+    page of English place names). A Latin title names things in any language."""
+    title = document.metadata.get("title")
+    if not isinstance(title, str):
+        return frozenset()
+    counts = line_script_counts(title)
+    return frozenset(name for name, count in counts.items() if name != "Latin" and count >= 2)
 
 
 def line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segment:

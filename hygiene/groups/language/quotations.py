@@ -19,17 +19,26 @@ FRAME_SHARE = 0.5
 
 
 def attributed_quotation(text: str) -> bool:
-    """A quotation followed by its speaker after a dash: '“…” — Videgaray'."""
+    """A quotation followed by its speaker after a dash ('“…” — Videgaray'), or quoted
+    whole (a title quoting an error message, ``### "Suspense Exception: ..."``): words
+    quoted as they were written."""
     outside = QUOTED.sub(" ", text)
-    return outside != text and DASH_ATTRIBUTION.search(outside) is not None
+    return outside != text and (DASH_ATTRIBUTION.search(outside) is not None or _bare(outside))
+
+
+def _bare(outside: str) -> bool:
+    """Whether what stands outside the quotation marks holds no word."""
+    return not any(character.isalnum() for character in outside)
 
 
 def framed_quotation(text: str, home: tuple[str, ...]) -> bool:
-    """A quotation whose surrounding words are the document's, or that names its speaker
-    after a dash: an attributed quotation, not a leftover."""
+    """A quotation whose surrounding words are the document's, that names its speaker
+    after a dash, or that stands whole: an attributed quotation, not a leftover."""
     outside_text = QUOTED.sub(" ", text)
     if outside_text == text:
         return False
+    if _bare(outside_text):
+        return True
     around = stopword_scores(words(outside_text))
     best = max(around.values(), default=0.0)
     own = max((score for code, score in around.items() if not foreign(code, home)), default=0.0)

@@ -2,40 +2,39 @@
 
 LG001 reads scripts (its analysis in ``script_blocks``); LG003 measures each segment
 (``evidence``) and lets the evidence decide (``decision``); here are the rules themselves,
-their documentation and the hits they yield."""
+their documentation and the hits they yield (LG002, a page against its declared language,
+in ``declared``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, partial
 
 from hygiene.core.rule import Hit, RuleContext, rule
-from hygiene.core.segment import Segment, first_body_line
-from hygiene.core.structure import PROSE
+from hygiene.core.segment import Segment
 from hygiene.groups.language.decision import judge, uniform
+from hygiene.groups.language.declared import declared_mismatch
 from hygiene.groups.language.evidence import (
     Candidate,
     candidates,
     document_letters,
     document_words,
-    majority_language,
 )
 from hygiene.groups.language.grounds import Grounds, Limits
 from hygiene.groups.language.home import document_home, named_rightly
 from hygiene.groups.language.identifier import (
     SAMPLE,
     identifier_for,
-    language_name,
-    text_language,
 )
-from hygiene.groups.language.kinship import foreign, same_language, written_as, written_in
 from hygiene.groups.language.placement import (
+    LANGUAGE_SCOPES,
     heading,
     inside_element,
     listed_terms,
     prose_paragraphs,
     running_text,
     skipped,
+    titled_scripts,
 )
 from hygiene.groups.language.quotations import attributed_quotation
 from hygiene.groups.language.runs import Stray, run_hit, stray_runs, sure_strays
@@ -48,17 +47,12 @@ from hygiene.groups.language.script_blocks import (
     script_totals,
     translated_terms,
 )
-from hygiene.groups.lexicon import label_languages, words
+from hygiene.groups.lexicon import label_languages
 from hygiene.text.garbled import garbled
 from hygiene.text.scripts import WRITTEN_TOGETHER, hosted, line_script_counts, main_script
 
 # A stray needs a document to stray from: a single paragraph is the whole of it.
 MIN_PARAGRAPHS = 2
-
-
-# What the language rules read: prose, but not a link's text, which is often the title of
-# what it links to, kept in that page's language (a talk, a package, a person's name).
-LANGUAGE_SCOPES = PROSE - {"link"}
 
 
 @rule(
@@ -91,10 +85,13 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     names, only when its function words show a language, or when most of its words after the
     first are in lower case as a language writes them (``Positive integer``; names and terms are
     capitalised, ``Other Hooks``) outside Markdown titles and the content of a component
-    (``<ConsoleBlock>``). Mojibake is not read: its letters are a codec's, and the encoding
-    rules report it. The language a finding names is one CLDR writes in the line's script
-    (``rules/lexicons/language-scripts.json``); where the evidence points to another (function
-    words read into Han), the finding names none.
+    (``<ConsoleBlock>``); a page's title is no scraper's label at its edge (``# HTTP Basic Auth``).
+    Nor are these reported: lines in the script of the front-matter title (``title: React 모임``),
+    lists of terms (a few words an item, more if all capitalised), series of names (``Io, Europa,
+    Ganymede``), quotations standing whole or naming their speaker after a dash. Mojibake is not
+    read: its letters are a codec's, and the encoding rules report it. The language a finding names
+    is one CLDR writes in the line's script (``rules/lexicons/language-scripts.json``); where the
+    evidence points to another (function words read into Han), the finding names none.
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -121,15 +118,15 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     main_totals = evidence_totals(evidence) if evidence is not per_line else totals
     line_share = float(ctx.options["line-share"])
     blocks, embedded = minority_blocks(lines, per_line, main_totals, line_share, evidence)
-    min_letters = int(ctx.options["min-letters"])
     main = main_totals.most_common(1)[0][0]
     home_share = float(ctx.options["home-share"])
+    titled = partial(hosted, home_scripts=titled_scripts(ctx.document))
     for block in blocks:
         block_text = text[block.first.start : block.last.end]
         # An interface label is a leftover however short ("留言") and even in a script the
         # document uses for its terms (a Danish "Kommentarer" in a Chinese page).
         label = block.first is block.last and bool(label_languages(block_text))
-        if sum(block.counts.values()) < min_letters and not label:
+        if sum(block.counts.values()) < int(ctx.options["min-letters"]) and not label:
             continue
         # A title or a component's content names things and quotes programs' output.
         title = heading(block.first, ctx.document, ctx.kind_at)
@@ -141,75 +138,11 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         ):
             continue
         home = home_scripts(block, totals, embedded, home_share)
-        if attributed_quotation(block_text) or skipped(ctx, block.first):
+        if attributed_quotation(block_text) or skipped(ctx, block.first) or titled(block.script):
             continue
         # A label overrides a home only in Latin, the script of terms everywhere.
         if home and ((label and block.script == "Latin") or not hosted(block.script, home)):
             yield block_hit(block, lines, totals, home, identifier_for(ctx))
-
-
-@rule(
-    "LG002",
-    "language.declared-mismatch",
-    severity="warning",
-    scope="document",
-    scopes=LANGUAGE_SCOPES,
-    options={"min-words": 20, "min-confidence": 0.9},
-)
-def declared_mismatch(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
-    """A document whose text is not in the language its configuration or front matter declares.
-
-    Why: A Russian text under content/uk/, or an English page left untranslated in a French
-    localisation, is shipped to the wrong readers and filed under the wrong language in a
-    corpus. The language is declared by ``[tool.hygiene.languages]`` globs or a ``lang`` or
-    ``language`` field of the front matter; the text's language comes from its function words,
-    or the language identifier (fastText, or langdetect) when they cannot tell. Only texts
-    of ``min-words`` words or more are judged, and only a detection of ``min-confidence`` or
-    more, of a language written in the text's script that most paragraphs are in too, is
-    reported; a declared language the identifier cannot name (Western Armenian for fastText)
-    is not judged.
-
-    Fix: Translate the text, move it where it belongs, or correct the declaration.
-
-    Bad:
-        ---
-        lang: fr
-        ---
-        The talks ended without an agreement, and the two sides said that they would meet
-        again next month to discuss the border and the trade between their countries.
-
-    Good:
-        ---
-        lang: fr
-        ---
-        Les discussions se sont terminées sans accord, et les deux parties ont dit qu'elles
-        se retrouveraient le mois prochain pour parler de la frontière et du commerce.
-    """
-    declared = ctx.declared_languages
-    document = ctx.document
-    identifier = identifier_for(ctx)
-    if not declared or not any(identifier.knows(code) for code in declared):
-        return  # nothing declared, or nothing the identifier could tell from another
-    paragraphs = prose_paragraphs(ctx)  # no code, no mojibake (a codec's letters)
-    body = " ".join(paragraph.text for paragraph in paragraphs)
-    if len(words(body)) < int(ctx.options["min-words"]):
-        return
-    guess = text_language(body[:SAMPLE], identifier)
-    if guess is None or guess.confidence < float(ctx.options["min-confidence"]):
-        return
-    language = guess.language
-    if not foreign(language, declared) or not written_in(language, main_script(body)):
-        return
-    if not written_as(language, body, declared):
-        return  # function words read into kanji (年, 月) are no Chinese
-    majority = majority_language(paragraphs, identifier)
-    if majority is None or not same_language(majority.language, language):
-        return  # a long stray at the top, not a page in another language
-    yield Hit(
-        *first_body_line(segment.text, document.body_start),
-        f"declared {', '.join(declared)}, but the text reads as {language_name(guess.language)}"
-        f" ({guess.evidence} {guess.confidence:.2f})",
-    )
 
 
 @rule(
@@ -302,7 +235,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     outscore its language's, and where the two tie, ``i``, ``en``: Swedish or Spanish, the
     identifier must give at least ``tie-confidence``; for a language without a list of them,
     Welsh, a few of the document's overrule only an identifier under ``unlisted-confidence``).
-    Where fastText alone names the language, CLD2 must not take the text for the document's.
+    Where fastText alone names the language, CLD2 must not take the text for the document's,
+    and when half of its words, names aside, are common words of the document's language and
+    none is the other language's alone, it belongs whatever the identifier says (fastText's
+    compact model calls ``Modere as conversas no Slack.`` English).
     Either way the document's own language must be all but ruled out: at most
     ``max-home-probability``, and ``min-odds`` times less likely than the other. Letters are
     evidence of their own, long or short: a segment writing letters the document's language has
@@ -320,7 +256,8 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     them; the word lists speak only when each of them has one. Evidence that names a language
     CLDR does not write in the segment's script, or Japanese for Han without kana (Chinese with
     it, or for fewer than 12 Han letters in a Japanese page: a heading of kanji), is no
-    evidence: nothing is reported. One leftover is one finding: adjacent stray paragraphs of one
+    evidence: nothing is reported; nor are lists of terms and series of names (as LG001
+    reads them). One leftover is one finding: adjacent stray paragraphs of one
     language, with at most lines too short to judge between them (a section's heading), are
     reported once with the run's span; a page declared in a language other than the one most of
     its paragraphs are in is reported once over its whole text; and where another language rule
@@ -345,8 +282,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     limits = Limits.read(ctx.options)
     declared = ctx.declared_languages
     lines = ctx.segments.get("line")
-    sample = segment.text[document.body_start : document.body_start + SAMPLE]
-    dominant = main_script(sample)
+    dominant = main_script(segment.text[document.body_start : document.body_start + SAMPLE])
     # Candidates in another script are LG001's to judge; those in a script written together
     # with the document's are this rule's (a Han line in a page whose kana lead is Chinese).
     family = WRITTEN_TOGETHER.get(dominant or "", frozenset()) | {dominant}
@@ -376,11 +312,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     for position, group in enumerate(groups):
         for piece in group:
             found = judge(piece, grounds, heading(piece.segment, document, ctx.kind_at))
-            if (
-                found is not None
-                and found[0]
-                and not named_rightly(found[0], piece, home.languages)
-            ):
+            if found and found[0] and not named_rightly(found[0], piece, home.languages):
                 continue  # evidence that names a language the text's letters cannot be
             if found is not None and listed_terms(piece.segment.text, piece.segment.start, ctx):
                 continue  # list items of a few words: the names of things

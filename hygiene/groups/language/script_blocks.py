@@ -178,18 +178,24 @@ def latin_names(
     """A Latin block that is not language: names, code terms and acronyms (``### Vue``,
     ``## Other Hooks``, ``SSR vs. SSG``), which documents of every script write in Latin.
     It is a leftover when it is an interface label, when its function words show a
-    language and it is either a run of words (two words, one of them ``other``, show
-    little) or stands at an edge of the document, where scrapers leave labels
+    language and it is either a run of words on a line (two words, one of them ``other``,
+    show little) or stands at an edge of the document, where scrapers leave labels
     (``Read more``), or when it writes its words in lower case as a language does, unless
     it is ``named``: a title or a component's content, which name things and quote
-    programs (``TypeError: Cannot read properties of null``)."""
+    programs (``TypeError: Cannot read properties of null``); a page's title is no label
+    at its edge (``# HTTP Basic Auth``), nor is a row of titles of a word or two,
+    capitalised as names are (``#### Number`` ... ``#### Object``)."""
     if block.script != "Latin" or label:
         return False
     tokens = words(text)
     if guess_by_stopwords(tokens) is None:
         return named or not lower_case_words(text)
-    edge = where(block.first, block.last, lines) != MIDDLE
-    return len(tokens) < LATIN_TEXT_WORDS and not edge
+    if not named and where(block.first, block.last, lines) != MIDDLE:
+        return False
+    if len(tokens) < LATIN_TEXT_WORDS:
+        return True
+    longest = max(len(words(line)) for line in text.splitlines())
+    return named and longest < LATIN_TEXT_WORDS and not lower_case_words(text)
 
 
 def lower_case_words(text: str) -> bool:
