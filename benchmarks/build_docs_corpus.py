@@ -51,11 +51,14 @@ MIN_PAGE_BYTES = 200  # redirects and stubs with nothing to read
 
 @dataclass(frozen=True)
 class Language:
-    """One language of a source: its BCP 47 tag, the folder its pages are under, how many."""
+    """One language of a source: its BCP 47 tag, the folder its pages are under, how many;
+    ``besides`` names the folders under it that hold other languages (a site whose default
+    language sits at the root of the content folder)."""
 
     tag: str
     folder: str
     pages: int
+    besides: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,25 @@ VUE_SKIP = r"^src/(examples/src/|public/|tutorial/src/(?!.*/description\.md$))"
 def one(tag: str, folder: str, pages: int = 40) -> tuple[Language, ...]:
     return (Language(tag, folder, pages),)
 
+
+STARLIGHT_LANGUAGES = (
+    "da",
+    "de",
+    "es",
+    "fa",
+    "fr",
+    "hi",
+    "id",
+    "it",
+    "ja",
+    "ko",
+    "pt-br",
+    "pt-pt",
+    "ru",
+    "tr",
+    "uk",
+    "zh-cn",
+)
 
 # fmt: off
 SOURCES: tuple[Source, ...] = (
@@ -145,6 +167,26 @@ SOURCES: tuple[Source, ...] = (
     Source("google-styleguide", "google/styleguide", "8487c083e1faecb1259be8a8873618cfdb69d33d",
            "Jekyll (GitHub Pages)", "CC-BY-3.0", one("en", ""), (".md", ".html"),
            r"^(\.github/|CODE_OF_CONDUCT\.md$|include/)"),
+    # Release posts are generated from each release's changelog.
+    Source("nodejs-org", "nodejs/nodejs.org", "6f94c8a6ab643beeee7038eba3fb521207d4b345",
+           "Next.js with MDX", "MIT",
+           tuple(Language(tag, f"apps/site/pages/{folder}/", pages) for tag, folder, pages in (
+               ("en", "en", 25), ("ar", "ar", 15), ("es", "es", 15), ("fr", "fr", 15),
+               ("id", "id", 15), ("ja", "ja", 15), ("ko", "ko", 15), ("pt-BR", "pt-br", 15),
+               ("tr", "tr", 15), ("uk", "uk", 15), ("zh-CN", "zh-cn", 15))),
+           (".md", ".mdx"), r"/blog/release/"),
+    Source("starlight-docs", "withastro/starlight", "3999be7cc18b41095d61e3b63d68ff3e6c6c050b",
+           "Astro Starlight (MDX)", "MIT",
+           (Language("en", "docs/src/content/docs/", 20, STARLIGHT_LANGUAGES),
+            *(Language(tag, f"docs/src/content/docs/{tag.lower()}/", 15)
+              for tag in ("de", "es", "fr", "ja", "ko", "ru", "zh-CN"))),
+           (".mdx", ".md"), r"(^|/)_[^/]*$"),
+    Source("tauri-docs", "tauri-apps/tauri-docs", "e1c39c6ef06b936f70e977d53c60fcf329ec3702",
+           "Astro Starlight (MDX)", "MIT",
+           (Language("en", "src/content/docs/", 25, ("es", "fr", "it", "zh-cn")),
+            *(Language(tag, f"src/content/docs/{tag.lower()}/", 15)
+              for tag in ("es", "fr", "zh-CN"))),
+           (".mdx", ".md"), r"(^|/)_[^/]*(/|$)"),
 )
 # fmt: on
 
@@ -160,6 +202,7 @@ def published_pages(mirror: Path, source: Source, language: Language) -> list[tu
     folder = ("--", language.folder) if language.folder else ()
     listing = git(mirror, "ls-tree", "-r", "-l", "-z", source.commit, *folder)
     skip = re.compile(source.skip)
+    besides = tuple(f"{language.folder}{folder}/" for folder in language.besides)
     pages = []
     for entry in listing.decode("utf-8").split("\0"):
         if not entry:
@@ -168,7 +211,11 @@ def published_pages(mirror: Path, source: Source, language: Language) -> list[tu
         mode, kind, blob, size = meta.split()
         if kind != "blob" or mode == "120000" or not path.lower().endswith(source.suffixes):
             continue
-        if skip.search(path) or not MIN_PAGE_BYTES <= int(size) <= MAX_PAGE_BYTES:
+        if (
+            skip.search(path)
+            or path.startswith(besides)
+            or not MIN_PAGE_BYTES <= int(size) <= MAX_PAGE_BYTES
+        ):
             continue
         pages.append((path, blob))
     return sorted(pages)
