@@ -190,7 +190,7 @@ def latin_names(
     tokens = words(text)
     if guess_by_stopwords(tokens) is None:
         return named or not lower_case_words(text)
-    if not named and where(block.first, block.last, lines) != MIDDLE:
+    if not named and (where(block.first, block.last, lines) != MIDDLE or lower_case_words(text)):
         return False
     if len(tokens) < LATIN_TEXT_WORDS:
         return True
