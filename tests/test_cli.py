@@ -39,11 +39,12 @@ def test_seed_text_output_and_exit_1() -> None:
         ["seeds/000_3b11dac5e552c86b.txt:43:234:", "PV002"],
         ["seeds/000_3b11dac5e552c86b.txt:54:72:", "UC004"],
         ["seeds/000_3b11dac5e552c86b.txt:54:176:", "UC004"],
+        ["seeds/000_3b11dac5e552c86b.txt:58:1:", "BP007"],
         ["seeds/000_3b11dac5e552c86b.txt:58:1:", "LG001"],
     ]
     assert lines[-1] == (
-        "Found 8 findings (2 warnings, 6 info) in 1 document. 2 fixable with `hygiene fix` "
-        "(1 more with `hygiene fix --unsafe-fixes`)."
+        "Found 9 findings (3 warnings, 6 info) in 1 document. 2 fixable with `hygiene fix` "
+        "(2 more with `hygiene fix --unsafe-fixes`)."
     )
 
 
@@ -70,6 +71,7 @@ def test_seed_json_validates_and_has_exactly_the_expected_findings() -> None:
         ("PV002", "info", 43, 234, "the official"),
         ("UC004", "info", 54, 72, "\u00a0"),
         ("UC004", "info", 54, 176, "\u00a0"),
+        ("BP007", "warning", 58, 1, "коментарі читачів:"),
         ("LG001", "warning", 58, 1, "коментарі читачів:"),
     ]
     language = report["findings"][-1]

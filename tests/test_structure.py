@@ -190,7 +190,7 @@ def test_a_directive_shown_in_a_code_block_is_an_example() -> None:
         "The report ends with a label.\n\nкоментарі читачів:\n"
     )
     report = check_text(page, path="a.md")
-    assert [f.code for f in report.findings] == ["LG001"]
+    assert [f.code for f in report.findings] == ["BP007", "LG001"]
 
 
 def test_prose_damage_is_still_found_and_placed_exactly() -> None:
@@ -224,7 +224,7 @@ def test_directives_around_a_code_block_cover_it() -> None:
 
 def test_a_comment_inside_a_code_span_is_code() -> None:
     page = "Write `<!-- hygiene: disable-file -->` to turn checks off.\n\nкоментарі читачів:\n"
-    assert codes(page, "a.md") == ["LG001"]
+    assert codes(page, "a.md") == ["BP007", "LG001"]
 
 
 def test_site_generator_syntax_is_markup() -> None:

@@ -5,9 +5,9 @@ short line of its own, not the middle of a wrapped sentence, not code, often at 
 top or the bottom of the text. ``LineLayout`` computes that context once per
 document; every boilerplate rule reads the same layout.
 
-A line in another script than the document's is marked ``foreign``: the phrase packs
-leave it to the language group (LG001 names it), but the furniture model reads it too, as
-a foreign interface label is both a stray language and furniture. Latin lines are never
+A line in another script than the document's is marked ``foreign`` (a feature of the
+furniture model); every boilerplate rule reads it, as a foreign interface label is both a
+stray language (LG001 names it) and furniture. Latin lines are never
 foreign here: Latin is the script of the web's interface chrome everywhere (``WATCH:`` in
 a Japanese page).
 """
