@@ -82,8 +82,8 @@ _PARENTHESES = regex.compile(r"\([^()\n]*\)")
 def listed_terms(text: str, start: int, ctx: RuleContext) -> bool:
     """Whether ``text`` (at ``start`` in the document) is list items or table rows, each
     item and cell a term (``_is_term``) besides what it adds in parentheses, or series of
-    names, with at most short headings between them: the names of things a
-    translated page keeps (``* Nginx``, ``| ref |``, ``Sirius, Vega, Betelgeuse``)."""
+    names, with at most short headings between them: the names of things a translated
+    page keeps (``* Nginx``, ``| ref |``, ``Sirius, Vega, Betelgeuse``)."""
     offset, found = start, False
     for line in text.splitlines(keepends=True):
         if line.strip():

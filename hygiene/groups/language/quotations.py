@@ -18,10 +18,10 @@ DASH_ATTRIBUTION = regex.compile(r"[—―–]\s*\p{Lu}\p{L}+")
 FRAME_SHARE = 0.5
 
 
-def attributed_quotation(text: str) -> bool:
-    """A quotation followed by its speaker after a dash ('“…” — Videgaray'), or quoted
-    whole (a title quoting an error message, ``### "Suspense Exception: ..."``): words
-    quoted as they were written."""
+def cited_quotation(text: str) -> bool:
+    """A quotation cited as such: followed by its speaker after a dash ('“…” — Videgaray'),
+    or quoted whole (a title quoting an error message, ``### "Suspense Exception: ..."``):
+    words quoted as they were written."""
     outside = QUOTED.sub(" ", text)
     return outside != text and (DASH_ATTRIBUTION.search(outside) is not None or _bare(outside))
 

@@ -36,7 +36,7 @@ from hygiene.groups.language.placement import (
     skipped,
     titled_scripts,
 )
-from hygiene.groups.language.quotations import attributed_quotation
+from hygiene.groups.language.quotations import cited_quotation
 from hygiene.groups.language.runs import Stray, run_hit, stray_runs, sure_strays
 from hygiene.groups.language.script_blocks import (
     block_hit,
@@ -138,7 +138,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         ):
             continue
         home = home_scripts(block, totals, embedded, home_share)
-        if attributed_quotation(block_text) or skipped(ctx, block.first) or titled(block.script):
+        if cited_quotation(block_text) or skipped(ctx, block.first) or titled(block.script):
             continue
         # A label overrides a home only in Latin, the script of terms everywhere.
         if home and ((label and block.script == "Latin") or not hosted(block.script, home)):
