@@ -89,6 +89,7 @@ _LINE_MARKUP: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("markup", regex.compile(r"^:::[ \t]+[\w.]+[ \t]*(?:\n[ \t]+\S[^\n]*)+", regex.M)),
     ("url", regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", regex.M)),  # [id]: url
     ("markup", regex.compile(r"^[ ]{0,3}(?:[-*_][ \t]*){3,}$", regex.M)),  # thematic break
+    ("markup", regex.compile(r"^[ ]{0,3}>(?:[ \t]{0,4}>)*[ \t]?", regex.M)),  # block quotes' >
     ("markup", regex.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:-]+$", regex.M)),  # |---|:-:|
     # MkDocs and Python-Markdown blocks: !!! note "Title", ??? tip, /// warning | Title, and
     # FastAPI's {* file.py hl[1:3] *} includes.

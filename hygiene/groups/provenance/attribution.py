@@ -51,7 +51,10 @@ _PRONOUNS = {
     "lui", "lei", "ele", "ela", "hij", "zij", "on", "ona", "он", "она", "вони", "він",
     "вона", "han", "hon"
 }  # fmt: skip
-_EPIGRAPH = regex.compile(r"^\s*(?:--|[—–])\s*(?P<name>\p{Lu}[\p{L}.’' -]{1,60}?)\s*$")
+# A credit under a quotation: "— Thomas Jefferson", and where it is from: "(Source)".
+_EPIGRAPH = regex.compile(
+    r"^\s*(?:--|[—–])\s*(?P<name>\p{Lu}[\p{L}.’' -]{1,60}?)\s*(?:\([^()\n]{0,80}\)\s*)?$"
+)
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}?\.?")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st",

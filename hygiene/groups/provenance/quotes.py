@@ -119,12 +119,13 @@ def _opens(context: str, index: int) -> bool:
 
 
 def _closes_emphasis(context: str, index: int) -> bool:
-    """Whether the emphasis marks before ``index`` close a word: a letter stands right
-    before them (``**FastAPI**``), where opening emphasis follows a space."""
+    """Whether the emphasis marks before ``index`` close a word: a letter, or the end of a
+    link or a code span, stands right before them (``**FastAPI**``, ``**[give](…)**``),
+    where opening emphasis follows a space."""
     start = index
     while start > 0 and context[start - 1] in "*_":
         start -= 1
-    return start > 0 and _letter(context[start - 1])
+    return start > 0 and (_letter(context[start - 1]) or context[start - 1] in ")]`")
 
 
 def _closes(context: str, index: int, later_closers: list[int]) -> bool:
@@ -137,8 +138,11 @@ def _closes(context: str, index: int, later_closers: list[int]) -> bool:
     if not _letter(after):
         return True
     before = context[index - 1] if index else " "
-    if before.isspace() or before in "\"'" or unicodedata.category(before) in ("Ps", "Pi"):
-        return False  # it opens a quotation inside: no '"incorrectly"'
+    # A mark right after another opens a quotation inside ('"incorrectly"'), unless that
+    # one closes the quoted words before it ("Cannot find module 'react'"와).
+    inner = before in "\"'" and (index < 2 or _boundary(context[index - 2]))
+    if before.isspace() or inner or unicodedata.category(before) in ("Ps", "Pi"):
+        return False
     if context[index] in '"\u201d\u00bb':
         return True
     return _HANGUL.match(after) is not None or bisect_right(later_closers, index) == len(

@@ -47,6 +47,8 @@ CREDIT_PATTERNS = (
     ),
 )  # fmt: skip
 _CREDITS = [(kind, regex.compile(pattern, regex.MULTILINE)) for kind, pattern in CREDIT_PATTERNS]
+# A line holding a word, from its first character past white space and block-quote marks.
+_WORDED_LINE = regex.compile(r"(?<=^[ \t>]*)(?=[^\n]*\w)[^\s>]", regex.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +146,12 @@ def _block_under(paragraph: Segment, below: Segment | None, written: str | None)
     if written is None:
         return below
     tail = written[paragraph.end : paragraph.end + WINDOW]  # bounded: linear
-    start = paragraph.end + len(tail) - len(tail.lstrip())
-    if not tail.strip() or (below is not None and start >= below.start):
+    # The first written line with a word: a block quote's empty line (">") holds none.
+    found = _WORDED_LINE.search(tail)
+    if found is None:
+        return below
+    start = paragraph.end + found.start()
+    if below is not None and start >= below.start:
         return below
     end = written.find("\n", start, start + WINDOW)
     line = written[start : start + WINDOW if end == -1 else end]
