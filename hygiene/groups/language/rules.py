@@ -82,16 +82,18 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     holds a word of the document's main script: Latin is the script of code terms and names
     everywhere, and a translator who keeps them writes the rest in the document's own words
     (``boolean (True, False 또는 None)``). For the same reason a Latin line is language, not
-    names, only when its function words show a language, or when most of its words after the
-    first are in lower case as a language writes them (``Positive integer``; names and terms are
-    capitalised, ``Other Hooks``) outside Markdown titles and the content of a component
-    (``<ConsoleBlock>``); a page's title is no scraper's label at its edge (``# HTTP Basic Auth``).
-    Nor are these reported: lines in the script of the front-matter title (``title: React 모임``),
-    lists of terms (a few words an item, more if all capitalised), series of names (``Io, Europa,
-    Ganymede``), quotations standing whole or naming their speaker after a dash. Mojibake is not
-    read: its letters are a codec's, and the encoding rules report it. The language a finding names
-    is one CLDR writes in the line's script (``rules/lexicons/language-scripts.json``); where the
-    evidence points to another (function words read into Han), the finding names none.
+    names, only when its function words show a language, or when most of its words after the first
+    are in lower case as a language writes them (``Positive integer``; names and terms are
+    capitalised, ``Other Hooks``), or when it is a label the localisation catalogues write, opening
+    with a word they translate (``Edit Gallery``; ``rules/lexicons/interface-words.json``), outside
+    Markdown titles and the content of a component (``<ConsoleBlock>``); a page's title is no
+    scraper's label at its edge (``# HTTP Basic Auth``). Nor are these reported: lines in the script
+    of the front-matter title (``title: React 모임``), lists of terms (a few words an item, more if
+    all capitalised), series of names (``Io, Europa, Ganymede``), quotations standing whole or
+    naming their speaker after a dash. Mojibake is not read: its letters are a codec's, and the
+    encoding rules report it. The language a finding names is one CLDR writes in the line's script
+    (``rules/lexicons/language-scripts.json``); where the evidence points to another (function words
+    read into Han), the finding names none.
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 

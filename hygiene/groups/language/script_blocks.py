@@ -17,7 +17,8 @@ from hygiene.groups.language.identifier import (
 )
 from hygiene.groups.language.kinship import written_in
 from hygiene.groups.language.placement import MIDDLE, where
-from hygiene.groups.lexicon import label_languages, words, words_as_written
+from hygiene.groups.language.short_segments import LABEL_WORD, label_writers
+from hygiene.groups.lexicon import interface_languages, label_languages, words, words_as_written
 from hygiene.text.scripts import HOSTED_BY, WRITTEN_TOGETHER
 
 # A script (with those written together with it) that holds half the document's letters is
@@ -37,6 +38,9 @@ ONE_LETTER_WORDS = frozenset({"Han", "Hiragana", "Katakana", "Hangul"})
 # words, to be language rather than names: a heading of two product names holds a function
 # word often enough ("Other Hooks", "Effect Hooks").
 LATIN_TEXT_WORDS = 4
+# A label word of more languages' catalogues than this is a name they all keep (Django:
+# 54), not a word each translates (Add: 2, Edit: 3, Image: 5).
+TRANSLATED_IN = 5
 
 # Words of fewer letters say nothing of a text's case ("a", "I", "of", "UI", "tl;dr").
 LOWER_WORD = 3
@@ -188,6 +192,8 @@ def latin_names(
     if block.script != "Latin" or label:
         return False
     tokens = words(text)
+    if not named and ":" not in text and latin_label(tokens):
+        return False  # a label the catalogues write (Add New Link), not a name
     if guess_by_stopwords(tokens) is None:
         return named or not lower_case_words(text)
     if not named and (where(block.first, block.last, lines) != MIDDLE or lower_case_words(text)):
@@ -196,6 +202,21 @@ def latin_names(
         return True
     longest = max(len(words(line)) for line in text.splitlines())
     return named and longest < LATIN_TEXT_WORDS and not lower_case_words(text)
+
+
+def latin_label(tokens: list[str]) -> bool:
+    """Whether two to ``LATIN_TEXT_WORDS`` words are a label the catalogues of a
+    Latin-script language write, opening with one of its label words that few catalogues
+    keep as it is (``Add New Link``, ``Edit Gallery``; not ``Django Software Foundation``)."""
+    if not 2 <= len(tokens) <= LATIN_TEXT_WORDS:
+        return False
+    first = interface_languages().get(tokens[0], {})
+    if sum(score >= LABEL_WORD for score in first.values()) > TRANSLATED_IN:
+        return False  # a name every catalogue keeps (Django, URL), not a word it translates
+    return any(
+        written_in(code, "Latin") and first.get(code, 0) >= LABEL_WORD
+        for code in label_writers(tokens)
+    )
 
 
 def lower_case_words(text: str) -> bool:

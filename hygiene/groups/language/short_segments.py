@@ -4,6 +4,8 @@ against them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from hygiene.groups.language.evidence import foreign_guess, home_probability, unexplained
 from hygiene.groups.language.grounds import (
     NOT_CONSIDERED,
@@ -121,7 +123,21 @@ def _interface_label(text: str, tokens: list[str], grounds: Grounds) -> Verdict 
     if not _home_ruled_out(text, grounds):
         return None
     scores = grounds.identifier.scores(text)
-    writing = [
+    writing = label_writers(tokens, found)
+    if not writing:
+        return None
+    best = max(writing, key=lambda code: scores.get(code, 0.0))
+    return best, f"{language_name(best)} interface words"
+
+
+def label_writers(tokens: list[str], found: list[Mapping[str, int]] | None = None) -> list[str]:
+    """The languages whose localisation catalogues write a few words as a label: half of
+    them at least are its label words, the rest words of it (``Add Link``, ``Edit
+    Gallery``). ``found``: each token's entry of ``interface_languages``, when looked up."""
+    if found is None:
+        index = interface_languages()
+        found = [index.get(token, {}) for token in tokens]
+    return [
         code
         for code in sorted({code for languages in found for code in languages})
         if 2 * sum(languages.get(code, 0) >= LABEL_WORD for languages in found) >= len(tokens)
@@ -130,10 +146,6 @@ def _interface_label(text: str, tokens: list[str], grounds: Grounds) -> Verdict 
             for languages, token in zip(found, tokens, strict=True)
         )
     ]
-    if not writing:
-        return None
-    best = max(writing, key=lambda code: scores.get(code, 0.0))
-    return best, f"{language_name(best)} interface words"
 
 
 def _agreed(text: str, tokens: list[str], guessed: str | None, grounds: Grounds) -> Verdict | None:
