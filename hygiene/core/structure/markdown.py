@@ -127,7 +127,7 @@ def markdown_regions(text: str, body_start: int, mdx: bool) -> list[Region]:
         regions += (Region("markup", a, b) for a, b in tag_lines)
         # A linking element opened on lines of its own holds its link's text there too.
         openings = (m for a, b in tag_lines for m in _LINKING_ELEMENT.finditer(body, a, b))
-        found = _contents(openings, lambda name, after: body.find(f"</{name}>", after))
+        found = _contents(openings, _closing_tag(body))
         regions += (Region("link", a, b) for a, b in found)
         parsed = _blanked(body, tag_lines)
     lines = LineIndex(body)
@@ -266,6 +266,13 @@ def _contents(
             yield opening.end(), found
 
 
+def _closing_tag(text: str, end: int | None = None) -> Callable[[str, int], int]:
+    """What ``_contents`` asks of an element: where its ``</name>`` stands in ``text``
+    (before ``end``), after a position; -1 where it does not."""
+    limit = len(text) if end is None else end
+    return lambda name, after: text.find(f"</{name}>", after, limit)
+
+
 def _code_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """What inline HTML's code elements hold (``<code>f(x)</code>``, ``<kbd>``)."""
 
@@ -279,8 +286,7 @@ def _code_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 def _linking_elements(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """What an inline element that links holds (``<a href>``, an MDX ``<Button link>`` or
     ``<Link to>``): a link's text, as ``[text](url)`` holds."""
-    openings = _LINKING_ELEMENT.finditer(text, start, end)
-    return _contents(openings, lambda name, after: text.find(f"</{name}>", after, end))
+    return _contents(_LINKING_ELEMENT.finditer(text, start, end), _closing_tag(text, end))
 
 
 # A site generator's shortcode that holds code (Hugo's code-toggle and highlight): what
@@ -323,8 +329,7 @@ _OUTPUT_COMPONENT = regex.compile(
 def _output_components(text: str, start: int) -> Iterator[Region]:
     """What an output component holds is code: the program's words, quoted as it prints
     them, in the language it prints them in."""
-    openings = _OUTPUT_COMPONENT.finditer(text, start)
-    for a, b in _contents(openings, lambda name, after: text.find(f"</{name}>", after)):
+    for a, b in _contents(_OUTPUT_COMPONENT.finditer(text, start), _closing_tag(text)):
         yield Region("code", a, b)
 
 

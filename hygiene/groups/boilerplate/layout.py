@@ -256,7 +256,7 @@ def _unclosed(text: str) -> bool:
     return text.count("(") > text.count(")") or text.count("[") > text.count("]")
 
 
-def introduces_list(lines: list[Segment], index: int) -> bool:
+def leads_in(lines: list[Segment], index: int) -> bool:
     """Whether a line leads in to what follows, as ``See also:`` or ``**Related**`` over a
     list of links, or ``More about the new members:`` over paragraphs about them: it ends
     with a colon or is emphasised whole, and the next line that is not blank is a list
@@ -266,7 +266,7 @@ def introduces_list(lines: list[Segment], index: int) -> bool:
         return False
     for line in lines[index + 1 : index + 3]:
         if line.text.strip():
-            return _LIST_ITEM.match(line.text) is not None or len(line.text.strip()) >= WRAP_WIDTH
+            return _LIST_ITEM.match(line.text) is not None or _running(line)
     return False
 
 
@@ -285,7 +285,12 @@ def _runs_on(lines: list[Segment], index: int) -> bool:
 def _heads(lines: list[Segment], index: int) -> bool:
     """Whether line ``index`` heads a paragraph: the next line, with no blank line between
     them, is running text (``About Node.js Foundation`` over the paragraph about it)."""
-    return index + 1 < len(lines) and len(lines[index + 1].text.strip()) >= WRAP_WIDTH
+    return index + 1 < len(lines) and _running(lines[index + 1])
+
+
+def _running(line: Segment) -> bool:
+    """Whether a line is running text: as long as a writer's wrapped line."""
+    return len(line.text.strip()) >= WRAP_WIDTH
 
 
 def delete_line(text: str, line: Segment, lines: list[Segment]) -> Fix | None:

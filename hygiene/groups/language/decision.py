@@ -195,10 +195,9 @@ def _home_vocabulary(text: str, content: list[str], home: tuple[str, ...], other
     written = words_as_written(text)
     names = {word.casefold() for word in written[1:] if word[:1].isupper()}
     plain = [word for word in content if word not in names]
-    ours = sum(any(knows(code, word) for code in home) and not knows(other, word) for word in plain)
-    theirs = sum(
-        knows(other, word) and not any(knows(code, word) for code in home) for word in plain
-    )
+    known = [(any(knows(code, word) for code in home), knows(other, word)) for word in plain]
+    ours = sum(at_home and not there for at_home, there in known)
+    theirs = sum(there and not at_home for at_home, there in known)
     return bool(plain) and 2 * ours >= len(plain) and not theirs
 
 

@@ -105,7 +105,7 @@ def _is_term(text: str) -> bool:
     tokens = [token for token in text.split() if any(c.isalpha() for c in token)]
     if len(tokens) <= LIST_TERM_WORDS:
         return True
-    return len(tokens) <= LIST_NAME_WORDS and all(t[0].isupper() or t[0].isdigit() for t in tokens)
+    return len(tokens) <= LIST_NAME_WORDS and all(map(_capitalised, tokens))
 
 
 def names_series(line: str) -> bool:
@@ -113,9 +113,13 @@ def names_series(line: str) -> bool:
     a capital or a digit: ``Io, Europa, Ganymede``, ``HD 34445 b, Gliese 179 b``."""
     items = [item.split() for item in line.split(",")]
     return len(items) >= 3 and all(
-        0 < len(item) <= LIST_TERM_WORDS and (item[0][0].isupper() or item[0][0].isdigit())
-        for item in items
+        0 < len(item) <= LIST_TERM_WORDS and _capitalised(item[0]) for item in items
     )
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word opens as a name does: with a capital or a digit."""
+    return word[0].isupper() or word[0].isdigit()
 
 
 # Letters the running text of a document needs to tell its script alone.

@@ -131,8 +131,9 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
         if sum(block.counts.values()) < int(ctx.options["min-letters"]) and not label:
             continue
         # A title or a component's content names things and quotes programs' output.
-        title = heading(block.first, ctx.document, ctx.kind_at)
-        named = title or inside_element(block.first, ctx.written)
+        named = heading(block.first, ctx.document, ctx.kind_at) or inside_element(
+            block.first, ctx.written
+        )
         if (
             translated_terms(block, main, label)
             or latin_names(block, block_text, label, lines, named)

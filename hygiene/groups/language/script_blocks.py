@@ -194,14 +194,15 @@ def latin_names(
     tokens = words(text)
     if not named and ":" not in text and latin_label(tokens):
         return False  # a label the catalogues write (Add New Link), not a name
+    lower = lower_case_words(text)
     if guess_by_stopwords(tokens) is None:
-        return named or not lower_case_words(text)
-    if not named and (where(block.first, block.last, lines) != MIDDLE or lower_case_words(text)):
+        return named or not lower
+    if not named and (where(block.first, block.last, lines) != MIDDLE or lower):
         return False
     if len(tokens) < LATIN_TEXT_WORDS:
         return True
     longest = max(len(words(line)) for line in text.splitlines())
-    return named and longest < LATIN_TEXT_WORDS and not lower_case_words(text)
+    return named and longest < LATIN_TEXT_WORDS and not lower
 
 
 def latin_label(tokens: list[str]) -> bool:
@@ -210,12 +211,14 @@ def latin_label(tokens: list[str]) -> bool:
     keep as it is (``Add New Link``, ``Edit Gallery``; not ``Django Software Foundation``)."""
     if not 2 <= len(tokens) <= LATIN_TEXT_WORDS:
         return False
-    first = interface_languages().get(tokens[0], {})
+    index = interface_languages()
+    found = [index.get(token, {}) for token in tokens]
+    first = found[0]
     if sum(score >= LABEL_WORD for score in first.values()) > TRANSLATED_IN:
         return False  # a name every catalogue keeps (Django, URL), not a word it translates
     return any(
         written_in(code, "Latin") and first.get(code, 0) >= LABEL_WORD
-        for code in label_writers(tokens)
+        for code in label_writers(tokens, found)
     )
 
 

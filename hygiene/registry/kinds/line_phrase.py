@@ -23,7 +23,7 @@ from hygiene.groups.boilerplate.layout import (
     Candidate,
     LineLayout,
     delete_line,
-    introduces_list,
+    leads_in,
     normalize_phrase,
 )
 from hygiene.registry.kinds.compiled import Compiled, check_template
@@ -187,7 +187,7 @@ def _authored(lines: list[Segment], index: int) -> bool:
     """Whether a line, as written in a format that writes its links, is the author's
     cross-reference: its link is still there (``See also: [Typing Props](...)``), or it
     leads in to a list (``Further reading:`` over the links)."""
-    return LINK_WRITTEN.search(lines[index].text) is not None or introduces_list(lines, index)
+    return LINK_WRITTEN.search(lines[index].text) is not None or leads_in(lines, index)
 
 
 def compile_line_phrase(spec: Mapping[str, Any]) -> Compiled:
