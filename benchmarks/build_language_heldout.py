@@ -13,9 +13,11 @@ other still measure text they never met:
   to five paragraphs in a row), with leftovers from the catalogues of WordPress, Plone,
   DokuWiki, Docusaurus and tarteaucitron and from the sentences of the same treebanks
   (each planted in a document of another language);
-- ``test``: the GNOME help pages of ``fixtures/corpus/clean`` (42 languages, titles and
-  subheadings kept), with leftovers from the catalogues of MediaWiki, Weblate, Orejime,
-  Shariff and pydata-sphinx-theme and from the sentences of the Parallel UD treebanks
+- ``test``: help pages of two desktop suites written and translated apart, a page of
+  each in turn: GNOME's (``fixtures/corpus/clean``, 42 languages, titles and subheadings
+  kept) and LibreOffice's task guides (``help_manuals``, Debian's packages, 30
+  languages), with leftovers from the catalogues of MediaWiki, Weblate, Orejime, Shariff
+  and pydata-sphinx-theme and from the sentences of the Parallel UD treebanks
   (``build_quotations_corpus``'s *evaluation* treebanks).
 
 Catalogue leftovers are translated strings of one to ten words that read as text (no
@@ -38,7 +40,8 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +56,7 @@ from build_furniture import (
 )
 from build_quotations_corpus import EVALUATION, LEXICON, Treebank
 from furniture_catalogues import SOURCES, CatalogueSource
+from help_manuals import manual_pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hygiene.text.scripts import main_script
@@ -173,6 +177,7 @@ class Builder:
     furniture: dict[str, list[str]]
     written_by: dict[str, set[str]]  # language -> every catalogue string it writes, folded
     rng: random.Random
+    hosts: dict[str, list[str]] = field(default_factory=dict)  # language -> each carrier's source
 
     def scripts(self) -> dict[str, str]:
         """Language -> the script its treebank paragraphs are written in."""
@@ -256,7 +261,8 @@ class Builder:
                     row["strays"][0]["script"] = (
                         "same" if main_script(stray.text) == scripts[home] else "other"
                     )
-                rows.append({"split": self.split, **row})
+                host = self.hosts[home][number] if home in self.hosts else "ud-treebanks"
+                rows.append({"split": self.split, "host": host, **row})
         return rows
 
 
@@ -301,13 +307,28 @@ def treebank_carriers(
     return carriers
 
 
-def help_carriers() -> dict[str, list[list[str]]]:
-    """Language -> the GNOME help pages, up to eight paragraphs of each, left with three or
-    more once the paragraphs their translators left in English are dropped: two in five
-    of the translated pages' paragraphs are word for word those of the English pages, real
-    leftovers that would be counted as false alarms."""
-    pages = help_pages()
-    english = {paragraph for page in pages["en"] for paragraph in page}
+def help_carriers(cache: Path) -> tuple[dict[str, list[list[str]]], dict[str, list[str]]]:
+    """Language -> the help pages of its two hosts, GNOME's and LibreOffice's, taken in
+    turn (a page of each while both last), as ``untranslated`` keeps them; and the host
+    of each page."""
+    hosts = {"gnome-help": untranslated(help_pages()),
+             "libreoffice-help": untranslated(manual_pages(cache))}  # fmt: skip
+    carriers: dict[str, list[list[str]]] = {}
+    named: dict[str, list[str]] = {}
+    for code in sorted({code for pages in hosts.values() for code in pages}):
+        queues = [[(host, page) for page in pages.get(code, [])] for host, pages in hosts.items()]
+        taken = [item for turn in zip_longest(*queues) for item in turn if item is not None]
+        carriers[code] = [page for _, page in taken]
+        named[code] = [host for host, _ in taken]
+    return carriers, named
+
+
+def untranslated(pages: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
+    """Language -> its help pages, up to eight paragraphs of each, left with three or more
+    once the paragraphs its translators left in English are dropped: in GNOME's pages two
+    paragraphs in five are word for word those of the English pages, real leftovers that
+    would be counted as false alarms."""
+    english = {paragraph for page in pages.get("en", []) for paragraph in page}
     carriers = {}
     for code, found in pages.items():
         kept = [[p for p in page if code == "en" or p not in english][:8] for page in found]
@@ -346,10 +367,11 @@ def split_rows(
         code: dict(kinds) for code, kinds in catalogue_pieces(sources, cache).items()
     }
     carriers = treebank_carriers(treebanks, mirrors, pieces)
+    hosts: dict[str, list[str]] = {}
     if help_text:
-        carriers = help_carriers()
+        carriers, hosts = help_carriers(cache)
     furniture = own_furniture(furniture_items(sources, cache), carriers, written_by)
-    builder = Builder(split, carriers, pieces, furniture, written_by, random.Random(SEED))
+    builder = Builder(split, carriers, pieces, furniture, written_by, random.Random(SEED), hosts)
     return builder.build()
 
 

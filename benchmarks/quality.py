@@ -395,8 +395,9 @@ def held_out_language() -> list[str]:
     return [
         "",
         "Held out by source (`benchmarks/language.py`): leftovers from catalogues and treebanks "
-        f"the rules never read; {HELD_OUT}: {count(test_documents)} GNOME help pages of "
-        f"{test_languages} languages (MediaWiki, Weblate and three more catalogues, Parallel UD); "
+        f"the rules never read; {HELD_OUT}: {count(test_documents)} help pages of GNOME and "
+        f"LibreOffice in {test_languages} languages (MediaWiki, Weblate and three more "
+        "catalogues, Parallel UD); "
         f"development: {count(dev_documents)} treebank documents of {dev_languages} languages "
         "(WordPress, Plone and three more catalogues), the half work on the rules looked at. "
         "Recall by length (words) and in documents with other damage beside the leftover.",
