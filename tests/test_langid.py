@@ -103,6 +103,31 @@ def test_the_majority_vote_stops_when_the_rest_cannot_change_it(name: str) -> No
     assert close.texts == [p.text for p in alternating]
 
 
+class _ReadsRussian:
+    """An identifier that reads every Cyrillic paragraph as mostly Russian, as fastText
+    reads many a Serbian help page."""
+
+    def scores(self, text: str) -> Mapping[str, float]:
+        return {"ru": 0.7, "sr": 0.2, "bg": 0.1}
+
+
+def test_the_document_language_writes_the_letters_the_document_writes_throughout() -> None:
+    serbian = [
+        "Изаберите мрежу на коју желите да се повежете.",
+        "Ако мрежа није на списку, кликните Још мрежа.",
+        "Унесите лозинку мреже и кликните Повежи се.",
+    ]  # љ, њ, ђ, ј: letters Russian does not write
+    paragraphs = [Segment("paragraph", 0, len(t), t, n) for n, t in enumerate(serbian)]
+    majority = majority_language(paragraphs, _ReadsRussian())  # type: ignore[arg-type]
+    assert majority is not None and majority.language == "sr"
+    # One paragraph's letters are not the page's: a Serbian leftover in a Russian page.
+    russian = ["Выберите сеть, к которой хотите подключиться.", "Введите пароль сети."]
+    texts = [*russian, serbian[0]]
+    paragraphs = [Segment("paragraph", 0, len(t), t, n) for n, t in enumerate(texts)]
+    majority = majority_language(paragraphs, _ReadsRussian())  # type: ignore[arg-type]
+    assert majority is not None and majority.language == "ru"
+
+
 def _word(number: int) -> str:
     """a, b, ..., z, ba, bb, ...: a distinct word for each number."""
     letters = ""

@@ -6,7 +6,7 @@ identifier."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from hygiene.core.document import Document
 from hygiene.groups.language.evidence import (
@@ -33,7 +33,7 @@ from hygiene.groups.language.identifier import (
 from hygiene.groups.language.kinship import foreign, same_language
 from hygiene.groups.language.placement import heading
 from hygiene.groups.language.quotations import framed_quotation
-from hygiene.groups.language.short_segments import short_stray
+from hygiene.groups.language.short_segments import common_at_home, short_stray
 from hygiene.groups.language.vocabulary import has_list, knows
 from hygiene.groups.lexicon import (
     alphabets,
@@ -112,6 +112,8 @@ def judge(piece: Candidate, grounds: Grounds, is_heading: bool) -> Verdict | Non
             if labels:
                 if not all(foreign(code, home) for code in labels):
                     return None
+                if kind == "interface label" and _written_at_home(tokens, home, labels):
+                    break  # no evidence: the document's language writes these words as often
                 if kind == "name of a language" and guessed_home(text, home, grounds.identifier):
                     return None  # Finlandais: French too, whatever Romansh calls Finnish
                 names = " or ".join(sorted(language_name(code) for code in labels))
@@ -128,6 +130,17 @@ def judge(piece: Candidate, grounds: Grounds, is_heading: bool) -> Verdict | Non
     if len(tokens) < limits.min_words:
         return None
     return _stray_sentence(text, tokens, scores, grounds)
+
+
+def _written_at_home(tokens: list[str], home: tuple[str, ...], labels: Iterable[str]) -> bool:
+    """Whether a label's words are common words of the document's language, about as common
+    as in the languages whose catalogues write the label: ``Modifica`` is Catalan as well
+    as Italian, ``Buscar`` Spanish as well as Portuguese."""
+    return any(
+        all(common_at_home(code, tokens, label) for label in labels)
+        for code in home
+        if has_list(code)
+    )
 
 
 def _stray_sentence(

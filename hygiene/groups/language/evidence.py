@@ -185,9 +185,36 @@ def majority_language(paragraphs: Sequence[Segment], identifier: Identifier) -> 
             break
     if not votes:
         return None
-    leader = max(sorted(votes), key=votes.__getitem__)
+    leader = _leader(votes, paragraphs)
     kin = sum(vote for code, vote in votes.items() if same_language(code, leader))
     return Majority(leader, kin / cast, cast, backed, votes)
+
+
+def _leader(votes: Mapping[str, float], paragraphs: Sequence[Segment]) -> str:
+    """The language with the most votes among those of its script whose alphabet holds the
+    letters two paragraphs or more write: a Serbian page that fastText reads as Russian
+    still writes ђ, ј and њ, which Russian has not, while the letters of one long Kazakh
+    paragraph in a Russian page are not the page's. A language whose alphabet is not on
+    file is neither questioned nor put in the leader's place; where no language on file
+    writes those letters, the leader stays."""
+    ranked = sorted(sorted(votes), key=votes.__getitem__, reverse=True)
+    alphabet = alphabets().get(ranked[0])
+    if alphabet is None:
+        return ranked[0]
+    script = main_script(min(alphabet))
+    held: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        held.update(set(paragraph.text.lower()))
+    own = {
+        letter
+        for letter, count in held.items()
+        if count >= OWN_LETTER_PARAGRAPHS and letter.isalpha() and main_script(letter) == script
+    }
+    for code in ranked:
+        letters = alphabets().get(code)
+        if letters is not None and main_script(min(letters)) == script and own <= letters:
+            return code
+    return ranked[0]
 
 
 def _decided(votes: dict[str, float], remaining: int) -> bool:

@@ -186,7 +186,9 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     cannot see. Language identifiers are unreliable on short text, so the document itself is the
     context: its language (declared, or the one most of its paragraphs are in) is the prior, and
     a segment needs strong evidence to be called foreign. The paragraphs vote with their
-    identifier probabilities; when the leader, with its close languages, holds less than
+    identifier probabilities, and the leader must write the letters the document writes
+    throughout (a Serbian page that fastText reads as Russian still writes ђ and љ); when the
+    leader, with its close languages, holds less than
     ``min-majority`` of the votes, the identifier does not know the document's language (Manx,
     Wolof), and nothing is judged against a guess. Only a paragraph of ``min-words`` words or
     more that the identifier places in one language at ``sure-confidence`` or more, and that the
@@ -197,8 +199,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     (``language-identifier = "langdetect"`` for langdetect, seeded), asked only when function
     words leave a doubt. A short segment (up to ``max-label-words`` words) is reported when it
     is an interface label of another language and not of the document's (a lexicon of 68
-    languages), or the name of a language in another language and not in the document's (a
-    language picker's ``Deutsch`` in a French page; CLDR's names, in 140 languages), unless the
+    languages; a label whose words are as common in the document's language, within ten
+    times, is no evidence: ``Modifica`` is Catalan as well as Italian), or the name of a
+    language in another language and not in the document's (a language picker's ``Deutsch``
+    in a French page; CLDR's names, in 140 languages), unless the
     identifier takes it for the document's language (``Finlandais``: Romansh calls Finnish so,
     but it is French too); or, outside Markdown headings (titles name things) and quotations,
     when none of its words is a function word of the document's language (one that the

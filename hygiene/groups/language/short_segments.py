@@ -70,7 +70,7 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
     if not unexplained(tokens, grounds.counts, home, guessed) or QUOTED.search(text):
         return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
     listed = [code for code in home if has_list(code)]
-    if any(_common_at_home(code, tokens, guessed) for code in listed):
+    if any(common_at_home(code, tokens, guessed) for code in listed):
         return None  # common words of the document's language: Koreai in a Hungarian page
     spoken = _by_function_words(text, tokens, grounds) or _interface_label(text, tokens, grounds)
     if spoken is not None:
@@ -163,11 +163,12 @@ def _agreed(text: str, tokens: list[str], guessed: str | None, grounds: Grounds)
     return guessed, f"fastText and CLD2: {language_name(guessed)}"
 
 
-def _common_at_home(language: str, tokens: list[str], guessed: str | None) -> bool:
+def common_at_home(language: str, tokens: list[str], guessed: str | None) -> bool:
     """Whether every word is a common word of the document's ``language``, and not ten
-    times as common in the language the identifier ``guessed``: every web text's list holds
-    English words (``register`` is 3.1 on the Zipf scale in Lithuanian, 4.6 in English),
-    while a loanword is about as common at home (``online``, 5.4 in German)."""
+    times as common in the language the identifier (or a catalogue) ``guessed``: every web
+    text's list holds English words (``register`` is 3.1 on the Zipf scale in Lithuanian,
+    4.6 in English), while a loanword is about as common at home (``online``, 5.4 in
+    German)."""
     for token in tokens:
         at_home = zipf(language, token)
         if at_home is None:
