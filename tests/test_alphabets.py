@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from hygiene.groups.lexicon import alphabets, word_letters
+from hygiene.groups.lexicon import alphabets, han_letters, word_letters
 from hygiene.text.scripts import main_script
 from tests.conftest import FIXTURES
 
@@ -45,3 +45,18 @@ def test_latin_letters_are_those_of_each_languages_common_words() -> None:
     assert {"ı", "ğ", "ş"} <= letters["tr"] and {"ő", "ű"} <= letters["hu"]
     assert set("abcdefghijklmnopqrstuvwxyz") <= letters["id"]
     assert all(main_script(char) == "Latin" for value in letters.values() for char in value)
+
+
+def test_japanese_kanji_are_those_its_catalogue_writes_and_not_chinese_forms() -> None:
+    rows = [json.loads(line) for line in CATALOGUES.read_text(encoding="utf-8").splitlines()]
+    kanji = han_letters()["ja"]
+
+    def han(code: str) -> set[str]:
+        texts = (row["text"] for row in rows if row["lang"] == code)
+        return {char for text in texts for char in text if main_script(char) == "Han"}
+
+    assert han("ja") and han("ja") <= kanji  # every kanji of Django's Japanese admin
+    for chinese in ("zh_Hans", "zh_Hant"):  # simplified and traditional forms: 们, 們, 设
+        assert len(han(chinese) - kanji) > len(han(chinese)) / 5, chinese
+    assert {"关", "们", "个", "關", "體", "單"}.isdisjoint(kanji)
+    assert {"設", "定", "関", "体", "単", "渡", "邊"} <= kanji  # a name's old form too

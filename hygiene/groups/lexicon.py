@@ -153,6 +153,14 @@ def word_letters() -> Mapping[str, frozenset[str]]:
 
 
 @cache
+def han_letters() -> Mapping[str, frozenset[str]]:
+    """Language -> the Han characters its common words write, for Japanese
+    (``han-letters.json``, built by ``benchmarks/build_corpus.py``): Chinese writes many
+    that Japanese does not (關, 们, 设)."""
+    return _letter_sets("han-letters.json")
+
+
+@cache
 def interface_languages() -> Mapping[str, Mapping[str, int]]:
     """Interface word -> the languages whose catalogues write it in labels, with its score
     in each (``interface-words.json``, 1 to 9): what a label left in a page is made of."""

@@ -18,7 +18,13 @@ from hygiene.groups.language.identifier import Guess, Identifier, stopword_score
 from hygiene.groups.language.kinship import foreign, same_language
 from hygiene.groups.language.placement import line_at
 from hygiene.groups.language.vocabulary import wordfreq_code
-from hygiene.groups.lexicon import alphabets, stopword_languages, word_letters, words
+from hygiene.groups.lexicon import (
+    alphabets,
+    han_letters,
+    stopword_languages,
+    word_letters,
+    words,
+)
 from hygiene.text.scripts import main_script
 
 # Addresses: a run of non-space characters holding '://' or a mail address's '@' and '.',
@@ -37,6 +43,8 @@ OWN_LETTER_PARAGRAPHS = 2
 # ...or when the paragraphs that write it hold half the text (a document of one long
 # paragraph and a few short ones).
 OWN_LETTER_TEXT_SHARE = 0.5
+# Kana: what shows a text of kanji to be Japanese, whatever its characters.
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 
 _WRITTEN = ("Ll", "Lo")  # letters, not the tatweel (Lm) that stretches an Arabic word
 
@@ -249,11 +257,15 @@ def document_letters(paragraphs: Sequence[Segment]) -> frozenset[str]:
 @cache
 def letters_of(code: str) -> tuple[frozenset[str], str] | None:
     """The letters a language writes and their script: its alphabet (Cyrillic, Greek,
-    Arabic), or for a Latin-script language the letters of its common words, borrowings
-    included (wordfreq's lists); None when neither is on file."""
+    Arabic), the Han characters of Japanese's common words, or for a Latin-script language
+    the letters of its common words, borrowings included (wordfreq's lists); None when
+    none is on file."""
     alphabet = alphabets().get(code)
     if alphabet is not None:
         return alphabet, main_script(min(alphabet)) or ""
+    han = han_letters().get(code)
+    if han is not None:
+        return han, "Han"
     letters = word_letters().get(wordfreq_code(code))
     return (letters, "Latin") if letters is not None else None
 
@@ -270,6 +282,8 @@ def odd_letters(text: str, home: tuple[str, ...], own: Callable[[], frozenset[st
         return ""
     letters = frozenset().union(*(entry[0] for entry in known if entry))
     scripts = {entry[1] for entry in known if entry}
+    if _KANA.search(text):
+        scripts.discard("Han")  # kanji among kana are Japanese, however rare (矩形)
     unknown = set(text.lower()) - letters
     odd = {c for c in unknown if category(c) in _WRITTEN and main_script(c) in scripts}
     return "".join(sorted(odd - own())) if odd else ""

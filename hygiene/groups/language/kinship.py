@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from hygiene.groups.lexicon import language_scripts
+from hygiene.groups.lexicon import han_letters, language_scripts
 
 # Languages that language identification cannot keep apart on a sentence or two: a
 # "stray" between them is more often the identifier's confusion than a leftover.
@@ -52,10 +52,10 @@ JAPANESE_HAN_RUN = 12
 
 def written_as(language: str, text: str, home: tuple[str, ...]) -> bool:
     """Whether the letters of ``text`` can show ``language`` beside the document's. Han
-    alone is written by Chinese and Japanese alike, and only kana tell them apart: a text
-    is Japanese only with kana, Chinese only without, and a short Han text without kana
-    in a Japanese document is Japanese too (a heading of kanji: 概要); a longer one is
-    Chinese."""
+    alone is written by Chinese and Japanese alike, and mostly only kana tell them apart: a
+    text is Japanese only with kana, Chinese only without, and a short Han text without
+    kana in a Japanese document is Japanese too (a heading of kanji: 概要), unless it
+    writes characters Japanese does not (關閉, 设置); a longer one is Chinese."""
     base = language.split("-")[0]
     kana = _KANA.search(text) is not None
     if base == "ja":
@@ -64,5 +64,7 @@ def written_as(language: str, text: str, home: tuple[str, ...]) -> bool:
         if kana:
             return False
         japanese = any(code.split("-")[0] == "ja" for code in home)
-        return not japanese or len(_HAN.findall(text)) >= JAPANESE_HAN_RUN
+        han = _HAN.findall(text)
+        kanji = han_letters().get("ja", frozenset())
+        return not japanese or len(han) >= JAPANESE_HAN_RUN or not kanji.issuperset(han)
     return True

@@ -255,20 +255,23 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     (``ھسپانوی``, Urdu, which fastText calls Persian). A language's letters are its alphabet in
     the scripts whose alphabets tell languages apart (Cyrillic, Greek, Arabic;
     ``rules/lexicons/alphabets.json``), and for a Latin-script language the letters of its
-    common words, borrowings included (``word-letters.json``, from wordfreq). Names keep their
+    common words, borrowings included (``word-letters.json``, from wordfreq); for Japanese,
+    the kanji of its common words (``han-letters.json``), read only where no kana shows a text
+    to be Japanese (``關閉媒體面板`` is Chinese in a Japanese page). Names keep their
     letters in any Latin-script text (``Kraków``), so there the letters must be in two words or
     half, one of them lower-case, and the identifier's best guess must be another language
     (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page). Front matter, fenced code,
     URLs and mojibake are not read. A document declared in several languages accepts all of
     them; the word lists speak only when each of them has one. Evidence that names a language
     CLDR does not write in the segment's script, or Japanese for Han without kana (Chinese with
-    it, or for fewer than 12 Han letters in a Japanese page: a heading of kanji), is no
-    evidence: nothing is reported; nor are lists of terms and series of names (as LG001
-    reads them). One leftover is one finding: adjacent stray paragraphs of one
-    language, with at most lines too short to judge between them (a section's heading), are
-    reported once with the run's span; a page declared in a language other than the one most of
-    its paragraphs are in is reported once over its whole text; and where another language rule
-    reports the same text (LG001, or LG002 the page) this rule says nothing more.
+    it, or for fewer than 12 Han letters in a Japanese page, all of them kanji Japanese
+    writes: a heading of kanji), is no evidence: nothing is reported; nor are lists of terms
+    and series of names (as LG001 reads them). One leftover is one finding: adjacent stray
+    paragraphs of one language, with at most lines too short to judge between them (a
+    section's heading), are reported once with the run's span; a page declared in a language
+    other than the one most of its paragraphs are in is reported once over its whole text;
+    and where another language rule reports the same text (LG001, or LG002 the page) this
+    rule says nothing more.
 
     Fix: Delete the leftover, or translate it into the document's language.
 
