@@ -334,6 +334,13 @@ def test_mkdocstrings_options_are_markup() -> None:
     assert words(prose_of(page)) == ["Intro", "text", "After"]
 
 
+def test_a_directive_alone_on_its_line_is_markup() -> None:
+    """VitePress's table of contents, ``[[TOC]]``, is no word of the page; a wiki-style link
+    inside a sentence stays prose."""
+    page = "Intro text.\n\n[[TOC]]\n\nSee [[Other page]] below.\n"
+    assert words(prose_of(page)) == ["Intro", "text", "See", "Other", "page", "below"]
+
+
 def test_what_an_output_component_holds_is_code() -> None:
     """A program's message quoted in react.dev's <ConsoleBlock> is the program's words; a
     component that is no output (<LoginForm>) holds prose."""

@@ -9,10 +9,10 @@ references, footnote markers, site generators' shortcodes (Hugo's ``{{< >}}``, L
 ``{% %}``), and in MDX its ``{...}`` expressions and ``import`` / ``export`` lines. In MDX
 a line of JSX tags alone, or a tag alone on the lines its attributes run over, is markup
 (``jsx``) and what the element holds is Markdown, as MDX reads it, never indented code;
-what an output component holds (``<ConsoleBlock>``) is code. Container fences (``:::tip``)
-and link reference definitions are markup wherever they stand; definition-list terms and
-container titles are headings. Everything errs towards leaving text alone: what may be
-markup is not read as prose.
+what an output component holds (``<ConsoleBlock>``) is code. Container fences (``:::tip``),
+link reference definitions and directives alone on a line (``[[TOC]]``) are markup wherever
+they stand; definition-list terms and container titles are headings. Everything errs towards
+leaving text alone: what may be markup is not read as prose.
 """
 
 from __future__ import annotations
@@ -89,6 +89,8 @@ _LINE_MARKUP: tuple[tuple[Kind, regex.Pattern[str]], ...] = (
     ("markup", regex.compile(r"^:::[ \t]+[\w.]+[ \t]*(?:\n[ \t]+\S[^\n]*)+", regex.M)),
     ("url", regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", regex.M)),  # [id]: url
     ("markup", regex.compile(r"^[ ]{0,3}(?:[-*_][ \t]*){3,}$", regex.M)),  # thematic break
+    # A directive alone on its line: VitePress's and markdown-it's [[TOC]], [[toc]].
+    ("markup", regex.compile(r"^[ ]{0,3}\[\[[\w-]+\]\][ \t]*$", regex.M)),
     ("markup", regex.compile(r"^[ ]{0,3}>(?:[ \t]{0,4}>)*[ \t]?", regex.M)),  # block quotes' >
     ("markup", regex.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:-]+$", regex.M)),  # |---|:-:|
     # MkDocs and Python-Markdown blocks: !!! note "Title", ??? tip, /// warning | Title, and
