@@ -85,7 +85,8 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     names, only when its function words show a language, or when most of its words after the first
     are in lower case as a language writes them (``Positive integer``; names and terms are
     capitalised, ``Other Hooks``), or when it is a label the localisation catalogues write, opening
-    with a word they translate (``Edit Gallery``; ``rules/lexicons/interface-words.json``), outside
+    with a word they translate (``Edit Gallery``; ``rules/lexicons/interface-words.json``) or,
+    alone, one of the words they write most (``Settings``, not ``React``), outside
     Markdown titles and the content of a component (``<ConsoleBlock>``); a page's title is no
     scraper's label at its edge (``# HTTP Basic Auth``). Nor are these reported: lines in the script
     of the front-matter title (``title: React 모임``), lists of terms (a few words an item, more if

@@ -41,6 +41,9 @@ LATIN_TEXT_WORDS = 4
 # A label word of more languages' catalogues than this is a name they all keep (Django:
 # 54), not a word each translates (Add: 2, Edit: 3, Image: 5).
 TRANSLATED_IN = 5
+# A word alone is a label rather than a name when catalogues write it this much more than
+# prose does (interface-words.json's score: log2 of the ratio, 32 times): Settings, Delete.
+SINGLE_LABEL_WORD = 5
 
 # Words of fewer letters say nothing of a text's case ("a", "I", "of", "UI", "tl;dr").
 LOWER_WORD = 3
@@ -206,16 +209,20 @@ def latin_names(
 
 
 def latin_label(tokens: list[str]) -> bool:
-    """Whether two to ``LATIN_TEXT_WORDS`` words are a label the catalogues of a
-    Latin-script language write, opening with one of its label words that few catalogues
-    keep as it is (``Add New Link``, ``Edit Gallery``; not ``Django Software Foundation``)."""
-    if not 2 <= len(tokens) <= LATIN_TEXT_WORDS:
+    """Whether up to ``LATIN_TEXT_WORDS`` words are a label the catalogues of a Latin-script
+    language write, opening with one of its label words that few catalogues keep as it is
+    (``Add New Link``, ``Edit Gallery``; not ``Django Software Foundation``); a word alone,
+    when it is one of the words they write most (``Settings``; not ``React``)."""
+    if not 1 <= len(tokens) <= LATIN_TEXT_WORDS:
         return False
     index = interface_languages()
     found = [index.get(token, {}) for token in tokens]
     first = found[0]
     if sum(score >= LABEL_WORD for score in first.values()) > TRANSLATED_IN:
         return False  # a name every catalogue keeps (Django, URL), not a word it translates
+    if len(tokens) == 1:
+        strong = (code for code, score in first.items() if score >= SINGLE_LABEL_WORD)
+        return any(written_in(code, "Latin") for code in strong)
     return any(
         written_in(code, "Latin") and first.get(code, 0) >= LABEL_WORD
         for code in label_writers(tokens, found)
