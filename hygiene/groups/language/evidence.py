@@ -210,9 +210,7 @@ def _leader(votes: Mapping[str, float], paragraphs: Sequence[Segment]) -> str:
     if alphabet is None:
         return ranked[0]
     script = main_script(min(alphabet))
-    held: Counter[str] = Counter()
-    for paragraph in paragraphs:
-        held.update(set(paragraph.text.lower()))
+    held, _ = _letters_by_paragraph(paragraphs)
     own = {
         letter
         for letter, count in held.items()
@@ -239,19 +237,26 @@ def document_letters(paragraphs: Sequence[Segment]) -> frozenset[str]:
     """The letters the document writes throughout: in two paragraphs or more, or in
     paragraphs that hold half its text. They are its own, whatever language it was taken
     for (the Serbian ј of a Serbian page that function words took for Russian)."""
-    held: Counter[str] = Counter()  # paragraphs
-    mass: Counter[str] = Counter()  # characters of those paragraphs
-    for paragraph in paragraphs:
-        if not paragraph.text.isascii():
-            letters = set(paragraph.text.lower())
-            held.update(letters)
-            mass.update(dict.fromkeys(letters, len(paragraph.text)))
+    held, mass = _letters_by_paragraph(paragraphs)
     total = sum(len(paragraph.text) for paragraph in paragraphs)
     return frozenset(
         letter
         for letter, count in held.items()
         if count >= OWN_LETTER_PARAGRAPHS or mass[letter] >= OWN_LETTER_TEXT_SHARE * total
     )
+
+
+def _letters_by_paragraph(paragraphs: Sequence[Segment]) -> tuple[Counter[str], Counter[str]]:
+    """For each letter beyond ASCII: how many paragraphs write it, and how many characters
+    those paragraphs hold."""
+    held: Counter[str] = Counter()
+    mass: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        if not paragraph.text.isascii():
+            letters = set(paragraph.text.lower())
+            held.update(letters)
+            mass.update(dict.fromkeys(letters, len(paragraph.text)))
+    return held, mass
 
 
 @cache

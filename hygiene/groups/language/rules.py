@@ -189,9 +189,9 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     a segment needs strong evidence to be called foreign. The paragraphs vote with their
     identifier probabilities, and the leader must write the letters the document writes
     throughout (a Serbian page that fastText reads as Russian still writes ђ and љ); when the
-    leader, with its close languages, holds less than
-    ``min-majority`` of the votes, the identifier does not know the document's language (Manx,
-    Wolof), and nothing is judged against a guess. Only a paragraph of ``min-words`` words or
+    leader, with its close languages, holds less than ``min-majority`` of the votes, the
+    identifier does not know the document's language (Manx, Wolof), and nothing is judged
+    against a guess. Only a paragraph of ``min-words`` words or
     more that the identifier places in one language at ``sure-confidence`` or more, and that the
     other paragraphs hardly vote for (under ``elsewhere-vote`` on average), strays there (an
     English sentence in a Manx page). So does a declared language that the identifier cannot
@@ -203,9 +203,9 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     languages; a label whose words are as common in the document's language, within ten
     times, is no evidence: ``Modifica`` is Catalan as well as Italian), or the name of a
     language in another language and not in the document's (a language picker's ``Deutsch``
-    in a French page; CLDR's names, in 140 languages), unless the
-    identifier takes it for the document's language (``Finlandais``: Romansh calls Finnish so,
-    but it is French too); or, outside Markdown headings (titles name things) and quotations,
+    in a French page; CLDR's names, in 140 languages), unless the identifier takes it for
+    the document's language (``Finlandais``: Romansh calls Finnish so, but it is French
+    too); or, outside Markdown headings (titles name things) and quotations,
     when none of its words is a function word of the document's language (one that the
     identifier's language shares, German and Danish ``er``, does not count) or a word the rest
     of the document uses, and either the identifier gives another language at least
