@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -229,7 +229,7 @@ class Furniture:
         self._markdown = written.format == "markdown"
         self._model = model or furniture_model()
         self._vocabulary = vocabulary or interface_words()
-        self._words = DocumentWords(document.text[document.body_start :], self._vocabulary)
+        self._body = document.text[document.body_start :]
         self.scored: list[Scored] = []
         for candidate in layout.candidates:
             text = document.text[candidate.start : candidate.end]
@@ -262,6 +262,12 @@ class Furniture:
             }
             start = last.start + len(text) - len(tail)
             self._add(last, start, last.start + len(text), tail, tail_place, glued=True)
+
+    @cached_property
+    def _document_words(self) -> DocumentWords:
+        """The whole document's words, read once a candidate is scored: a document with
+        none (one long line of text) is not read word by word for nothing."""
+        return DocumentWords(self._body, self._vocabulary)
 
     def _written(self, index: int) -> str:
         if self._written_lines is None:
@@ -304,7 +310,7 @@ class Furniture:
         place: Mapping[str, float],
         glued: bool,
     ) -> None:
-        features = describe(text, place, self._vocabulary, self._words)
+        features = describe(text, place, self._vocabulary, self._document_words)
         probability = self._model.probability(features)
         self.scored.append(Scored(start, end, text, line, glued, features, probability))
 
