@@ -167,7 +167,7 @@ def main() -> None:
         "--show", type=int, default=0, help="print this many misses and false alarms"
     )
     arguments = parser.parse_args()
-    checker = Checker(Config(select=("BP",), extend_select=("BP011",)))  # BP011 is opt-in
+    checker = Checker(Config(select=("BP",)))
     packs = Checker(Config(select=("BP",), ignore=("BP011",)))
     ours = lambda text: boilerplate_spans(checker, text)  # noqa: E731
     pack_spans = lambda text: boilerplate_spans(packs, text)  # noqa: E731
