@@ -229,7 +229,7 @@ class Furniture:
         self._markdown = written.format == "markdown"
         self._model = model or furniture_model()
         self._vocabulary = vocabulary or interface_words()
-        self._body = document.text[document.body_start :]
+        self._document = document
         self.scored: list[Scored] = []
         for candidate in layout.candidates:
             text = document.text[candidate.start : candidate.end]
@@ -267,7 +267,8 @@ class Furniture:
     def _document_words(self) -> DocumentWords:
         """The whole document's words, read once a candidate is scored: a document with
         none (one long line of text) is not read word by word for nothing."""
-        return DocumentWords(self._body, self._vocabulary)
+        body = self._document.text[self._document.body_start :]
+        return DocumentWords(body, self._vocabulary)
 
     def _written(self, index: int) -> str:
         if self._written_lines is None:
