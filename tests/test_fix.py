@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hygiene.api import Checker
@@ -208,6 +208,13 @@ LINES = st.sampled_from([
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(lines=st.lists(LINES, max_size=12), newline=st.sampled_from(["\n", "\r\n"]))
+# Two adjacent lines to delete, and a third whose deletion would expose "Share": the
+# careful way must still reach the second, or fixing again deletes it.
+@example(
+    lines=["Advertisement", "Advertisement", "The talks ended on Thursday.", "", "Share", "",
+           "Advertisement"],
+    newline="\n",
+)  # fmt: skip
 def test_deleting_boilerplate_lines_keeps_the_rest_in_order(
     ruleset: RuleSet, lines: list[str], newline: str
 ) -> None:

@@ -237,19 +237,31 @@ def _one_at_a_time(
     document: Document, check: Check, unsafe: bool, reported: Sequence[Finding],
     before: Counter[str],
 ) -> tuple[Document, Counter[str]]:  # fmt: skip
-    """The careful way, when fixing all at once brought a new finding: each fix of the
-    first pass alone, in text order, kept only if the re-checked text has its finding
-    gone and nothing new."""
+    """The careful way, when fixing all at once brought a new finding: each fix alone, in
+    text order, kept only if the re-checked text has its finding gone and nothing new; pass
+    after pass, as ``_in_passes`` goes, since a fix that meets a kept one waits for the next
+    pass (two adjacent lines deleted). A pass that keeps nothing ends it, so that fixing the
+    result again changes nothing."""
     current = document
     fixed: Counter[str] = Counter()
-    edits: list[Edit] = []
-    for finding in chosen_fixes(reported, unsafe, document.text, code_of(document)):
-        assert finding.fix is not None
-        trial_edits = sorted([*edits, *finding.fix.edits], key=lambda e: (e.start, e.end))
-        trial = edited(document, trial_edits)
-        trial_fixed = fixed + Counter([finding.code])
-        if _brings_no_new_finding(check(trial), before, trial_fixed):
-            current, fixed, edits = trial, trial_fixed, trial_edits
+    owed = {_owed(f) for f in reported if _allowed(f, unsafe) is not None}
+    for _ in range(MAX_PASSES):
+        edits: list[Edit] = []
+        done: set[Owed] = set()
+        for finding in chosen_fixes(reported, unsafe, current.text, code_of(current)):
+            assert finding.fix is not None
+            trial_edits = sorted([*edits, *finding.fix.edits], key=lambda e: (e.start, e.end))
+            trial_fixed = fixed + Counter([finding.code])
+            if _brings_no_new_finding(check(edited(current, trial_edits)), before, trial_fixed):
+                fixed, edits = trial_fixed, trial_edits
+                done.add(_owed(finding))
+        if not done:
+            break
+        owed = {moved for key in owed - done if (moved := _moved(key, edits)) is not None}
+        current = edited(current, edits)
+        if not owed:
+            break
+        reported = [finding for finding in check(current) if _owed(finding) in owed]
     return current, fixed
 
 
