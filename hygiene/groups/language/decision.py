@@ -36,11 +36,12 @@ from hygiene.groups.language.quotations import framed_quotation
 from hygiene.groups.language.short_segments import common_at_home, short_stray
 from hygiene.groups.language.vocabulary import has_list, knows
 from hygiene.groups.lexicon import (
-    alphabets,
     label_languages,
+    language_scripts,
     name_languages,
     words_as_written,
 )
+from hygiene.text.scripts import main_script
 
 # A sentence's function words name its language when they are a tenth of its words, below
 # the 0.15 a whole document's ask (``guess_by_stopwords``): a leftover sentence is short, and
@@ -226,17 +227,39 @@ def _by_letters(text: str, odd: str, grounds: Grounds) -> Verdict | None:
     written = [w for w in words_as_written(text) if w.isalpha() and not w.isascii()]
     odd_words = [w for w in written if any(letter in w.lower() for letter in odd)]
     many = bool(written) and (len(odd_words) >= ODD_WORD_SHARE * len(written))
-    latin = all(code not in alphabets() for code in home)
+    latin = all(main_script(letter) == "Latin" for letter in odd)
     if latin and (
         not (many or len(odd_words) >= LATIN_ODD_WORDS) or all(w[0].isupper() for w in odd_words)
     ):
         return None
     guess = foreign_guess(text, home, grounds.identifier)
     if guess is not None:
-        letters = letters_of(guess.language)
-        language = guess.language if letters is None or letters[0].issuperset(odd) else None
+        language = guess.language if _writes(guess.language, odd) else None
         return language, (f"{', '.join(odd)}: no {names} letter; {identifier}'s guess"
                           f" {language_name(guess.language)} {guess.confidence:.2f}")  # fmt: skip
     if many and not latin:
-        return None, f"{', '.join(odd)}: no {names} letter, in {len(odd_words)} of its words"
+        evidence = f"{', '.join(odd)}: no {names} letter, in {len(odd_words)} of its words"
+        return _sole_writer(odd), evidence
     return None
+
+
+def _sole_writer(odd: str) -> str | None:
+    """The one language CLDR has write the scripts of ``odd`` (kana: Japanese; Hangul:
+    Korean), or None where several do (Cyrillic)."""
+    scripts = {main_script(letter) for letter in odd}
+    writers = [code for code, written in language_scripts().items() if scripts <= written]
+    return writers[0] if len(writers) == 1 else None
+
+
+def _writes(language: str, odd: str) -> bool:
+    """Whether ``language`` writes ``odd``: its letters on file hold them, or they are of
+    another script CLDR has it write (the kana of Japanese, whose letters on file are the
+    kanji of its common words). A language with no letters on file may write them."""
+    letters = letters_of(language)
+    if letters is None:
+        return True
+    scripts = language_scripts().get(language.split("-")[0], frozenset())
+    return all(
+        c in letters[0] or ((script := main_script(c)) in scripts and script != letters[1])
+        for c in odd
+    )

@@ -21,11 +21,12 @@ from hygiene.groups.language.vocabulary import wordfreq_code
 from hygiene.groups.lexicon import (
     alphabets,
     han_letters,
+    language_scripts,
     stopword_languages,
     word_letters,
     words,
 )
-from hygiene.text.scripts import main_script
+from hygiene.text.scripts import WRITTEN_TOGETHER, main_script
 
 # Addresses: a run of non-space characters holding '://' or a mail address's '@' and '.',
 # or from a 'www.' on. The same matches as '\S+://\S+|www\.\S+|\S+@\S+\.\S+', which tried
@@ -277,21 +278,35 @@ def letters_of(code: str) -> tuple[frozenset[str], str] | None:
 
 def odd_letters(text: str, home: tuple[str, ...], own: Callable[[], frozenset[str]]) -> str:
     """The letters of ``text``, in the script of the document's letters, that no language
-    of the document writes (``ъ`` in a Ukrainian page, ``ھ`` in a Persian one), nor the
-    rest of the document (``own``, found only when a text has such letters); nothing where a
-    language of the document has no letters on file."""
+    of the document writes (``ъ`` in a Ukrainian page, ``ھ`` in a Persian one), or in a
+    script written together with the document's that none of its languages writes (kana in
+    a Chinese page), nor the rest of the document (``own``, found only when a text has such
+    letters); nothing where a language of the document has neither on file."""
     if text.isascii():
         return ""
+    odd = _unwritten_scripts(text, home)
     known = [letters_of(code) for code in home]
-    if any(entry is None for entry in known):
-        return ""
-    letters = frozenset().union(*(entry[0] for entry in known if entry))
-    scripts = {entry[1] for entry in known if entry}
-    if _KANA.search(text):
-        scripts.discard("Han")  # kanji among kana are Japanese, however rare (矩形)
-    unknown = set(text.lower()) - letters
-    odd = {c for c in unknown if category(c) in _WRITTEN and main_script(c) in scripts}
+    if all(entry is not None for entry in known):
+        letters = frozenset().union(*(entry[0] for entry in known if entry))
+        scripts = {entry[1] for entry in known if entry}
+        if _KANA.search(text):
+            scripts.discard("Han")  # kanji among kana are Japanese, however rare (矩形)
+        unknown = set(text.lower()) - letters
+        odd |= {c for c in unknown if category(c) in _WRITTEN and main_script(c) in scripts}
     return "".join(sorted(odd - own())) if odd else ""
+
+
+def _unwritten_scripts(text: str, home: tuple[str, ...]) -> set[str]:
+    """The letters of ``text`` in scripts written together with the document's (Han, kana,
+    Hangul) that CLDR has none of its languages write: a line of kanji and kana in a Chinese
+    page is Japanese, though the line is mostly Han and the page's script is Han too."""
+    written = [language_scripts().get(code.split("-")[0]) for code in home]
+    if any(scripts is None for scripts in written):
+        return set()
+    ours = frozenset().union(*(scripts for scripts in written if scripts))
+    together = frozenset().union(*(WRITTEN_TOGETHER.get(script, ()) for script in ours))
+    together -= {"Bopomofo"}  # Taiwan's phonetic letters annotate Chinese
+    return {c for c in set(text) if category(c) in _WRITTEN and main_script(c) in together - ours}
 
 
 @cache

@@ -43,13 +43,14 @@ from hygiene.groups.language.script_blocks import (
     evidence_totals,
     home_scripts,
     latin_names,
+    letters_read,
     minority_blocks,
     script_totals,
     translated_terms,
 )
 from hygiene.groups.lexicon import label_languages
 from hygiene.text.garbled import garbled
-from hygiene.text.scripts import WRITTEN_TOGETHER, hosted, line_script_counts, main_script
+from hygiene.text.scripts import WRITTEN_TOGETHER, hosted, main_script
 
 # A stray needs a document to stray from: a single paragraph is the whole of it.
 MIN_PARAGRAPHS = 2
@@ -91,10 +92,11 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     scraper's label at its edge (``# HTTP Basic Auth``). Nor are these reported: lines in the script
     of the front-matter title (``title: React 모임``), lists of terms (a few words an item, more if
     all capitalised), series of names (``Io, Europa, Ganymede``), quotations standing whole or
-    naming their speaker after a dash. Mojibake is not read: its letters are a codec's, and the
-    encoding rules report it. The language a finding names is one CLDR writes in the line's script
-    (``rules/lexicons/language-scripts.json``); where the evidence points to another (function words
-    read into Han), the finding names none.
+    naming their speaker after a dash. Addresses are no text (``http://www.my-bank.com`` in a
+    Korean sentence does not make Latin at home). Mojibake is not read: its letters are a
+    codec's, and the encoding rules report it. The language a finding names is one CLDR writes
+    in the line's script (``rules/lexicons/language-scripts.json``); where the evidence points
+    to another (function words read into Han), the finding names none.
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -112,7 +114,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     lines = ctx.segments.get("line")
     # Letters per script, line by line (one lookup per distinct character, and remembered:
     # the line rules ask about the same lines). Mojibake has none: its letters are a codec's.
-    per_line = [{} if garbled(line.text) else line_script_counts(line.text) for line in lines]
+    per_line = [{} if garbled(line.text) else letters_read(line.text) for line in lines]
     totals = script_totals(per_line)
     if not totals:
         return
@@ -258,15 +260,20 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     ``rules/lexicons/alphabets.json``), and for a Latin-script language the letters of its
     common words, borrowings included (``word-letters.json``, from wordfreq); for Japanese,
     the kanji of its common words (``han-letters.json``), read only where no kana shows a text
-    to be Japanese (``關閉媒體面板`` is Chinese in a Japanese page). Names keep their
-    letters in any Latin-script text (``Kraków``), so there the letters must be in two words or
-    half, one of them lower-case, and the identifier's best guess must be another language
-    (``Nke a abaghị adresị IPv6 zuru oke``, Igbo, in a Spanish page). Front matter, fenced code,
-    URLs and mojibake are not read. A document declared in several languages accepts all of
-    them; the word lists speak only when each of them has one. Evidence that names a language
-    CLDR does not write in the segment's script, or Japanese for Han without kana (Chinese with
-    it, or for fewer than 12 Han letters in a Japanese page, all of them kanji Japanese
-    writes: a heading of kanji), is no evidence: nothing is reported; nor are lists of terms
+    to be Japanese (``關閉媒體面板`` is Chinese in a Japanese page); and a script written together
+    with the document's that none of its languages writes is letters of their own too, named
+    for the one language that writes them (kana: ``件数を非表示`` is Japanese in a Chinese page,
+    though it is mostly Han). Names keep their letters in any Latin-script text
+    (``Kraków``), so there the letters must be in two words or half, one of them lower-case,
+    and the identifier's best guess must be another language (``Nke a abaghị adresị IPv6
+    zuru oke``, Igbo, in a Spanish page). Front matter, fenced code, URLs and mojibake are
+    not read, and the document's script is that of the text read (a paragraph of mojibake
+    writes three Latin-1 letters a Han one). A document declared in several languages
+    accepts all of them; the word lists speak only when each of them has one. Evidence that
+    names a language CLDR does not write in the segment's script, or Japanese for Han
+    without kana (Chinese with it, or for fewer than 12 Han letters in a Japanese page, all
+    of them kanji Japanese writes: a heading of kanji), is no evidence: nothing is reported;
+    nor are lists of terms
     and series of names (as LG001 reads them). One leftover is one finding: adjacent stray
     paragraphs of one language, with at most lines too short to judge between them (a
     section's heading), are reported once with the run's span; a page declared in a language
@@ -293,7 +300,9 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     limits = Limits.read(ctx.options)
     declared = ctx.declared_languages
     lines = ctx.segments.get("line")
-    dominant = main_script(segment.text[document.body_start : document.body_start + SAMPLE])
+    # The script of the text read: code, front matter and mojibake (three Latin-1 letters
+    # a Han one) are not the document's writing.
+    dominant = main_script("\n".join(p.text for p in paragraphs)[:SAMPLE])
     # Candidates in another script are LG001's to judge; those in a script written together
     # with the document's are this rule's (a Han line in a page whose kana lead is Chinese).
     family = WRITTEN_TOGETHER.get(dominant or "", frozenset()) | {dominant}

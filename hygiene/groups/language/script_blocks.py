@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from hygiene.core.rule import Hit
 from hygiene.core.segment import Segment
+from hygiene.groups.language.evidence import URL
 from hygiene.groups.language.identifier import (
     Identifier,
     guess_by_stopwords,
@@ -19,7 +20,7 @@ from hygiene.groups.language.kinship import written_in
 from hygiene.groups.language.placement import MIDDLE, where
 from hygiene.groups.language.short_segments import LABEL_WORD, label_writers
 from hygiene.groups.lexicon import interface_languages, label_languages, words, words_as_written
-from hygiene.text.scripts import HOSTED_BY, WRITTEN_TOGETHER
+from hygiene.text.scripts import HOSTED_BY, WRITTEN_TOGETHER, line_script_counts, script_counts
 
 # A script (with those written together with it) that holds half the document's letters is
 # its main script, never foreign to it; a mostly Latin document skips its all-Latin lines.
@@ -61,6 +62,14 @@ class Block:
     last: Segment
     counts: Counter[str]
     embedded: Counter[str]
+
+
+def letters_read(text: str) -> Mapping[str, int]:
+    """A line's letters per script, its addresses left out: ``http://www.my-bank.com`` in
+    a Korean sentence makes no Latin text, and would make Latin a script of the page."""
+    if "://" in text or "www." in text or "@" in text:
+        return script_counts(URL.sub(" ", text))
+    return line_script_counts(text)
 
 
 def evidence_totals(per_line: Sequence[Mapping[str, int]]) -> Counter[str]:

@@ -210,8 +210,11 @@ def _word_of(language: str, token: str) -> bool:
 def _spoken(language: str, tokens: list[str]) -> bool:
     """Whether a few words the identifier calls ``language`` hold a word of it, where its
     word list can say: on a word or two the identifier is sure of itself and wrong (Polish
-    ``Wydrukuj``, "print", called Dutch)."""
-    return not has_list(language) or knows_any(language, tokens)
+    ``Wydrukuj``, "print", called Dutch). Text written without spaces has no words to look
+    up (a Japanese sentence is one token), so the list cannot say."""
+    if not has_list(language) or any(UNSPACED.search(token) for token in tokens):
+        return True
+    return knows_any(language, tokens)
 
 
 def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
