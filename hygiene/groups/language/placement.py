@@ -67,6 +67,26 @@ def inside_element(segment: Segment, written: Document) -> bool:
     return _OPENING_TAG.match(above[above.rfind("\n") + 1 :]) is not None
 
 
+# What makes a Latin line in a page of another script data rather than words: figures, code
+# and links, as the page was written (its view blanks the markup).
+NOT_WORDS = regex.compile(r"[\d`]|\]\(|<a\s|://")
+
+
+def words_abroad(candidate: Segment, abroad: Sequence[tuple[int, int]], ctx: RuleContext) -> bool:
+    """Whether a Latin ``candidate`` lies in one of the ``abroad`` spans (Latin blocks where
+    Latin is not at home) and is words alone in running text: a title, a list, a
+    component's content, figures, code and links (a byline's date and names, credentials to
+    type) name things and quote programs in Latin in every language."""
+    start, end = candidate.start, candidate.end
+    return (
+        any(first <= start and end <= last for first, last in abroad)
+        and opening_kind(candidate.text, start, ctx.kind_at) == "prose"
+        and not heading(candidate, ctx.document, ctx.kind_at)
+        and not inside_element(candidate, ctx.written)
+        and not NOT_WORDS.search(ctx.written.text, start, end)
+    )
+
+
 # A list item or a table cell of this many words or fewer names a thing (``Nginx``,
 # ``Data Science``, a status value ``Not Started``): a list of them is terms, not a
 # leftover sentence. A name, every word of it capitalised, may be longer (``Android SDK

@@ -35,13 +35,17 @@ from hygiene.groups.language.placement import (
     running_text,
     skipped,
     titled_scripts,
+    words_abroad,
 )
 from hygiene.groups.language.quotations import cited_quotation
 from hygiene.groups.language.runs import Stray, run_hit, stray_runs, sure_strays
 from hygiene.groups.language.script_blocks import (
+    HOME_SHARE,
+    LINE_SHARE,
     block_hit,
     evidence_totals,
     home_scripts,
+    latin_abroad,
     latin_names,
     letters_read,
     minority_blocks,
@@ -62,7 +66,7 @@ MIN_PARAGRAPHS = 2
     severity="warning",
     scope="document",
     scopes=LANGUAGE_SCOPES,
-    options={"min-letters": 3, "home-share": 0.05, "line-share": 0.8},
+    options={"min-letters": 3, "home-share": HOME_SHARE, "line-share": LINE_SHARE},
 )
 def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """A line written in a script that the rest of the document does not use.
@@ -92,11 +96,12 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     scraper's label at its edge (``# HTTP Basic Auth``). Nor are these reported: lines in the script
     of the front-matter title (``title: React 모임``), lists of terms (a few words an item, more if
     all capitalised), series of names (``Io, Europa, Ganymede``), quotations standing whole or
-    naming their speaker after a dash. Addresses are no text (``http://www.my-bank.com`` in a
-    Korean sentence does not make Latin at home). Mojibake is not read: its letters are a
-    codec's, and the encoding rules report it. The language a finding names is one CLDR writes
-    in the line's script (``rules/lexicons/language-scripts.json``); where the evidence points
-    to another (function words read into Han), the finding names none.
+    naming their speaker after a dash (LG003 weighs a line of names alone between paragraphs as
+    words). Addresses are no text (``http://www.my-bank.com`` in a Korean sentence does not make
+    Latin at home). Mojibake is not read: its letters are a codec's, and the encoding rules
+    report it. The language a finding names is one CLDR writes in the line's script
+    (``rules/lexicons/language-scripts.json``); where the evidence points to another (function
+    words read into Han), the finding names none.
 
     Fix: Delete the stray line, or translate it if it belongs to the text.
 
@@ -268,12 +273,17 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     and the identifier's best guess must be another language (``Nke a abaghị adresị IPv6
     zuru oke``, Igbo, in a Spanish page). Front matter, fenced code, URLs and mojibake are
     not read, and the document's script is that of the text read (a paragraph of mojibake
-    writes three Latin-1 letters a Han one). A document declared in several languages
-    accepts all of them; the word lists speak only when each of them has one. Evidence that
-    names a language CLDR does not write in the segment's script, or Japanese for Han
-    without kana (Chinese with it, or for fewer than 12 Han letters in a Japanese page, all
-    of them kanji Japanese writes: a heading of kanji), is no evidence: nothing is reported;
-    nor are lists of terms
+    writes three Latin-1 letters a Han one). A Latin line in a page of another script is
+    judged here, as a short segment or a sentence, where LG001 leaves it as names and Latin
+    is not at home in the page (``Unknown`` alone between Hindi paragraphs), when it is
+    words alone in running text: not a title, a list item or a component's content, and
+    without figures, code or links (a byline's date and names, credentials to type); a word
+    that more than five catalogues keep as a label (``Django``) names no language. A
+    document declared in several languages accepts all of them; the word lists speak only
+    when each of them has one. Evidence that names a language CLDR does not write in the
+    segment's script, or Japanese for Han without kana (Chinese with it, or for fewer than
+    12 Han letters in a Japanese page, all of them kanji Japanese writes: a heading of
+    kanji), is no evidence: nothing is reported; nor are lists of terms
     and series of names (as LG001 reads them). One leftover is one finding: adjacent stray
     paragraphs of one language, with at most lines too short to judge between them (a
     section's heading), are reported once with the run's span; a page declared in a language
@@ -304,11 +314,18 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     # a Han one) are not the document's writing.
     dominant = main_script("\n".join(p.text for p in paragraphs)[:SAMPLE])
     # Candidates in another script are LG001's to judge; those in a script written together
-    # with the document's are this rule's (a Han line in a page whose kana lead is Chinese).
+    # with the document's are this rule's (a Han line in a page whose kana lead is Chinese),
+    # and so are Latin words where Latin is not at home, which LG001 may leave as names.
     family = WRITTEN_TOGETHER.get(dominant or "", frozenset()) | {dominant}
+    abroad = latin_abroad(lines) if dominant != "Latin" else []
+
+    def read_here(candidate: Segment) -> bool:
+        """In the document's script, or Latin words that LG001 leaves as names."""
+        script = main_script(candidate.text)
+        return script in family or (script == "Latin" and words_abroad(candidate, abroad, ctx))
+
     groups = [
-        [Candidate(c) for c in candidates(p, lines, document) if main_script(c.text) in family]
-        for p in paragraphs
+        [Candidate(c) for c in candidates(p, lines, document) if read_here(c)] for p in paragraphs
     ]
     counts = document_words(ctx.segments.get("paragraph"), groups, document.body_start)
     own = cache(lambda: document_letters(paragraphs))  # asked only of texts with odd letters

@@ -18,9 +18,15 @@ from hygiene.groups.language.identifier import (
 )
 from hygiene.groups.language.kinship import written_in
 from hygiene.groups.language.placement import MIDDLE, where
-from hygiene.groups.language.short_segments import LABEL_WORD, label_writers
+from hygiene.groups.language.short_segments import LABEL_WORD, kept_as_name, label_writers
 from hygiene.groups.lexicon import interface_languages, label_languages, words, words_as_written
+from hygiene.text.garbled import garbled
 from hygiene.text.scripts import HOSTED_BY, WRITTEN_TOGETHER, line_script_counts, script_counts
+
+# LG001's defaults: a line is in a script when it holds this share of its letters, and a
+# script is at home in a document that writes this share of its letters in it.
+LINE_SHARE = 0.8
+HOME_SHARE = 0.05
 
 # A script (with those written together with it) that holds half the document's letters is
 # its main script, never foreign to it; a mostly Latin document skips its all-Latin lines.
@@ -39,9 +45,6 @@ ONE_LETTER_WORDS = frozenset({"Han", "Hiragana", "Katakana", "Hangul"})
 # words, to be language rather than names: a heading of two product names holds a function
 # word often enough ("Other Hooks", "Effect Hooks").
 LATIN_TEXT_WORDS = 4
-# A label word of more languages' catalogues than this is a name they all keep (Django:
-# 54), not a word each translates (Add: 2, Edit: 3, Image: 5).
-TRANSLATED_IN = 5
 # A word alone is a label rather than a name when catalogues write it this much more than
 # prose does (interface-words.json's score: log2 of the ratio, 32 times): Settings, Delete.
 SINGLE_LABEL_WORD = 5
@@ -70,6 +73,24 @@ def letters_read(text: str) -> Mapping[str, int]:
     if "://" in text or "www." in text or "@" in text:
         return script_counts(URL.sub(" ", text))
     return line_script_counts(text)
+
+
+def latin_abroad(lines: Sequence[Segment]) -> list[tuple[int, int]]:
+    """The spans of the Latin blocks of a document of another script in which Latin is not
+    at home (``home_scripts`` at the rule's default ``home-share``): the lines LG001 leaves
+    to the language rules when it reads them as names (``Square``, ``Hello world!`` in a
+    Kazakh page), while a page whose code terms make Latin at home keeps them its own."""
+    per_line = [{} if garbled(line.text) else letters_read(line.text) for line in lines]
+    totals = script_totals(per_line)
+    if not totals:
+        return []
+    blocks, embedded = minority_blocks(lines, per_line, totals, LINE_SHARE)
+    return [
+        (block.first.start, block.last.end)
+        for block in blocks
+        if block.script == "Latin"
+        and "Latin" not in home_scripts(block, totals, embedded, HOME_SHARE)
+    ]
 
 
 def evidence_totals(per_line: Sequence[Mapping[str, int]]) -> Counter[str]:
@@ -227,7 +248,7 @@ def latin_label(tokens: list[str]) -> bool:
     index = interface_languages()
     found = [index.get(token, {}) for token in tokens]
     first = found[0]
-    if sum(score >= LABEL_WORD for score in first.values()) > TRANSLATED_IN:
+    if kept_as_name(first):
         return False  # a name every catalogue keeps (Django, URL), not a word it translates
     if len(tokens) == 1:
         strong = (code for code, score in first.items() if score >= SINGLE_LABEL_WORD)

@@ -39,6 +39,9 @@ from hygiene.text.phrases import UNSPACED
 # A word leans to a language's labels when its catalogues write it this much more than
 # its prose does (interface-words.json's scores, 1 to 9: log2 of the ratio): eight times.
 LABEL_WORD = 3
+# A label word of more languages' catalogues than this is a name they all keep (Django:
+# 54), not a word each translates (Add: 2, Edit: 3, Image: 5).
+TRANSLATED_IN = 5
 # A word common at home is no evidence of another language unless it is this much more
 # common there, on the Zipf scale (log10): ten times.
 RARER_AT_HOME = 1.0
@@ -120,6 +123,8 @@ def _interface_label(text: str, tokens: list[str], grounds: Grounds) -> Verdict 
     found = [index.get(token, {}) for token in tokens]
     if any(not foreign(code, home) for languages in found for code in languages):
         return None  # an interface word of the document's language
+    if len(found) == 1 and kept_as_name(found[0]):
+        return None
     if not _home_ruled_out(text, grounds):
         return None
     scores = grounds.identifier.scores(text)
@@ -128,6 +133,12 @@ def _interface_label(text: str, tokens: list[str], grounds: Grounds) -> Verdict 
         return None
     best = max(writing, key=lambda code: scores.get(code, 0.0))
     return best, f"{language_name(best)} interface words"
+
+
+def kept_as_name(languages: Mapping[str, int]) -> bool:
+    """Whether a word is a label word of more catalogues than ``TRANSLATED_IN`` (its entry
+    of ``interface_languages``): a name they all keep (Django), not a word one translates."""
+    return sum(score >= LABEL_WORD for score in languages.values()) > TRANSLATED_IN
 
 
 def label_writers(tokens: list[str], found: list[Mapping[str, int]] | None = None) -> list[str]:
