@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from hygiene.core.document import Document
+from hygiene.core.segment import Segment
 from hygiene.groups.language.evidence import (
     Candidate,
     code_terms,
@@ -33,7 +35,8 @@ from hygiene.groups.language.identifier import (
 from hygiene.groups.language.kinship import foreign, same_language
 from hygiene.groups.language.placement import heading
 from hygiene.groups.language.quotations import framed_quotation
-from hygiene.groups.language.short_segments import common_at_home, short_stray
+from hygiene.groups.language.runs import Stray, hardly_voted, paragraph_votes, sure_strays
+from hygiene.groups.language.short_segments import common_at_home, short_stray, spoken_anywhere
 from hygiene.groups.language.vocabulary import has_list, knows
 from hygiene.groups.lexicon import (
     label_languages,
@@ -131,6 +134,34 @@ def judge(piece: Candidate, grounds: Grounds, is_heading: bool) -> Verdict | Non
     if len(tokens) < limits.min_words:
         return None
     return _stray_sentence(text, tokens, scores, grounds)
+
+
+def unknown_home_strays(
+    paragraphs: Sequence[Segment],
+    groups: Sequence[Sequence[Candidate]],
+    grounds: Grounds,
+    aside: Callable[[Segment], bool],
+) -> list[Stray]:
+    """In a document whose language the identifier does not know (``grounds.home``: the
+    languages declared, if any), the paragraphs it is sure are in a language the others
+    hardly vote for (``sure_strays``), and the first line of a few words of each paragraph
+    whose language shows without the document's (``spoken_anywhere``), in such a language
+    too; not a title or list items (``aside``)."""
+    votes = paragraph_votes(paragraphs, grounds.identifier, grounds.limits)
+    found = sure_strays(paragraphs, votes, grounds.identifier, grounds.limits)
+    abroad = partial(hardly_voted, votes=votes, limits=grounds.limits)
+    for position, group in enumerate(groups):
+        for piece in group:
+            tokens, _ = prose_words(piece)
+            if not tokens or len(tokens) > grounds.limits.max_label_words:
+                continue
+            if aside(piece.segment):
+                continue
+            verdict = spoken_anywhere(piece.segment.text, tokens, grounds, abroad)
+            if verdict is not None:
+                found.append(Stray(position, piece.segment, verdict))
+                break
+    return found
 
 
 def _written_at_home(tokens: list[str], home: tuple[str, ...], labels: Iterable[str]) -> bool:

@@ -67,6 +67,13 @@ def inside_element(segment: Segment, written: Document) -> bool:
     return _OPENING_TAG.match(above[above.rfind("\n") + 1 :]) is not None
 
 
+def aside(candidate: Segment, ctx: RuleContext) -> bool:
+    """A title or list items: the names of things, not a leftover's words."""
+    return heading(candidate, ctx.document, ctx.kind_at) or listed_terms(
+        candidate.text, candidate.start, ctx
+    )
+
+
 # What makes a Latin line in a page of another script data rather than words: figures, code
 # and links, as the page was written (its view blanks the markup).
 NOT_WORDS = regex.compile(r"[\d`]|\]\(|<a\s|://")

@@ -12,7 +12,7 @@ from functools import cache, partial
 
 from hygiene.core.rule import Hit, RuleContext, rule
 from hygiene.core.segment import Segment
-from hygiene.groups.language.decision import judge, uniform
+from hygiene.groups.language.decision import judge, uniform, unknown_home_strays
 from hygiene.groups.language.declared import declared_mismatch
 from hygiene.groups.language.evidence import (
     Candidate,
@@ -28,6 +28,7 @@ from hygiene.groups.language.identifier import (
 )
 from hygiene.groups.language.placement import (
     LANGUAGE_SCOPES,
+    aside,
     heading,
     inside_element,
     listed_terms,
@@ -38,7 +39,7 @@ from hygiene.groups.language.placement import (
     words_abroad,
 )
 from hygiene.groups.language.quotations import cited_quotation
-from hygiene.groups.language.runs import Stray, run_hit, stray_runs, sure_strays
+from hygiene.groups.language.runs import Stray, run_hit, stray_runs
 from hygiene.groups.language.script_blocks import (
     HOME_SHARE,
     LINE_SHARE,
@@ -198,12 +199,16 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     throughout (a Serbian page that fastText reads as Russian still writes ђ and љ); when the
     leader, with its close languages, holds less than ``min-majority`` of the votes, the
     identifier does not know the document's language (Manx, Wolof), and nothing is judged
-    against a guess. Only a paragraph of ``min-words`` words or
-    more that the identifier places in one language at ``sure-confidence`` or more, and that the
-    other paragraphs hardly vote for (under ``elsewhere-vote`` on average), strays there (an
-    English sentence in a Manx page). So does a declared language that the identifier cannot
-    name or does not find in the paragraphs (under ``min-majority`` of their votes), unless the
-    page is wholly another language. The identifier is fastText's lid.176 model
+    against a guess. Only a paragraph of ``min-words`` words or more that the identifier
+    places in one language at ``sure-confidence`` or more, and that the other paragraphs hardly
+    vote for (under ``elsewhere-vote`` on average), strays there (an English sentence in a Manx
+    page); and so do a few words whose language shows without the document's, in a language
+    the paragraphs hardly vote for, none of them a word the rest of the document uses: an
+    interface label, half of them function words or label words of one language and all its
+    words, or fastText and CLD2 agreeing on a language whose word list holds every one of
+    them (``Clear selection`` in a Manx page). So does a declared language that the
+    identifier cannot name or does not find in the paragraphs (under ``min-majority`` of their
+    votes), unless the page is wholly another language. The identifier is fastText's lid.176 model
     (``language-identifier = "langdetect"`` for langdetect, seeded), asked only when function
     words leave a doubt. A short segment (up to ``max-label-words`` words) is reported when it
     is an interface label of another language and not of the document's (a lexicon of 68
@@ -338,7 +343,8 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     if not home.known:
         # The identifier does not know the document's language, or not in this text: only
         # what it is sure of, and the rest of the document is not, can stray.
-        for stray in sure_strays(paragraphs, identifier, limits):
+        grounds = Grounds(home.languages, counts, own, identifier, limits)
+        for stray in unknown_home_strays(paragraphs, groups, grounds, partial(aside, ctx=ctx)):
             yield run_hit([stray], home.languages, lines, document)
         return
     if home.whole is not None:

@@ -4,7 +4,7 @@ evidence, the document's language and where the leftover sits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from hygiene.core.document import Document
@@ -69,8 +69,22 @@ def run_hit(
 UNKNOWN_HOME = "a document in a language the identifier does not know"
 
 
-def sure_strays(
+def paragraph_votes(
     paragraphs: Sequence[Segment], identifier: Identifier, limits: Limits
+) -> dict[int, Mapping[str, float]]:
+    """The identifier's vote of each paragraph of ``min-words`` words or more, by index."""
+    return {
+        p.index: identifier.scores(p.text)
+        for p in paragraphs
+        if len(words(p.text)) >= limits.min_words
+    }
+
+
+def sure_strays(
+    paragraphs: Sequence[Segment],
+    votes: Mapping[int, Mapping[str, float]],
+    identifier: Identifier,
+    limits: Limits,
 ) -> list[Stray]:
     """In a document whose language the identifier does not know (its paragraphs' votes
     spread over many), the paragraphs of ``min-words`` words or more that it places in one
@@ -78,11 +92,6 @@ def sure_strays(
     at least: a page of headings and one sentence says nothing) hardly vote for it
     (``elsewhere-vote`` on average): an English sentence in a Manx page."""
     found: list[Stray] = []
-    votes = {
-        p.index: identifier.scores(p.text)
-        for p in paragraphs
-        if len(words(p.text)) >= limits.min_words
-    }
     others = len(votes) - 1
     if others < 2:
         return found
@@ -102,3 +111,17 @@ def sure_strays(
             evidence = f"{IDENTIFIERS[identifier.name]} {vote[language]:.2f}"
             found.append(Stray(position, paragraph, (language, evidence)))
     return found
+
+
+def hardly_voted(language: str, votes: Mapping[int, Mapping[str, float]], limits: Limits) -> bool:
+    """Whether the long paragraphs (two at least) give ``language`` and its close languages
+    under ``elsewhere-vote`` on average: the document is not in it, whatever it is in."""
+    if len(votes) < 2:
+        return False
+    total = sum(
+        probability
+        for scores in votes.values()
+        for code, probability in scores.items()
+        if same_language(code, language)
+    )
+    return total / len(votes) < limits.elsewhere_vote

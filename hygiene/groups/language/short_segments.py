@@ -4,7 +4,7 @@ against them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from hygiene.groups.language.evidence import foreign_guess, home_probability, unexplained
 from hygiene.groups.language.grounds import (
@@ -33,7 +33,12 @@ from hygiene.groups.language.vocabulary import (
     uses_any,
     zipf,
 )
-from hygiene.groups.lexicon import interface_languages, stopword_languages, words_as_written
+from hygiene.groups.lexicon import (
+    interface_languages,
+    label_languages,
+    stopword_languages,
+    words_as_written,
+)
 from hygiene.text.phrases import UNSPACED
 
 # A word leans to a language's labels when its catalogues write it this much more than
@@ -95,6 +100,37 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
     if UNSPACED.search(text):
         return None  # no spaces, no words to look up: 豆知識 is one token, and Japanese
     return _named_by_vocabulary(text, tokens, grounds) or _ruled_out(text, tokens, grounds)
+
+
+def spoken_anywhere(
+    text: str, tokens: list[str], grounds: Grounds, abroad: Callable[[str], bool]
+) -> Verdict | None:
+    """A few words whose language shows without the document's, where the identifier does
+    not know that (``grounds.home``: the languages declared, if any): an interface label,
+    half of them function words or label words of one language and the rest its words, or
+    fastText and CLD2 agreeing on a language whose word list holds every one of them; none a
+    word the rest of the document uses, and the language one the document is not in
+    (``abroad``): ``Latest Activity`` in a Scottish Gaelic page."""
+    home = grounds.home
+    if not unexplained(tokens, grounds.counts, home, None):
+        return None
+    labels = label_languages(text)
+    if labels:
+        if not all(foreign(code, home) and abroad(code) for code in labels):
+            return None
+        names = " or ".join(sorted(language_name(code) for code in labels))
+        return sorted(labels)[0], f"{names} interface label"
+    found = _by_function_words(text, tokens, grounds) or _interface_label(text, tokens, grounds)
+    if found is None:
+        # Two identifiers agreeing, where no word list of the document's language can rule
+        # it out: every word must be the language's (``WordPress`` is English, ``Dipadegani
+        # dening`` Javanese).
+        guess = foreign_guess(text, home, grounds.identifier)
+        if guess is not None and has_list(guess.language) and knows_all(guess.language, tokens):
+            found = _agreed(text, tokens, guess.language, grounds)
+    if found is None or found[0] is None or not has_list(found[0]):
+        return None
+    return found if foreign(found[0], home) and abroad(found[0]) else None
 
 
 def _by_function_words(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
