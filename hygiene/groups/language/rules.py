@@ -233,7 +233,11 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     capitalised as a name's are (``Register`` in a Lithuanian page), or it all but rules out the
     document's language and one of its ``vocabulary-guesses`` best foreign guesses is the
     language whose common words (wordfreq's lists) all of the segment's words are, none of them
-    common in the document's language (``Kolumbian espanja`` in a Swedish page); a short segment
+    common in the document's language (``Kolumbian espanja`` in a Swedish page), or it all but
+    rules out the document's language on two words or more, none of them the document's
+    language's, not even rarely where its full list can say, and CLD2 places them in another
+    language, unless they are all capitalised as a name's are (``Gwall cronfa ddata``, Welsh, in
+    a Turkish page: fastText's compact model has no feature to go on); a short segment
     whose words are all common in the document's language, none ten times as common in the
     language the identifier guessed (web text of every language holds ``register``), belongs
     (``Koreai`` in a Hungarian page), and so does one of names and international words, common

@@ -99,7 +99,31 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
         return None  # some word is the document's, or one of its languages has no list
     if UNSPACED.search(text):
         return None  # no spaces, no words to look up: 豆知識 is one token, and Japanese
-    return _named_by_vocabulary(text, tokens, grounds) or _ruled_out(text, tokens, grounds)
+    return (
+        _named_by_vocabulary(text, tokens, grounds)
+        or _ruled_out(text, tokens, grounds)
+        or _read_whole(text, tokens, grounds)
+    )
+
+
+def _read_whole(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+    """Two words or more, none of which the document's language uses, not even rarely where
+    its full list can say, that fastText all but rules out for it and CLD2, which reads
+    whole words of a larger vocabulary, places in another language, unless they are all
+    capitalised as a name's are: fastText's compact model often has no feature to go on in
+    a few words, and gives its prior (``Tecla Esc``, Portuguese, in a Danish page). A word
+    alone is too often a name, a term or a compound no list holds (``singlehtml``)."""
+    if grounds.identifier.name != "fasttext" or len(words_as_written(text)) < 2:
+        return None
+    if not _home_ruled_out(text, grounds):
+        return None
+    full = [code for code in grounds.home if has_full_list(code)]
+    if any(uses_any(code, tokens) for code in full):
+        return None  # a rare word of the document's language (Zipf 1 and up)
+    second = cld2_language(text)
+    if second is None or not foreign(second, grounds.home) or _named(text, second):
+        return None
+    return second, f"CLD2: {language_name(second)}"
 
 
 def spoken_anywhere(
