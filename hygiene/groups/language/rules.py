@@ -241,10 +241,13 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     whose words are all common in the document's language, none ten times as common in the
     language the identifier guessed (web text of every language holds ``register``), belongs
     (``Koreai`` in a Hungarian page), and so does one of names and international words, common
-    in seven languages or more (``Khmer``, ``hindi``). Where the document's language has a full
-    word list (21 languages, down to words used once per hundred million), a few words that are
-    none of its words, and that the identifier does not consider in it at all, are text in
-    another language even when the identifier cannot say which (``Pwnjabi`` in a Finnish page).
+    in seven languages or more (``Khmer``, ``hindi``). Letters alone are no words (an emoticon's
+    ``D``), and the word lists of a language CLDR does not write in the segment's script say
+    nothing of its words (web text in Korean quotes ``file``). Where the document's language has
+    a full word list (21 languages, down to words used once per hundred million), a few words
+    that are none of its words, and that the identifier does not consider in it at all, are text
+    in another language even when the identifier cannot say which (``Pwnjabi`` in a Finnish
+    page).
     Nor is a sentence called a language that holds ``contender-vote`` of the paragraphs' votes,
     one paragraph's whole vote set aside: the document may as well be in it, as far as the
     identifier can tell (Galician help pages that fastText half reads as Spanish). Whatever the

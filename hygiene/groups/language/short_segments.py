@@ -21,7 +21,7 @@ from hygiene.groups.language.identifier import (
     language_name,
     stopword_scores,
 )
-from hygiene.groups.language.kinship import foreign, same_language
+from hygiene.groups.language.kinship import foreign, same_language, written_in
 from hygiene.groups.language.quotations import QUOTED
 from hygiene.groups.language.vocabulary import (
     has_full_list,
@@ -40,6 +40,7 @@ from hygiene.groups.lexicon import (
     words_as_written,
 )
 from hygiene.text.phrases import UNSPACED
+from hygiene.text.scripts import main_script
 
 # A word leans to a language's labels when its catalogues write it this much more than
 # its prose does (interface-words.json's scores, 1 to 9: log2 of the ratio): eight times.
@@ -72,12 +73,17 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
     function words, its label words, what fastText and CLD2 agree on, not names, what the
     identifier is sure of, or what the word lists show is not the document's
     (``_named_by_vocabulary``, ``_ruled_out``)."""
+    if all(len(token) < 2 for token in tokens):
+        return None  # letters alone are no words: an emoticon's D, a list's a)
     home = grounds.home
     guess = foreign_guess(text, home, grounds.identifier)
     guessed = guess.language if guess is not None else None
     if not unexplained(tokens, grounds.counts, home, guessed) or QUOTED.search(text):
         return None  # the document's words, or a quotation (« Bonjour ! » dit-il.)
-    listed = [code for code in home if has_list(code)]
+    # Latin in a page whose language CLDR does not write in Latin: its word lists, from web
+    # text that quotes English (``file`` is in Korean's), say nothing of these words.
+    script = main_script(text)
+    listed = [code for code in home if has_list(code) and written_in(code, script)]
     if any(common_at_home(code, tokens, guessed) for code in listed):
         return None  # common words of the document's language: Koreai in a Hungarian page
     spoken = _by_function_words(text, tokens, grounds) or _interface_label(text, tokens, grounds)
@@ -95,7 +101,8 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
         and not contradicted(text, grounds)
     ):
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
-    if len(listed) < len(home) or any(knows_any(code, tokens) for code in listed):
+    abroad = not any(written_in(code, script) for code in home)
+    if (not abroad and len(listed) < len(home)) or any(knows_any(code, tokens) for code in listed):
         return None  # some word is the document's, or one of its languages has no list
     if UNSPACED.search(text):
         return None  # no spaces, no words to look up: 豆知識 is one token, and Japanese
