@@ -17,7 +17,7 @@ from hygiene.core.segment import Segment
 from hygiene.groups.language.identifier import Guess, Identifier, stopword_scores
 from hygiene.groups.language.kinship import foreign, same_language
 from hygiene.groups.language.placement import line_at
-from hygiene.groups.language.vocabulary import wordfreq_code
+from hygiene.groups.language.vocabulary import has_list, wordfreq_code
 from hygiene.groups.lexicon import (
     alphabets,
     han_letters,
@@ -342,16 +342,22 @@ def unexplained(
 ) -> bool:
     """Whether none of a short text's words is a function word of the document's language or
     a word the rest of the document uses. A function word the ``guessed`` language shares
-    with the document's (er: German and Danish) tells the two apart no more than the
-    identifier does, and explains nothing."""
+    with the document's (er: German and Danish; de: Portuguese and French) tells the two
+    apart no more than the identifier does, and explains nothing, however often the
+    document writes it, where the document's language has a word list to judge the rest;
+    without one, the document's use of it is all there is."""
     index = stopword_languages()
+    shared: set[str] = set()
     for token in tokens:
         languages = index.get(token, frozenset())
         if guessed is not None and any(same_language(code, guessed) for code in languages):
+            shared.add(token)
             continue
         if any(not foreign(code, home) for code in languages):
             return False
-    return not used_elsewhere(tokens, counts)
+    if not all(has_list(code) for code in home):
+        shared.clear()
+    return not used_elsewhere([token for token in tokens if token not in shared], counts)
 
 
 def explained(piece: Candidate, counts: Counter[str], leaders: Sequence[str]) -> bool:

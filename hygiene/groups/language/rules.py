@@ -219,8 +219,9 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     the document's language (``Finlandais``: Romansh calls Finnish so, but it is French
     too); or, outside Markdown headings (titles name things) and quotations,
     when none of its words is a function word of the document's language (one that the
-    identifier's language shares, German and Danish ``er``, does not count) or a word the rest
-    of the document uses, and either the identifier gives another language at least
+    identifier's language shares, German and Danish ``er``, does not count, nor, where the
+    document's language has a word list, that the rest of the document writes it) or a word the
+    rest of the document uses, and either the identifier gives another language at least
     ``short-confidence`` (and, where that language has a word list, one of the words is in it:
     ``Wydrukuj``, Polish "print", is no Dutch text), or half of its words are function words of
     one other language and all of them its words (``could not be found`` in an Icelandic page:

@@ -289,10 +289,11 @@ def _spoken(language: str, tokens: list[str]) -> bool:
     """Whether a few words the identifier calls ``language`` hold a word of it, where its
     word list can say: on a word or two the identifier is sure of itself and wrong (Polish
     ``Wydrukuj``, "print", called Dutch). Text written without spaces has no words to look
-    up (a Japanese sentence is one token), so the list cannot say."""
+    up (a Japanese sentence is one token), so the list cannot say. A letter alone is no
+    word of it (the ``a`` of a cell reference)."""
     if not has_list(language) or any(UNSPACED.search(token) for token in tokens):
         return True
-    return knows_any(language, tokens)
+    return knows_any(language, [token for token in tokens if len(token) > 1])
 
 
 def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
