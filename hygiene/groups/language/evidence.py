@@ -300,13 +300,23 @@ def _unwritten_scripts(text: str, home: tuple[str, ...]) -> set[str]:
     """The letters of ``text`` in scripts written together with the document's (Han, kana,
     Hangul) that CLDR has none of its languages write: a line of kanji and kana in a Chinese
     page is Japanese, though the line is mostly Han and the page's script is Han too."""
+    unwritten = _partner_scripts(home)
+    if not unwritten:
+        return set()
+    return {c for c in set(text) if category(c) in _WRITTEN and main_script(c) in unwritten}
+
+
+@cache
+def _partner_scripts(home: tuple[str, ...]) -> frozenset[str]:
+    """The scripts written together with those of the document's languages (CLDR's) that
+    none of them writes: kana and Hangul for Chinese; none for a language CLDR does not
+    know, nor for any Latin-script one."""
     written = [language_scripts().get(code.split("-")[0]) for code in home]
     if any(scripts is None for scripts in written):
-        return set()
+        return frozenset()
     ours = frozenset().union(*(scripts for scripts in written if scripts))
     together = frozenset().union(*(WRITTEN_TOGETHER.get(script, ()) for script in ours))
-    together -= {"Bopomofo"}  # Taiwan's phonetic letters annotate Chinese
-    return {c for c in set(text) if category(c) in _WRITTEN and main_script(c) in together - ours}
+    return together - ours - {"Bopomofo"}  # Taiwan's phonetic letters annotate Chinese
 
 
 @cache
