@@ -134,6 +134,8 @@ INPUTS = (
           each("“{w}“ ")),
     Input("addresses", "one line of web and mail addresses", 5_000,
           each("https://example.com/{w}?a=b {w}@mail.example ")),
+    Input("latin-in-cyrillic", "a Cyrillic page, every other paragraph a Latin label", 1_000,
+          each("Это строка номер {i} о переговорах.\n\nWord {w}\n\n")),
     Input("code-fences", "Markdown code blocks between paragraphs", 500,
           each("Text {w}.\n\n```\ncode {i}\n```\n\n"), path="hostile.md"),
 )  # fmt: skip

@@ -3,6 +3,7 @@ title, and which edge of the document a leftover is near."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
 import regex
@@ -81,12 +82,14 @@ NOT_WORDS = regex.compile(r"[\d`]|\]\(|<a\s|://")
 
 def words_abroad(candidate: Segment, abroad: Sequence[tuple[int, int]], ctx: RuleContext) -> bool:
     """Whether a Latin ``candidate`` lies in one of the ``abroad`` spans (Latin blocks where
-    Latin is not at home) and is words alone in running text: a title, a list, a
+    Latin is not at home, in text order) and is words alone in running text: a title, a list, a
     component's content, figures, code and links (a byline's date and names, credentials to
     type) name things and quote programs in Latin in every language."""
     start, end = candidate.start, candidate.end
+    at = bisect_right(abroad, (start, float("inf"))) - 1  # the last span opening by ``start``
     return (
-        any(first <= start and end <= last for first, last in abroad)
+        at >= 0
+        and end <= abroad[at][1]
         and opening_kind(candidate.text, start, ctx.kind_at) == "prose"
         and not heading(candidate, ctx.document, ctx.kind_at)
         and not inside_element(candidate, ctx.written)
@@ -187,9 +190,11 @@ def line_at(offset: int, lines: Sequence[Segment], document: Document) -> Segmen
 
 
 def where(first: Segment, last: Segment, lines: Sequence[Segment]) -> str:
-    """Say where the leftover sits: edges are where scrapers leave them."""
-    before = any(line.text.strip() for line in lines[: first.index])
-    after = any(line.text.strip() for line in lines[last.index + 1 :])
+    """Say where the leftover sits: edges are where scrapers leave them. The lines are read
+    by index, without copying them, up to the first that holds text: a page of many labels
+    asks for each (slicing the list made it quadratic)."""
+    before = any(lines[n].text.strip() for n in range(first.index))
+    after = any(lines[n].text.strip() for n in range(last.index + 1, len(lines)))
     if not after:
         return "at the end of the document"
     if not before:
