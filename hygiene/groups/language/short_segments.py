@@ -72,7 +72,8 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
     not all common words of it; then, in this order, when they are another language's
     function words, its label words, what fastText and CLD2 agree on, not names, what the
     identifier is sure of, or what the word lists show is not the document's
-    (``_named_by_vocabulary``, ``_ruled_out``)."""
+    (``_named_by_vocabulary``, ``_ruled_out``), or what CLD2 reads where fastText cannot
+    (``_read_whole``)."""
     if all(len(token) < 2 for token in tokens):
         return None  # letters alone are no words: an emoticon's D, a list's a)
     home = grounds.home
