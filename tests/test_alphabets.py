@@ -28,7 +28,7 @@ def test_every_letter_a_catalogue_writes_in_its_script_is_in_its_alphabet() -> N
         }
         assert written - letters == KNOWN_TYPOS.get(code, set()), code
         checked += bool(texts)
-    assert checked == len(alphabets()) == 11
+    assert checked == len(alphabets()) == 13
 
 
 def test_alphabets_are_lower_case_letters_of_one_script() -> None:

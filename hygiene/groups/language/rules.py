@@ -274,7 +274,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     стойности`` in a Ukrainian page, whose ``от`` is Ukrainian too), is another language when
     the identifier's best guess is one, or when those letters are in half of its words
     (``ھسپانوی``, Urdu, which fastText calls Persian). A language's letters are its alphabet in
-    the scripts whose alphabets tell languages apart (Cyrillic, Greek, Arabic;
+    the scripts whose alphabets tell languages apart (Cyrillic, Greek, Arabic, Devanagari's ळ;
     ``rules/lexicons/alphabets.json``), and for a Latin-script language the letters of its
     common words, borrowings included (``word-letters.json``, from wordfreq); for Japanese,
     the kanji of its common words (``han-letters.json``), read only where no kana shows a text
