@@ -105,8 +105,14 @@ class Segmenter:
 
 def within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` lies in one of ``spans`` (sorted and disjoint): a binary search."""
+    return enclosing(spans, offset) is not None
+
+
+def enclosing(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The one of ``spans`` (sorted and disjoint) that holds ``offset``, found by a binary
+    search, or None."""
     index = bisect.bisect_right(spans, (offset, math.inf)) - 1
-    return index >= 0 and offset < spans[index][1]
+    return spans[index] if index >= 0 and offset < spans[index][1] else None
 
 
 def first_body_line(text: str, body_start: int) -> tuple[int, int]:

@@ -36,7 +36,12 @@ from hygiene.groups.language.kinship import foreign, same_language
 from hygiene.groups.language.placement import heading
 from hygiene.groups.language.quotations import framed_quotation
 from hygiene.groups.language.runs import Stray, hardly_voted, paragraph_votes, sure_strays
-from hygiene.groups.language.short_segments import common_at_home, short_stray, spoken_anywhere
+from hygiene.groups.language.short_segments import (
+    common_at_home,
+    labelled,
+    short_stray,
+    spoken_anywhere,
+)
 from hygiene.groups.language.vocabulary import has_list, knows
 from hygiene.groups.lexicon import (
     label_languages,
@@ -120,8 +125,7 @@ def judge(piece: Candidate, grounds: Grounds, is_heading: bool) -> Verdict | Non
                     break  # no evidence: the document's language writes these words as often
                 if kind == "name of a language" and guessed_home(text, home, grounds.identifier):
                     return None  # Finlandais: French too, whatever Romansh calls Finnish
-                names = " or ".join(sorted(language_name(code) for code in labels))
-                return sorted(labels)[0], f"{names} {kind}"
+                return labelled(labels, kind)
     if framed_quotation(text, home):
         return None
     odd = odd_letters(text, home, grounds.own)

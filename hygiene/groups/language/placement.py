@@ -3,14 +3,13 @@ title, and which edge of the document a leftover is near."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 
 import regex
 
 from hygiene.core.document import Document
 from hygiene.core.rule import RuleContext
-from hygiene.core.segment import Segment
+from hygiene.core.segment import Segment, enclosing
 from hygiene.core.structure import PROSE
 from hygiene.text.garbled import garbled
 from hygiene.text.scripts import line_script_counts
@@ -86,10 +85,10 @@ def words_abroad(candidate: Segment, abroad: Sequence[tuple[int, int]], ctx: Rul
     component's content, figures, code and links (a byline's date and names, credentials to
     type) name things and quote programs in Latin in every language."""
     start, end = candidate.start, candidate.end
-    at = bisect_right(abroad, (start, float("inf"))) - 1  # the last span opening by ``start``
+    span = enclosing(abroad, start)
     return (
-        at >= 0
-        and end <= abroad[at][1]
+        span is not None
+        and end <= span[1]
         and opening_kind(candidate.text, start, ctx.kind_at) == "prose"
         and not heading(candidate, ctx.document, ctx.kind_at)
         and not inside_element(candidate, ctx.written)

@@ -48,13 +48,12 @@ from hygiene.groups.language.script_blocks import (
     home_scripts,
     latin_abroad,
     latin_names,
-    letters_read,
+    letters_per_line,
     minority_blocks,
     script_totals,
     translated_terms,
 )
 from hygiene.groups.lexicon import label_languages
-from hygiene.text.garbled import garbled
 from hygiene.text.scripts import WRITTEN_TOGETHER, hosted, main_script
 
 # A stray needs a document to stray from: a single paragraph is the whole of it.
@@ -120,7 +119,7 @@ def foreign_script(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     lines = ctx.segments.get("line")
     # Letters per script, line by line (one lookup per distinct character, and remembered:
     # the line rules ask about the same lines). Mojibake has none: its letters are a codec's.
-    per_line = [{} if garbled(line.text) else letters_read(line.text) for line in lines]
+    per_line = letters_per_line(ctx)
     totals = script_totals(per_line)
     if not totals:
         return
@@ -330,7 +329,7 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     # with the document's are this rule's (a Han line in a page whose kana lead is Chinese),
     # and so are Latin words where Latin is not at home, which LG001 may leave as names.
     family = WRITTEN_TOGETHER.get(dominant or "", frozenset()) | {dominant}
-    abroad = latin_abroad(lines) if dominant != "Latin" else []
+    abroad = latin_abroad(ctx) if dominant != "Latin" else []
 
     def read_here(candidate: Segment) -> bool:
         """In the document's script, or Latin words that LG001 leaves as names."""

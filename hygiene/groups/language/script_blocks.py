@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from hygiene.core.rule import Hit
+from hygiene.core.rule import Hit, RuleContext
 from hygiene.core.segment import Segment
 from hygiene.groups.language.evidence import URL
 from hygiene.groups.language.identifier import (
@@ -75,16 +75,26 @@ def letters_read(text: str) -> Mapping[str, int]:
     return line_script_counts(text)
 
 
-def latin_abroad(lines: Sequence[Segment]) -> list[tuple[int, int]]:
+def letters_per_line(ctx: RuleContext) -> list[Mapping[str, int]]:
+    """The letters per script of each line (``letters_read``), found once for LG001 and
+    LG003 alike. Mojibake has none: its letters are a codec's."""
+    lines = ctx.segments.get("line")
+    return ctx.segments.memo(
+        "letters-per-line",
+        lambda: [{} if garbled(line.text) else letters_read(line.text) for line in lines],
+    )
+
+
+def latin_abroad(ctx: RuleContext) -> list[tuple[int, int]]:
     """The spans of the Latin blocks of a document of another script in which Latin is not
     at home (``home_scripts`` at the rule's default ``home-share``): the lines LG001 leaves
     to the language rules when it reads them as names (``Square``, ``Hello world!`` in a
     Kazakh page), while a page whose code terms make Latin at home keeps them its own."""
-    per_line = [{} if garbled(line.text) else letters_read(line.text) for line in lines]
+    per_line = letters_per_line(ctx)
     totals = script_totals(per_line)
     if not totals:
         return []
-    blocks, embedded = minority_blocks(lines, per_line, totals, LINE_SHARE)
+    blocks, embedded = minority_blocks(ctx.segments.get("line"), per_line, totals, LINE_SHARE)
     return [
         (block.first.start, block.last.end)
         for block in blocks

@@ -150,8 +150,7 @@ def spoken_anywhere(
     if labels:
         if not all(foreign(code, home) and abroad(code) for code in labels):
             return None
-        names = " or ".join(sorted(language_name(code) for code in labels))
-        return sorted(labels)[0], f"{names} interface label"
+        return labelled(labels, "interface label")
     found = _by_function_words(text, tokens, grounds) or _interface_label(text, tokens, grounds)
     if found is None:
         # Two identifiers agreeing, where no word list of the document's language can rule
@@ -163,6 +162,13 @@ def spoken_anywhere(
     if found is None or found[0] is None or not has_list(found[0]):
         return None
     return found if foreign(found[0], home) and abroad(found[0]) else None
+
+
+def labelled(languages: frozenset[str], kind: str) -> Verdict:
+    """The verdict on a text a lexicon finds in ``languages`` (an interface label, the
+    name of a language): the first of them, with all of them named as the evidence."""
+    names = " or ".join(sorted(language_name(code) for code in languages))
+    return sorted(languages)[0], f"{names} {kind}"
 
 
 def _by_function_words(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
