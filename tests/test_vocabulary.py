@@ -14,6 +14,7 @@ from hygiene.groups.language.vocabulary import (
     knows_all,
     knows_any,
     uses_any,
+    writes_most,
 )
 from hygiene.groups.lexicon import words
 from tests.conftest import run_cli
@@ -41,6 +42,12 @@ def test_international_words_are_names_many_languages_use() -> None:
     words = international_words()
     assert {"khmer", "hindi", "android"} <= words
     assert "spanyol" not in words and "anglicky" not in words
+
+
+def test_a_shared_word_is_the_language_that_writes_it_most() -> None:
+    assert "loka" in international_words()
+    assert writes_most("is", "loka") and knows("sv", "loka") and not writes_most("sv", "loka")
+    assert not writes_most("sv", "rhagolwg")  # in no list at all
 
 
 def test_lists_are_read_from_wordfreqs_files_without_importing_it() -> None:

@@ -247,7 +247,10 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     a full word list (21 languages, down to words used once per hundred million), a few words
     that are none of its words, and that the identifier does not consider in it at all, are text
     in another language even when the identifier cannot say which (``Pwnjabi`` in a Finnish
-    page).
+    page); so are Latin words in a page whose language is not written in Latin, names aside
+    (``Rhagolwg`` in a Greek page). A word common in seven languages or more (``show``,
+    ``rss``, a first name) is no sign that a few words are the document's, unless its language
+    writes it most (Icelandic ``loka``), and is no evidence of another language either.
     Nor is a sentence called a language that holds ``contender-vote`` of the paragraphs' votes,
     one paragraph's whole vote set aside: the document may as well be in it, as far as the
     identifier can tell (Galician help pages that fastText half reads as Spanish). Whatever the

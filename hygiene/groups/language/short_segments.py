@@ -31,6 +31,7 @@ from hygiene.groups.language.vocabulary import (
     knows_all,
     knows_any,
     uses_any,
+    writes_most,
     zipf,
 )
 from hygiene.groups.lexicon import (
@@ -71,9 +72,9 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
     function word of the document's language or a word the rest of it uses, and they are
     not all common words of it; then, in this order, when they are another language's
     function words, its label words, what fastText and CLD2 agree on, not names, what the
-    identifier is sure of, or what the word lists show is not the document's
-    (``_named_by_vocabulary``, ``_ruled_out``), or what CLD2 reads where fastText cannot
-    (``_read_whole``)."""
+    identifier is sure of, or what the word lists show is not the document's, words of many
+    languages aside (``telling_words``; ``_named_by_vocabulary``, ``_ruled_out``), or what
+    CLD2 reads where fastText cannot (``_read_whole``)."""
     if all(len(token) < 2 for token in tokens):
         return None  # letters alone are no words: an emoticon's D, a list's a)
     home = grounds.home
@@ -103,8 +104,11 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
     ):
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
     abroad = not any(written_in(code, script) for code in home)
-    if (not abroad and len(listed) < len(home)) or any(knows_any(code, tokens) for code in listed):
+    telling = telling_words(tokens, home)
+    if (not abroad and len(listed) < len(home)) or any(knows_any(code, telling) for code in listed):
         return None  # some word is the document's, or one of its languages has no list
+    if len(telling) < len(tokens) and _named(text, guessed):
+        return None  # an international word set aside is often a first name: Ada Lovelace
     if UNSPACED.search(text):
         return None  # no spaces, no words to look up: 豆知識 is one token, and Japanese
     return (
@@ -126,7 +130,7 @@ def _read_whole(text: str, tokens: list[str], grounds: Grounds) -> Verdict | Non
     if not _home_ruled_out(text, grounds):
         return None
     full = [code for code in grounds.home if has_full_list(code)]
-    if any(uses_any(code, tokens) for code in full):
+    if any(uses_any(code, telling_words(tokens, grounds.home)) for code in full):
         return None  # a rare word of the document's language (Zipf 1 and up)
     second = cld2_language(text)
     if second is None or not foreign(second, grounds.home) or _named(text, second):
@@ -264,14 +268,32 @@ def common_at_home(language: str, tokens: list[str], guessed: str | None) -> boo
     return True
 
 
-def _named(text: str, language: str) -> bool:
+def telling_words(tokens: list[str], home: tuple[str, ...]) -> list[str]:
+    """The words whose being in the document's word lists is a sign that they are its own:
+    not names and international words, common in seven languages or more (``add``,
+    ``rss``, ``id``), which every web text's list holds (``Add RSS Portlet`` in an
+    Indonesian page), unless the document's language is the one that writes the word most
+    (Icelandic ``loka``). A letter alone is kept: it is a function word (Slovak ``o``)."""
+    common = international_words()
+    return [
+        token
+        for token in tokens
+        if len(token) < 2
+        or token not in common
+        or any(has_list(code) and writes_most(code, token) for code in home)
+    ]
+
+
+def _named(text: str, language: str | None) -> bool:
     """Whether a few words read as a name: every one capitalised and none a word the
-    catalogues of ``language`` write in labels (``Bernard Francis Law``, where ``Add RSS
-    Portlet`` is a label): two identifiers agree on a name's language as readily as on a
+    catalogues of ``language`` (if any) write in labels (``Bernard Francis Law``, where ``Add
+    RSS Portlet`` is a label): two identifiers agree on a name's language as readily as on a
     label's."""
     written = [word for word in words_as_written(text) if word.isalpha()]
     if len(written) < 2 or not all(word[0].isupper() for word in written):
         return False
+    if language is None:
+        return True
     index = interface_languages()
     return not any(
         index.get(word.casefold(), {}).get(language, 0) >= LABEL_WORD for word in written
@@ -309,12 +331,17 @@ def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None
     language: not the document's, though which language they are in is unsure (``Pwnjabi``
     in a Finnish page; the identifier's best guess, often English, is only a guess). Only for
     languages with a full list: a small list misses the rare words of the document's own
-    language (``Bengalce`` is Turkish)."""
+    language (``Bengalce`` is Turkish). Where the document's language is not written in the
+    words' script, the script rules it out, and only a name is left alone (``Rhagolwg``, Welsh,
+    in a Greek page)."""
     home = grounds.home
-    full = [code for code in home if has_full_list(code)]
+    script = main_script(text)
+    full = [code for code in home if has_full_list(code) and written_in(code, script)]
     # Word lists keep a compound's parts, not the compound: Cross-references is two words.
     parts = [part for token in tokens if "-" in token for part in token.split("-") if part]
-    if len(full) < len(home) or any(uses_any(code, tokens + parts) for code in full):
+    telling = telling_words(tokens + parts, home)
+    abroad = not any(written_in(code, script) for code in home)
+    if not abroad and (len(full) < len(home) or any(uses_any(code, telling) for code in full)):
         return None
     guess = foreign_guess(text, home, grounds.identifier)
     at_home = home_probability(grounds.identifier.scores(text), home)
@@ -322,7 +349,9 @@ def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None
         return None
     if guess.confidence < grounds.limits.min_odds * NOT_CONSIDERED:
         return None
-    names = " or ".join(language_name(code) for code in full)
+    if abroad and _named(text, guess.language):
+        return None  # a name, in a page of another script
+    names = " or ".join(language_name(code) for code in (home if abroad else full))
     guessed = f"{language_name(guess.language)} {guess.confidence:.2f}"
     return None, f"no {names} word; {guess.evidence}'s guess: {guessed}"
 

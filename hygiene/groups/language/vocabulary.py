@@ -183,6 +183,17 @@ def _dotless(word: str) -> str:
     return word.replace("i\u0307", "i")
 
 
+def writes_most(language: str, word: str) -> bool:
+    """Whether ``language``'s list gives ``word`` the highest frequency of all the lists:
+    of the languages that share a word (``loka``: Icelandic, Slovenian, Latvian, Finnish),
+    the one that writes it most is the one it is a word of, where the others borrow it or
+    spell a name with it."""
+    own = zipf(language, word)
+    if own is None:
+        return False
+    return all((zipf(code, word) or 0.0) <= own for code in wordfreq_files("small"))
+
+
 def knows_all(language: str, tokens: Iterable[str]) -> bool:
     return all(knows(language, token) for token in tokens)
 
