@@ -374,8 +374,17 @@ def explained(piece: Candidate, counts: Counter[str], leaders: Sequence[str]) ->
     """Whether a short text is the document's by its words: words the rest of the document
     uses, or function words that lead in the language the document's paragraphs lead in
     (``er`` is German, but ``er ikke`` Danish); any function word, when no paragraph is long
-    enough to lead."""
-    if used_elsewhere(piece.tokens, counts):
+    enough to lead. A function word of another language as well explains nothing by the
+    rest of the document's using it (``de`` of ``Fecha de creación`` in a Romanian page)."""
+    index = stopword_languages()
+    own = [
+        token
+        for token in piece.tokens
+        if all(
+            any(same_language(code, leader) for leader in leaders) for code in index.get(token, ())
+        )
+    ]
+    if used_elsewhere(own, counts):
         return True
     scores = piece.scores
     if not scores or not leaders:

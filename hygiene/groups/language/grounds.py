@@ -74,6 +74,8 @@ class Grounds:
     # few words (rivals), or on its sentences too (contenders).
     rivals: frozenset[str] = frozenset()
     contenders: frozenset[str] = frozenset()
+    # The script of the document's text read (None: not known).
+    script: str | None = None
 
 
 # A stray's language (None: not the document's, but which one is unsure) and its evidence.

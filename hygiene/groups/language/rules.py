@@ -247,10 +247,11 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     a full word list (21 languages, down to words used once per hundred million), a few words
     that are none of its words, and that the identifier does not consider in it at all, are text
     in another language even when the identifier cannot say which (``Pwnjabi`` in a Finnish
-    page); so are Latin words in a page whose language is not written in Latin, names aside
-    (``Rhagolwg`` in a Greek page). A word common in seven languages or more (``show``,
-    ``rss``, a first name) is no sign that a few words are the document's, unless its language
-    writes it most (Icelandic ``loka``), and is no evidence of another language either.
+    page); so are Latin words in a page whose language is not written in Latin, names and
+    terms aside (``Rhagolwg`` in a Greek page, not ``mDNS``). A word common in seven
+    languages or more (``show``, ``rss``, a first name) is no sign that a few words are the
+    document's, unless its language writes it most (Icelandic ``loka``), and is no evidence
+    of another language either.
     Nor is a sentence called a language that holds ``contender-vote`` of the paragraphs' votes,
     one paragraph's whole vote set aside: the document may as well be in it, as far as the
     identifier can tell (Galician help pages that fastText half reads as Spanish). Whatever the
@@ -353,14 +354,16 @@ def stray_segment(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     if not home.known:
         # The identifier does not know the document's language, or not in this text: only
         # what it is sure of, and the rest of the document is not, can stray.
-        grounds = Grounds(home.languages, counts, own, identifier, limits)
+        grounds = Grounds(home.languages, counts, own, identifier, limits, script=dominant)
         for stray in unknown_home_strays(paragraphs, groups, grounds, partial(aside, ctx=ctx)):
             yield run_hit([stray], home.languages, lines, document)
         return
     if home.whole is not None:
         yield run_hit(home.whole, home.languages, lines, document)
         return
-    grounds = Grounds(home.languages, counts, own, identifier, limits, home.rivals, home.contenders)
+    grounds = Grounds(
+        home.languages, counts, own, identifier, limits, home.rivals, home.contenders, dominant
+    )
     strays: list[Stray] = []
     for position, group in enumerate(groups):
         for piece in group:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+import regex
+
 from hygiene.groups.language.evidence import foreign_guess, home_probability, unexplained
 from hygiene.groups.language.grounds import (
     NOT_CONSIDERED,
@@ -54,6 +56,8 @@ TRANSLATED_IN = 5
 RARER_AT_HOME = 1.0
 # A few words are another language's when its function words are half of them.
 SHORT_FUNCTION_WORDS = 0.5
+# A word with a capital inside it is a term, not a word of a language: mDNS, ShiftCtrlAltR.
+_TERM = regex.compile(r"\p{Ll}\p{Lu}")
 
 
 def short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
@@ -125,8 +129,9 @@ def _read_whole(text: str, tokens: list[str], grounds: Grounds) -> Verdict | Non
     capitalised as a name's are: fastText's compact model often has no feature to go on in
     a few words, and gives its prior (``Tecla Esc``, Portuguese, in a Danish page). A word
     alone is too often a name, a term or a compound no list holds (``singlehtml``)."""
-    if grounds.identifier.name != "fasttext" or len(words_as_written(text)) < 2:
-        return None
+    written = [word for word in words_as_written(text) if not _TERM.search(word)]
+    if grounds.identifier.name != "fasttext" or len(written) < 2:
+        return None  # a word alone, or beside terms (iSCSI, Samba)
     if not _home_ruled_out(text, grounds):
         return None
     full = [code for code in grounds.home if has_full_list(code)]
@@ -332,15 +337,15 @@ def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None
     in a Finnish page; the identifier's best guess, often English, is only a guess). Only for
     languages with a full list: a small list misses the rare words of the document's own
     language (``Bengalce`` is Turkish). Where the document's language is not written in the
-    words' script, the script rules it out, and only a name is left alone (``Rhagolwg``, Welsh,
-    in a Greek page)."""
+    words' script, the script rules it out, and only names and terms are left alone
+    (``Rhagolwg``, Welsh, in a Greek page, not ``mDNS``)."""
     home = grounds.home
     script = main_script(text)
     full = [code for code in home if has_full_list(code) and written_in(code, script)]
     # Word lists keep a compound's parts, not the compound: Cross-references is two words.
     parts = [part for token in tokens if "-" in token for part in token.split("-") if part]
     telling = telling_words(tokens + parts, home)
-    abroad = not any(written_in(code, script) for code in home)
+    abroad = script != grounds.script and not any(written_in(code, script) for code in home)
     if not abroad and (len(full) < len(home) or any(uses_any(code, telling) for code in full)):
         return None
     guess = foreign_guess(text, home, grounds.identifier)
@@ -349,8 +354,8 @@ def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None
         return None
     if guess.confidence < grounds.limits.min_odds * NOT_CONSIDERED:
         return None
-    if abroad and _named(text, guess.language):
-        return None  # a name, in a page of another script
+    if abroad and (_named(text, guess.language) or _TERM.search(text)):
+        return None  # a name or a term (mDNS, ShiftPrint), in a page of another script
     names = " or ".join(language_name(code) for code in (home if abroad else full))
     guessed = f"{language_name(guess.language)} {guess.confidence:.2f}"
     return None, f"no {names} word; {guess.evidence}'s guess: {guessed}"
