@@ -57,7 +57,7 @@ RARER_AT_HOME = 1.0
 # A few words are another language's when its function words are half of them.
 SHORT_FUNCTION_WORDS = 0.5
 # A word with a capital inside it is a term, not a word of a language: mDNS, ShiftCtrlAltR.
-_TERM = regex.compile(r"\p{Ll}\p{Lu}")
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 
 
 def short_stray(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
@@ -129,7 +129,7 @@ def _read_whole(text: str, tokens: list[str], grounds: Grounds) -> Verdict | Non
     capitalised as a name's are: fastText's compact model often has no feature to go on in
     a few words, and gives its prior (``Tecla Esc``, Portuguese, in a Danish page). A word
     alone is too often a name, a term or a compound no list holds (``singlehtml``)."""
-    written = [word for word in words_as_written(text) if not _TERM.search(word)]
+    written = [word for word in words_as_written(text) if not _INNER_CAPITAL.search(word)]
     if grounds.identifier.name != "fasttext" or len(written) < 2:
         return None  # a word alone, or beside terms (iSCSI, Samba)
     if not _home_ruled_out(text, grounds):
@@ -345,8 +345,14 @@ def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None
     # Word lists keep a compound's parts, not the compound: Cross-references is two words.
     parts = [part for token in tokens if "-" in token for part in token.split("-") if part]
     telling = telling_words(tokens + parts, home)
-    abroad = script != grounds.script and not any(written_in(code, script) for code in home)
-    if not abroad and (len(full) < len(home) or any(uses_any(code, telling) for code in full)):
+    # Stricter than _short_verdict's test: the words' script must also not be the page's
+    # main one (a page mostly in English, with Gujarati in a few lines, writes Latin).
+    script_rules_out = script != grounds.script and not any(
+        written_in(code, script) for code in home
+    )
+    if not script_rules_out and (
+        len(full) < len(home) or any(uses_any(code, telling) for code in full)
+    ):
         return None
     guess = foreign_guess(text, home, grounds.identifier)
     at_home = home_probability(grounds.identifier.scores(text), home)
@@ -354,9 +360,9 @@ def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None
         return None
     if guess.confidence < grounds.limits.min_odds * NOT_CONSIDERED:
         return None
-    if abroad and (_named(text, guess.language) or _TERM.search(text)):
+    if script_rules_out and (_named(text, guess.language) or _INNER_CAPITAL.search(text)):
         return None  # a name or a term (mDNS, ShiftPrint), in a page of another script
-    names = " or ".join(language_name(code) for code in (home if abroad else full))
+    names = " or ".join(language_name(code) for code in (home if script_rules_out else full))
     guessed = f"{language_name(guess.language)} {guess.confidence:.2f}"
     return None, f"no {names} word; {guess.evidence}'s guess: {guessed}"
 
