@@ -1,12 +1,15 @@
 """The built wheel carries the rule packs and schemas and works outside the checkout.
 
 Builds the wheel from a copy of the sources, installs it with its dependencies
-into a fresh virtual environment, and runs the installed command from another
-folder, so nothing from the checkout can leak in.
+into a fresh virtual environment by the README's install lines, as written (the
+wheel offered where a release would put it), and runs the installed command from
+another folder, so nothing from the checkout can leak in.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +17,7 @@ import venv
 import zipfile
 from pathlib import Path
 
+from hygiene import __version__
 from hygiene.registry.packs import load_ruleset
 from tests.conftest import ROOT, SEED
 
@@ -29,6 +33,15 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
         check=False,
         timeout=600,
     )
+
+
+def readme_install_lines() -> list[str]:
+    """The commands of the README's install block, and the pinned one its comment gives."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Install\n", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```sh\n(.*?)```", section, re.S)
+    lines = [line for line in block.splitlines() if line.strip()]
+    return lines + re.findall(r"# or pinned: (pip install \S+)", block)
 
 
 def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
@@ -59,8 +72,28 @@ def test_wheel_ships_packs_and_runs_from_another_folder(tmp_path: Path) -> None:
     environment = tmp_path / "env"
     venv.create(environment, with_pip=True)
     python = environment / "bin" / "python"
-    installed = run(python, "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
-    assert installed.returncode == 0, installed.stderr
+    # The README's lines as a user types them, the environment's pip first on the path and
+    # the wheel among the places pip looks, as an upload to the package index would put it.
+    commands = readme_install_lines()
+    assert [command.split("#")[0].strip() for command in commands] == [
+        "pip install text-hygiene",
+        f"pip install text-hygiene=={__version__}",  # the pin names this version
+    ]
+    links = " ".join(filter(None, (str(tmp_path / "dist"), os.environ.get("PIP_FIND_LINKS"))))
+    path = f"{environment / 'bin'}{os.pathsep}{os.environ['PATH']}"
+    for command in commands:
+        installed = subprocess.run(
+            ["bash", "-c", command],
+            cwd=tmp_path,
+            env={**os.environ, "PATH": path, "PIP_FIND_LINKS": links},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        assert installed.returncode == 0, f"{command}: {installed.stderr}"
+    shown = run(python, "-m", "pip", "show", "text-hygiene", cwd=tmp_path)
+    assert f"Version: {__version__}" in shown.stdout, shown.stdout
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
