@@ -47,7 +47,7 @@ from furniture_catalogues import strings as catalogue_strings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hygiene.core.views import Views
-from hygiene.groups.boilerplate import furniture, interface, trees
+from hygiene.groups.boilerplate import furniture, interface, tails, trees
 from hygiene.groups.boilerplate.layout import FURNITURE_SCOPES
 from hygiene.inputs.decoding import document_from_bytes
 
@@ -269,13 +269,16 @@ def lexicon(
     prose: dict[str, Counter[str]],
     cache: Path,
 ) -> dict[str, Any]:
-    """The interface words of ``sources``, as ``interface-words.json`` keeps them."""
+    """The interface words of ``sources``, and the words of their page furniture alone, as
+    ``interface-words.json`` keeps them."""
     labels = catalogue_labels(sources, cache)
-    words = interface_words((furniture_texts(items), labels), prose)
+    furniture_words = furniture_texts(items)
+    words = interface_words((furniture_words, labels), prose)
     return {
         "_about": "interface words by language, scored 1-9 (benchmarks/build_furniture.py)",
         "sources": [source.name for source in sources],
         "languages": words,
+        "furniture": interface_words((furniture_words,), prose),
         "function": {language: function_words(language, prose) for language in sorted(words)},
     }
 
@@ -306,7 +309,7 @@ def plant(
             place = "alone"
         if place == "glued":
             prose = [b for b in blocks if not b.spans and re.search(r"[.!?。！？]$", b.text)]
-            if prose and interface.word_count(item.text) <= furniture.GLUED_WORDS:
+            if prose and interface.word_count(item.text) <= tails.GLUED_WORDS:
                 block = rng.choice(prose)
                 start = len(block.text) + 1
                 block.text = f"{block.text} {item.text}"

@@ -7,7 +7,8 @@ import pytest
 
 from hygiene.api import Checker, check_text
 from hygiene.config.settings import Config
-from hygiene.groups.boilerplate.furniture import FEATURES, furniture_model
+from hygiene.groups.boilerplate.furniture import FEATURES, STRONG, furniture_model
+from hygiene.groups.boilerplate.interface import interface_words
 from hygiene.groups.lexicon import read_lexicon
 
 PARAGRAPH = "The ministers met in Mexico City on Thursday to discuss trade and migration."
@@ -20,6 +21,16 @@ def test_trees_give_the_probabilities_they_were_fitted_with() -> None:
     model = furniture_model()
     for features, expected in data["checks"]:
         assert model.probability(tuple(features)) == pytest.approx(expected, abs=1e-6)
+
+
+def test_a_page_s_furniture_words_are_told_from_an_application_s_labels() -> None:
+    vocabulary = interface_words()
+    labels = ["security", "keyboard", "folders", "privacy"]  # what help pages' headings name
+    scores = [vocabulary.score(word) for word in labels]
+    assert all(scores) and not any(vocabulary.furniture_scores(labels, scores))
+    furniture = ["share", "comments", "subscribe", "teilen", "kommentare"]
+    scores = [vocabulary.score(word) for word in furniture]
+    assert min(vocabulary.furniture_scores(furniture, scores)) >= STRONG
 
 
 def test_a_line_a_pack_names_is_one_finding() -> None:

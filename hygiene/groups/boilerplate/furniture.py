@@ -5,7 +5,9 @@ the phrasings they were written from; this model knows furniture it has never se
 furniture shares in every language. Its shape: short, ending no sentence, a count or an
 arrow beside its words. Its place: alone between paragraphs, at the top or the bottom,
 among other short lines, or glued after the last sentence of a paragraph. Its words: those
-that interface catalogues write far more often than prose does (``interface-words.json``).
+that interface catalogues write far more often than prose does (``interface-words.json``),
+and among them those of a page's own furniture (share, next, comments) rather than of an
+application's labels (security, keyboard), which help pages are written about.
 
 Each candidate is described by ``FEATURES``; shallow decision trees
 (``furniture-model.json``, read by ``trees``) turn them into a probability. Both files are
@@ -31,10 +33,12 @@ from hygiene.groups.boilerplate.interface import (
     echo_below,
     interface_words,
     is_word,
+    mean_score,
     tokens,
     word_count,
 )
 from hygiene.groups.boilerplate.layout import Candidate, LineLayout
+from hygiene.groups.boilerplate.tails import TERMINAL, glued_tail
 from hygiene.groups.boilerplate.trees import Model, read_model
 
 # The features, in the order the model's weights are written.
@@ -63,6 +67,9 @@ FEATURES = (
     "contrast",
     "echo-share",
     "function-share",
+    "furniture-mean",
+    "furniture-share",
+    "application-share",
     # place
     "alone",
     "first",
@@ -88,14 +95,14 @@ FEATURES = (
     "glued-interface",
     "upper-label",
     "fragment-strong",
+    "fragment-furniture",
     # the document: how much of it is short lines, how much interface vocabulary
     "document-short-lines",
     "document-interface",
+    "document-furniture",
 )
 STRONG = 5  # an interface word's score from which it is strong evidence (32 times prose's rate)
 
-# A sentence's stop; an ellipsis is not one here ("Continue reading…" is a button).
-_TERMINAL = regex.compile(r"(?<!\.\.)[.!?;。！？।॥؟۔።]['\"’”»」』)\]]*\s*$")
 _COLON_END = regex.compile(r"[:：]\s*$")
 _DIGIT = regex.compile(r"\d")
 _SEPARATOR = regex.compile(r"[|•·›»→←‹«▸►▶◀]|>>|<<|\s/\s")
@@ -111,12 +118,6 @@ _MARKUP_AUTHORED = regex.compile(r"^\s*(?:<[^>\n]*>\s*)*(?:\[|/{3,}|!{3}|\?{3}|:
 # An element opening: in Markdown, the lines right inside it are the component's content
 # (``<ConsoleBlock level="error">``), written by the author.
 _OPENING_TAG = regex.compile(r"^\s*<[A-Za-z]")
-# The last sentence stop of a line, before a tail of a few words.
-_STOP = regex.compile(r"[.!?…。！？]['\"’”»)\]]*\s+")
-_BRACKETS = (("(", ")"), ("[", "]"), ("（", "）"))
-# Where a glued tail's sentence stop is looked for: the tail is a few words long.
-TAIL_REACH = 200
-GLUED_WORDS = 6
 # A paragraph of prose beside a line: long enough to be sentences, and ending like one.
 PROSE_WORDS = 8
 
@@ -140,8 +141,12 @@ class Scored:
     probability: float
 
 
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
+
+
 def _is_prose(text: str) -> bool:
-    return word_count(text) >= PROSE_WORDS and _TERMINAL.search(text) is not None
+    return word_count(text) >= PROSE_WORDS and TERMINAL.search(text) is not None
 
 
 def describe(
@@ -152,7 +157,8 @@ def describe(
     found = tokens(text)
     content = [token for token in found if token not in vocabulary.function] or found
     scores = [vocabulary.score(token) for token in content]
-    mean = sum(scores) / (9 * len(scores)) if scores else 0.0
+    furniture = vocabulary.furniture_scores(content, scores)  # a page's own words
+    mean, furniture_mean = mean_score(scores), mean_score(furniture)
     letters = [char for char in text if char.isupper() or char.islower()]
     spaced_words = [word for word in text.split() if word[:1].isalpha()]
     values: dict[str, float] = {
@@ -162,7 +168,7 @@ def describe(
         "words-3-4": 3 <= count <= 4,
         "words-5-8": 5 <= count <= 8,
         "words-9-up": count >= 9,
-        "terminal": _TERMINAL.search(text) is not None,
+        "terminal": TERMINAL.search(text) is not None,
         "colon": _COLON_END.search(text) is not None,
         "counter": _DIGIT.search(text) is not None,
         "separator": _SEPARATOR.search(text) is not None,
@@ -171,13 +177,19 @@ def describe(
         "title-case": len(spaced_words) >= 2 and all(w[0].isupper() for w in spaced_words),
         "upper-case": len(letters) >= 2 and all(char.isupper() for char in letters),
         "quoted": _QUOTED.search(text) is not None,
-        "interface-share": sum(1 for s in scores if s) / len(scores) if scores else 0.0,
+        "interface-share": _share([score > 0 for score in scores]),
         "interface-mean": mean,
         "all-interface": bool(scores) and all(scores),
-        "strong-interface": sum(1 for s in scores if s >= STRONG) / len(scores) if scores else 0.0,
+        "strong-interface": _share([score >= STRONG for score in scores]),
         "contrast": mean - words.density,
         "echo-share": words.echo_share(content),
         "function-share": (len(found) - len(content)) / len(found) if found else 0.0,
+        "furniture-mean": furniture_mean,
+        "furniture-share": _share([score > 0 for score in furniture]),
+        # an application's own labels (security, keyboard): what help pages' headings name
+        "application-share": _share(
+            [s > 0 and not f for s, f in zip(scores, furniture, strict=True)]
+        ),
     }
     values.update(place)
     fragment = count <= FRAGMENT_WORDS and not values["terminal"]
@@ -197,8 +209,10 @@ def describe(
             "glued-interface": mean * place.get("glued", 0),
             "upper-label": values["upper-case"] * values["label-colon"],
             "fragment-strong": fragment * values["strong-interface"],
+            "fragment-furniture": fragment * furniture_mean,
             "document-short-lines": words.short_lines,
             "document-interface": words.density,
+            "document-furniture": words.furniture_density,
         }
     )
     return tuple(float(values.get(name, False)) for name in FEATURES)
@@ -372,20 +386,3 @@ def _line_place(
         "foreign-script": candidate.foreign,
         "echo-next": echo_below(tokens(text), following, vocabulary),
     }
-
-
-def glued_tail(text: str) -> str | None:
-    """A few words after the last sentence of a line that end no sentence themselves:
-    what a scraper glues to a paragraph (``... yesterday. Read more``)."""
-    if _TERMINAL.search(text):
-        return None
-    window = len(text) - min(len(text), TAIL_REACH)
-    stops = [stop.end() for stop in _STOP.finditer(text, window)]
-    if not stops:
-        return None
-    tail = text[stops[-1] :]
-    if not tail or word_count(tail) > GLUED_WORDS or word_count(text[window : stops[-1]]) < 4:
-        return None
-    if any(tail.count(close) > tail.count(open_) for open_, close in _BRACKETS):
-        return None  # it closes what the text before opened: "(feat. Stevie Wonder)"
-    return tail

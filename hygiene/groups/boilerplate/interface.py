@@ -72,26 +72,43 @@ def stem(token: str) -> str | None:
 class InterfaceWords:
     """How strongly each word leans to interfaces rather than prose (1 to 9), in any
     language; a long word also answers for its first six letters (``kommentit`` for
-    ``kommentti``), the stems of inflected languages."""
+    ``kommentti``), the stems of inflected languages. ``furniture`` scores the words of
+    the page furniture of the catalogues alone (share, comments, next): an application's
+    own labels (security, keyboard, folders) are what help pages are about, and head their
+    sections."""
 
     words: Mapping[str, int]
     stems: Mapping[str, int]
     function: frozenset[str]  # the most frequent words of each language: evidence of nothing
+    furniture: Mapping[str, int]
+    furniture_stems: Mapping[str, int]
 
     def score(self, token: str) -> int:
-        found = self.words.get(token)
-        if found is None and not unspaced(token):
-            # An inflection the lists lack: the word less an ending of up to three
-            # letters ("vidéos", "kommentarer"), or its first six letters.
-            for cut in (1, 2, 3):
-                if len(token) - cut < 4:
-                    break
-                found = self.words.get(token[:-cut])
-                if found is not None:
-                    break
-            if found is None and len(token) > LIST_STEM:
-                found = self.stems.get(token[:LIST_STEM])
-        return found or 0
+        return _looked_up(token, self.words, self.stems)
+
+    def furniture_scores(self, tokens: list[str], scores: list[int]) -> list[int]:
+        """The furniture scores of ``tokens`` whose interface ``scores`` are known: the
+        furniture's words are interface words, so a word scored 0 is not looked up."""
+        return [
+            _looked_up(token, self.furniture, self.furniture_stems) if score else 0
+            for token, score in zip(tokens, scores, strict=True)
+        ]
+
+
+def _looked_up(token: str, words: Mapping[str, int], stems: Mapping[str, int]) -> int:
+    """A word's score, or that of the word it inflects: less an ending of up to three
+    letters ("vidéos", "kommentarer"), or its first six letters."""
+    found = words.get(token)
+    if found is None and not unspaced(token):
+        for cut in (1, 2, 3):
+            if len(token) - cut < 4:
+                break
+            found = words.get(token[:-cut])
+            if found is not None:
+                break
+        if found is None and len(token) > LIST_STEM:
+            found = stems.get(token[:LIST_STEM])
+    return found or 0
 
 
 @cache
@@ -101,7 +118,7 @@ def interface_words() -> InterfaceWords:
     the cache: merging the 44,000 words was a part of every run's start."""
     source = lexicon_bytes("interface-words.json")
 
-    def merge() -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+    def merge() -> Merged:
         return merged(json.loads(source))
 
     return InterfaceWords(*memoized("interface-words", source, merge))
@@ -112,11 +129,23 @@ def vocabulary_of(data: Mapping[str, Any]) -> InterfaceWords:
     return InterfaceWords(*merged(data))
 
 
-def merged(data: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
-    """A lexicon's words of every language with their best score, the stems of the long
-    ones, and the function words of every language."""
+Merged = tuple[dict[str, int], dict[str, int], frozenset[str], dict[str, int], dict[str, int]]
+
+
+def merged(data: Mapping[str, Any]) -> Merged:
+    """A lexicon's words of every language with their best score and the stems of the long
+    ones, the function words of every language, and the words and stems of the furniture
+    alone."""
+    words, stems = _best(data["languages"])
+    furniture, furniture_stems = _best(data["furniture"])
+    function = frozenset(word for listed in data["function"].values() for word in listed)
+    return words, stems, function, furniture, furniture_stems
+
+
+def _best(languages: Mapping[str, Mapping[str, int]]) -> tuple[dict[str, int], dict[str, int]]:
+    """Each word's best score in any language, and the best of each long word's stem."""
     words: dict[str, int] = {}
-    for scored in data["languages"].values():
+    for scored in languages.values():
         for word, score in scored.items():
             words[word] = max(score, words.get(word, 0))
     stems: dict[str, int] = {}
@@ -124,8 +153,7 @@ def merged(data: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, int], fro
         if len(word) > LIST_STEM and not unspaced(word):
             root = word[:LIST_STEM]
             stems[root] = max(score, stems.get(root, 0))
-    function = frozenset(word for listed in data["function"].values() for word in listed)
-    return words, stems, function
+    return words, stems
 
 
 class DocumentWords:
@@ -141,8 +169,10 @@ class DocumentWords:
         self.short_lines = short / len(lines) if lines else 0.0
         self.counts = Counter(found)
         self.stems = Counter(root for token in found if (root := stem(token)))
-        scores = [vocabulary.score(token) for token in found if token not in vocabulary.function]
-        self.density = sum(scores) / (9 * len(scores)) if scores else 0.0
+        content = [token for token in found if token not in vocabulary.function]
+        scores = [vocabulary.score(token) for token in content]
+        self.density = mean_score(scores)
+        self.furniture_density = mean_score(vocabulary.furniture_scores(content, scores))
 
     def echo_share(self, content: list[str]) -> float:
         """The share of ``content`` (a candidate's words) that the rest of the document
@@ -157,6 +187,11 @@ class DocumentWords:
             if self.counts[token] > own[token] or (root and self.stems[root] > own_stems[root]):
                 echoed += 1
         return echoed / len(content)
+
+
+def mean_score(scores: list[int]) -> float:
+    """The mean of scores of 1 to 9, as a share of the highest."""
+    return sum(scores) / (9 * len(scores)) if scores else 0.0
 
 
 def echo_below(found: list[str], following: str | None, vocabulary: InterfaceWords) -> float:

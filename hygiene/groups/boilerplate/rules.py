@@ -193,6 +193,7 @@ _SHOWN = {
     scopes=FURNITURE_SCOPES,
     options={"edge-lines": 5},
     defers=True,
+    revision=2,
 )
 def furniture(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """Page furniture that no pack lists, known by its shape, its place and its words.
@@ -205,7 +206,8 @@ def furniture(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     words, no sentence stop, a count, arrows, a trailing colon, a label before a colon),
     place (alone between paragraphs, first or last, among short lines), words (how much
     more often the localisation catalogues of 21 web applications and documentation
-    themes write them than prose does, in 101 languages) and the document (a heading's
+    themes write them than prose does, in 101 languages, and whether they are words of
+    a page's furniture or of an application's labels) and the document (a heading's
     words come back in its section; a help page's prose is full of interface words). A
     hundred shallow decision trees weigh them. Lines that a more specific boilerplate rule
     reports, list items, table rows, code and emphasis, and lines whose link is still
