@@ -490,14 +490,16 @@ def candidates(
 def fit(
     rows: Sequence[tuple[tuple[float, ...], bool, bool]], folds: Sequence[int]
 ) -> dict[str, Any]:
-    """Gradient-boosted trees over the features, as plain data; a threshold; and a few
+    """Gradient-boosted trees over the features, as plain data; two thresholds; and a few
     candidates with the probability scikit-learn gives them, for the test that the
     package's reading of the trees agrees.
 
-    The threshold is the lowest probability at which candidates are called furniture with
+    A threshold is the lowest probability at which candidates are called furniture with
     precision ``PRECISION``, read from out-of-fold probabilities: each fold (a half of the
     catalogues and carriers) scored by trees fitted on the other. Trees judging their own
-    training candidates are surer than they will be on text they never saw."""
+    training candidates are surer than they will be on text they never saw. Lines and the
+    tails glued after a sentence each get their own: few tails that are not furniture end
+    a paragraph, and one threshold for both held the tails to the lines' doubts."""
     features = [list(row[0]) for row in rows]
     labels = [row[1] for row in rows]
     out_of_fold = [0.0] * len(rows)
@@ -509,12 +511,14 @@ def fit(
             outside, model.predict_proba([features[i] for i in outside])[:, 1], strict=True
         ):
             out_of_fold[i] = float(probability)
-    ranked = sorted(zip(out_of_fold, labels, strict=True), reverse=True)
-    threshold, true = 0.5, 0
-    for seen, (probability, label) in enumerate(ranked, 1):
-        true += label
-        if true / seen >= PRECISION and probability >= 0.5:
-            threshold = probability
+    glued = [row[2] for row in rows]
+    thresholds = {
+        kind: _threshold(
+            [p for p, g in zip(out_of_fold, glued, strict=True) if g == kind],
+            [label for label, g in zip(labels, glued, strict=True) if g == kind],
+        )
+        for kind in (False, True)
+    }
     model = _trees(features, labels)
     trees = []
     for (predictor,) in model._predictors:
@@ -531,9 +535,22 @@ def fit(
     return {
         "baseline": float(model._baseline_prediction.ravel()[0]),
         "trees": trees,
-        "threshold": round(threshold, 4),
+        "threshold": round(thresholds[False], 4),
+        "glued_threshold": round(thresholds[True], 4),
         "checks": checks,
     }
+
+
+def _threshold(probabilities: Sequence[float], labels: Sequence[bool]) -> float:
+    """The lowest probability from which the candidates ranked above it are furniture with
+    precision ``PRECISION`` (and at least one half)."""
+    ranked = sorted(zip(probabilities, labels, strict=True), reverse=True)
+    threshold, true = 0.5, 0
+    for seen, (probability, label) in enumerate(ranked, 1):
+        true += label
+        if true / seen >= PRECISION and probability >= 0.5:
+            threshold = probability
+    return threshold
 
 
 def _trees(features: list[list[float]], labels: list[bool]) -> Any:
@@ -620,7 +637,7 @@ def main() -> None:
     scored = shipped["languages"]
     print(f"interface words: {sum(map(len, scored.values()))} in {len(scored)} languages")
     print(f"training: {len(training)} documents, {len(rows)} candidates; "
-          f"threshold {fitted['threshold']}")  # fmt: skip
+          f"thresholds {fitted['threshold']} (lines), {fitted['glued_threshold']} (glued)")  # fmt: skip
     print(f"held out: {len(heldout)} documents")
 
 

@@ -348,11 +348,12 @@ class Furniture:
         """The candidates the model calls furniture and that hold a word: a label has
         one, and a line of a letter or two (``é``, ``C``, what a repair of mojibake may
         leave) is debris, whose score would change with each repair."""
-        threshold = self._model.threshold
+        model = self._model
         return (
             scored
             for scored in self.scored
-            if scored.probability >= threshold and any(map(is_word, tokens(scored.text)))
+            if scored.probability >= (model.glued_threshold if scored.glued else model.threshold)
+            and any(map(is_word, tokens(scored.text)))
         )
 
 

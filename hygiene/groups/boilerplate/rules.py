@@ -211,10 +211,11 @@ def furniture(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     words come back in its section; a help page's prose is full of interface words). A
     hundred shallow decision trees weigh them. Lines that a more specific boilerplate rule
     reports, list items, table rows, code and emphasis, and lines whose link is still
-    written are left alone. The trees and their threshold are fitted on catalogues and
-    prose kept apart from those they are measured on (``benchmarks/build_furniture.py``,
-    ``benchmarks/furniture.py``). A line in another script is read too: a foreign
-    interface label is a leftover of another language and page furniture at once.
+    written are left alone. The trees and their thresholds (one for lines, one for the
+    words glued after a sentence) are fitted on catalogues and prose kept apart from those
+    they are measured on (``benchmarks/build_furniture.py``, ``benchmarks/furniture.py``).
+    A line in another script is read too: a foreign interface label is a leftover of
+    another language and page furniture at once.
 
     Fix: Delete the line, or the words glued after the sentence (hygiene fix
     --unsafe-fixes).

@@ -20,12 +20,15 @@ Flat = tuple[list[int], list[float], list[int], list[int]]
 class Model:
     """Gradient-boosted decision trees over ``FEATURES``: the sum of one leaf of each tree,
     after ``baseline``, is the log-odds that a candidate is furniture; from ``threshold``
-    on, it is reported. Shallow trees, written as plain data: each split reads one feature
+    on, a line is reported, and from ``glued_threshold`` the words glued after a sentence:
+    each kind of candidate is called furniture from the probability at which its own were
+    right as often. Shallow trees, written as plain data: each split reads one feature
     against one value, so any decision can be followed by hand."""
 
     baseline: float
     trees: tuple[tuple[Node, ...], ...]
     threshold: float
+    glued_threshold: float
     _flat: tuple[Flat, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -53,7 +56,7 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, self.log_odds(features)))))
 
 
-UNSCORED = Model(0.0, (), 1.0)  # every candidate at one half: what the build reads features with
+UNSCORED = Model(0.0, (), 1.0, 1.0)  # every candidate at one half: the build reads features so
 
 
 def read_model(features: Sequence[str]) -> Model:
@@ -62,4 +65,6 @@ def read_model(features: Sequence[str]) -> Model:
     if data["features"] != list(features):
         raise ValueError("furniture-model.json was fitted on other features: rebuild it")
     trees = tuple(tuple(tuple(node) for node in tree) for tree in data["trees"])
-    return Model(float(data["baseline"]), trees, float(data["threshold"]))
+    return Model(
+        float(data["baseline"]), trees, float(data["threshold"]), float(data["glued_threshold"])
+    )
