@@ -303,7 +303,10 @@ def test_tags_running_over_lines_are_found_in_linear_time() -> None:
 
 def test_paths_and_file_names_out_of_backticks_are_code() -> None:
     page = "Edit README.md, src/pages/, /red/1 and **[...slug].astro** (tag=red) with Next.js.\n"
-    assert words(prose_of(page)) == ["Edit", "_", "_", "_", "and", "_", "_", "with"]
+    assert words(prose_of(page)) == ["Edit", "_", "_", "_", "and", "_", "_", "with", "_"]
+    # The full stop after a path ends the sentence, and stays prose.
+    assert prose_of("See /download/.\n").rstrip().endswith(".")
+    assert prose_of("Open README.md.\n").rstrip().endswith(".")
     # A file name opening a line takes nothing of the line above: "Foundation" is a word.
     assert words(prose_of("About Node.js Foundation\nNode.js Foundation is here.\n")) == [
         "About", "_", "Foundation", "Foundation", "is", "here",

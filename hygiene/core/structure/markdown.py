@@ -219,10 +219,14 @@ def _inline(text: str, start: int, end: int, mdx: bool) -> list[Region]:
 
 def _chunk(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
     """``text[start:end]`` with the ASCII characters glued to it on either side (within
-    ``low`` and ``high``), but for emphasis, quotation marks and stops."""
+    ``low`` and ``high``), but for emphasis, quotation marks and stops: a full stop that
+    ends the chunk ends the sentence (``See /download/.``), and stays prose."""
     before = _CHUNK_BEFORE.search(text, max(low, start - 64), start)
     after = _CHUNK_AFTER.match(text, end, min(high, end + 64))
-    return (before.start() if before else start), (after.end() if after else end)
+    stop = after.end() if after else end
+    while stop > end and text[stop - 1] == ".":
+        stop -= 1
+    return (before.start() if before else start), stop
 
 
 def _is_bare_code(token: str) -> bool:
