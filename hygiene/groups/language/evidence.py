@@ -376,19 +376,16 @@ def explained(piece: Candidate, counts: Counter[str], leaders: Sequence[str]) ->
     (``er`` is German, but ``er ikke`` Danish); any function word, when no paragraph is long
     enough to lead. A function word of another language as well explains nothing by the
     rest of the document's using it (``de`` of ``Fecha de creación`` in a Romanian page)."""
+
+    def leads(code: str) -> bool:
+        return any(same_language(code, leader) for leader in leaders)
+
     index = stopword_languages()
-    own = [
-        token
-        for token in piece.tokens
-        if all(
-            any(same_language(code, leader) for leader in leaders) for code in index.get(token, ())
-        )
-    ]
+    own = [token for token in piece.tokens if all(map(leads, index.get(token, ())))]
     if used_elsewhere(own, counts):
         return True
     scores = piece.scores
     if not scores or not leaders:
         return bool(scores)
     best = max(scores.values())
-    leading = [code for code, score in scores.items() if score == best]
-    return all(any(same_language(code, leader) for leader in leaders) for code in leading)
+    return all(leads(code) for code, score in scores.items() if score == best)

@@ -107,8 +107,8 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
         and not contradicted(text, grounds)
     ):
         return confirmed.language, f"{confirmed.evidence} {confirmed.confidence:.2f}"
-    abroad = not any(written_in(code, script) for code in home)
     telling = telling_words(tokens, home)
+    abroad = _abroad(script, home)
     if (not abroad and len(listed) < len(home)) or any(knows_any(code, telling) for code in listed):
         return None  # some word is the document's, or one of its languages has no list
     if len(telling) < len(tokens) and _named(text, guessed):
@@ -117,25 +117,26 @@ def _short_verdict(text: str, tokens: list[str], grounds: Grounds) -> Verdict | 
         return None  # no spaces, no words to look up: 豆知識 is one token, and Japanese
     return (
         _named_by_vocabulary(text, tokens, grounds)
-        or _ruled_out(text, tokens, grounds)
-        or _read_whole(text, tokens, grounds)
+        or _ruled_out(text, tokens, grounds, script)
+        or _read_whole(text, telling, grounds)
     )
 
 
-def _read_whole(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+def _read_whole(text: str, telling: list[str], grounds: Grounds) -> Verdict | None:
     """Two words or more, none of which the document's language uses, not even rarely where
     its full list can say, that fastText all but rules out for it and CLD2, which reads
     whole words of a larger vocabulary, places in another language, unless they are all
     capitalised as a name's are: fastText's compact model often has no feature to go on in
     a few words, and gives its prior (``Tecla Esc``, Portuguese, in a Danish page). A word
-    alone is too often a name, a term or a compound no list holds (``singlehtml``)."""
+    alone is too often a name, a term or a compound no list holds (``singlehtml``).
+    ``telling``: the words as ``telling_words`` keeps them."""
     written = [word for word in words_as_written(text) if not _INNER_CAPITAL.search(word)]
     if grounds.identifier.name != "fasttext" or len(written) < 2:
         return None  # a word alone, or beside terms (iSCSI, Samba)
     if not _home_ruled_out(text, grounds):
         return None
     full = [code for code in grounds.home if has_full_list(code)]
-    if any(uses_any(code, telling_words(tokens, grounds.home)) for code in full):
+    if any(uses_any(code, telling) for code in full):
         return None  # a rare word of the document's language (Zipf 1 and up)
     second = cld2_language(text)
     if second is None or not foreign(second, grounds.home) or _named(text, second):
@@ -330,7 +331,14 @@ def _spoken(language: str, tokens: list[str]) -> bool:
     return knows_any(language, [token for token in tokens if len(token) > 1])
 
 
-def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None:
+def _abroad(script: str | None, home: tuple[str, ...]) -> bool:
+    """Whether none of the document's languages is written in ``script``."""
+    return not any(written_in(code, script) for code in home)
+
+
+def _ruled_out(
+    text: str, tokens: list[str], grounds: Grounds, script: str | None
+) -> Verdict | None:
     """A few words that are no words of the document's language at all, not even rare ones
     (its full list, Zipf 1 and up), and that the identifier does not consider the document's
     language: not the document's, though which language they are in is unsure (``Pwnjabi``
@@ -338,18 +346,15 @@ def _ruled_out(text: str, tokens: list[str], grounds: Grounds) -> Verdict | None
     languages with a full list: a small list misses the rare words of the document's own
     language (``Bengalce`` is Turkish). Where the document's language is not written in the
     words' script, the script rules it out, and only names and terms are left alone
-    (``Rhagolwg``, Welsh, in a Greek page, not ``mDNS``)."""
+    (``Rhagolwg``, Welsh, in a Greek page, not ``mDNS``). ``script``: the words' own."""
     home = grounds.home
-    script = main_script(text)
     full = [code for code in home if has_full_list(code) and written_in(code, script)]
     # Word lists keep a compound's parts, not the compound: Cross-references is two words.
     parts = [part for token in tokens if "-" in token for part in token.split("-") if part]
     telling = telling_words(tokens + parts, home)
     # Stricter than _short_verdict's test: the words' script must also not be the page's
     # main one (a page mostly in English, with Gujarati in a few lines, writes Latin).
-    script_rules_out = script != grounds.script and not any(
-        written_in(code, script) for code in home
-    )
+    script_rules_out = script != grounds.script and _abroad(script, home)
     if not script_rules_out and (
         len(full) < len(home) or any(uses_any(code, telling) for code in full)
     ):
