@@ -47,7 +47,7 @@ from furniture_catalogues import strings as catalogue_strings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hygiene.core.views import Views
-from hygiene.groups.boilerplate import furniture, interface, tails, trees
+from hygiene.groups.boilerplate import features, furniture, interface, tails, trees
 from hygiene.groups.boilerplate.layout import FURNITURE_SCOPES
 from hygiene.inputs.decoding import document_from_bytes
 
@@ -557,7 +557,11 @@ def _trees(features: list[list[float]], labels: list[bool]) -> Any:
     from sklearn.ensemble import HistGradientBoostingClassifier  # type: ignore[import-untyped]
 
     model = HistGradientBoostingClassifier(
-        max_depth=TREE_DEPTH, max_iter=TREES, learning_rate=0.1, random_state=SEED
+        max_depth=TREE_DEPTH,
+        max_iter=TREES,
+        learning_rate=0.1,
+        early_stopping=False,
+        random_state=SEED,
     )
     return model.fit(features, labels)
 
@@ -614,7 +618,7 @@ def main() -> None:
     interface.interface_words.cache_clear()
     MODEL_FILE.write_text(
         json.dumps({"_about": "BP011's trees (benchmarks/build_furniture.py)",
-                    "features": list(furniture.FEATURES), **fitted, "candidates": len(rows),
+                    "features": list(features.FEATURES), **fitted, "candidates": len(rows),
                     "furniture": sum(row[1] for row in rows),
                     "languages": sorted({d["language"] for d in training})},
                    separators=(",", ":"), sort_keys=True) + "\n",

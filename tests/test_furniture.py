@@ -7,7 +7,8 @@ import pytest
 
 from hygiene.api import Checker, check_text
 from hygiene.config.settings import Config
-from hygiene.groups.boilerplate.furniture import FEATURES, STRONG, furniture_model
+from hygiene.groups.boilerplate.features import FEATURES, STRONG
+from hygiene.groups.boilerplate.furniture import furniture_model
 from hygiene.groups.boilerplate.interface import interface_words
 from hygiene.groups.lexicon import read_lexicon
 

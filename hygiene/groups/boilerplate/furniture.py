@@ -9,7 +9,7 @@ that interface catalogues write far more often than prose does (``interface-word
 and among them those of a page's own furniture (share, next, comments) rather than of an
 application's labels (security, keyboard), which help pages are written about.
 
-Each candidate is described by ``FEATURES``; shallow decision trees
+Each candidate is described by ``features.FEATURES``; shallow decision trees
 (``furniture-model.json``, read by ``trees``) turn them into a probability. Both files are
 written by ``benchmarks/build_furniture.py`` from catalogues and prose kept apart from the
 ones the model is measured on.
@@ -26,88 +26,19 @@ import regex
 
 from hygiene.core.document import Document
 from hygiene.core.segment import Segment, Segmenter, split_lines
+from hygiene.groups.boilerplate.features import COLON_END, FEATURES, describe, is_prose
 from hygiene.groups.boilerplate.interface import (
-    FRAGMENT_WORDS,
     DocumentWords,
     InterfaceWords,
     echo_below,
     interface_words,
     is_word,
-    mean_score,
     tokens,
-    word_count,
 )
 from hygiene.groups.boilerplate.layout import Candidate, LineLayout
-from hygiene.groups.boilerplate.tails import TERMINAL, glued_tail
+from hygiene.groups.boilerplate.tails import glued_tail
 from hygiene.groups.boilerplate.trees import Model, read_model
 
-# The features, in the order the model's weights are written.
-FEATURES = (
-    "bias",
-    # shape
-    "words-1",
-    "words-2",
-    "words-3-4",
-    "words-5-8",
-    "words-9-up",
-    "terminal",
-    "colon",
-    "counter",
-    "separator",
-    "label-colon",
-    "capitalised",
-    "title-case",
-    "upper-case",
-    "quoted",
-    # words
-    "interface-share",
-    "interface-mean",
-    "all-interface",
-    "strong-interface",
-    "contrast",
-    "echo-share",
-    "function-share",
-    "furniture-mean",
-    "furniture-share",
-    "application-share",
-    # place
-    "alone",
-    "first",
-    "last",
-    "near-edge",
-    "short-run",
-    "prose-before",
-    "prose-after",
-    "before-list",
-    "glued",
-    "foreign-script",
-    "echo-next",
-    # a fragment (a few words, no sentence stop), and what tells furniture from a heading
-    "fragment",
-    "fragment-interface",
-    "fragment-unechoed",
-    "fragment-edge",
-    "fragment-heads-text",
-    "sentence-interface",
-    "alone-unechoed",
-    "edge-interface",
-    "run-interface",
-    "glued-interface",
-    "upper-label",
-    "fragment-strong",
-    "fragment-furniture",
-    # the document: how much of it is short lines, how much interface vocabulary
-    "document-short-lines",
-    "document-interface",
-    "document-furniture",
-)
-STRONG = 5  # an interface word's score from which it is strong evidence (32 times prose's rate)
-
-_COLON_END = regex.compile(r"[:：]\s*$")
-_DIGIT = regex.compile(r"\d")
-_SEPARATOR = regex.compile(r"[|•·›»→←‹«▸►▶◀]|>>|<<|\s/\s")
-_LABEL_COLON = regex.compile(r"^\W{0,2}(?:\p{L}[\p{L}\p{M}'’-]*\s?){1,3}[:：]\s*\S")
-_QUOTED = regex.compile(r"[\"“”„«»「」『』]")
 # An author's structure written in the line: a list item, a table row, a quotation, a
 # heading, code or emphasis; in a markup format also a line that opens, after any tags,
 # with a bracket (a reference or wiki link, a directive such as ``[[TOC]]``) or with a
@@ -118,8 +49,6 @@ _MARKUP_AUTHORED = regex.compile(r"^\s*(?:<[^>\n]*>\s*)*(?:\[|/{3,}|!{3}|\?{3}|:
 # An element opening: in Markdown, the lines right inside it are the component's content
 # (``<ConsoleBlock level="error">``), written by the author.
 _OPENING_TAG = regex.compile(r"^\s*<[A-Za-z]")
-# A paragraph of prose beside a line: long enough to be sentences, and ending like one.
-PROSE_WORDS = 8
 
 
 @cache
@@ -139,83 +68,6 @@ class Scored:
     glued: bool
     features: tuple[float, ...]
     probability: float
-
-
-def _share(flags: list[bool]) -> float:
-    return sum(flags) / len(flags) if flags else 0.0
-
-
-def _is_prose(text: str) -> bool:
-    return word_count(text) >= PROSE_WORDS and TERMINAL.search(text) is not None
-
-
-def describe(
-    text: str, place: Mapping[str, float], vocabulary: InterfaceWords, words: DocumentWords
-) -> tuple[float, ...]:
-    """The features of a candidate's text at its place in its document."""
-    count = word_count(text)
-    found = tokens(text)
-    content = [token for token in found if token not in vocabulary.function] or found
-    scores = [vocabulary.score(token) for token in content]
-    furniture = vocabulary.furniture_scores(content, scores)  # a page's own words
-    mean, furniture_mean = mean_score(scores), mean_score(furniture)
-    letters = [char for char in text if char.isupper() or char.islower()]
-    spaced_words = [word for word in text.split() if word[:1].isalpha()]
-    values: dict[str, float] = {
-        "bias": True,
-        "words-1": count <= 1,
-        "words-2": count == 2,
-        "words-3-4": 3 <= count <= 4,
-        "words-5-8": 5 <= count <= 8,
-        "words-9-up": count >= 9,
-        "terminal": TERMINAL.search(text) is not None,
-        "colon": _COLON_END.search(text) is not None,
-        "counter": _DIGIT.search(text) is not None,
-        "separator": _SEPARATOR.search(text) is not None,
-        "label-colon": _LABEL_COLON.match(text) is not None,
-        "capitalised": bool(letters) and letters[0].isupper(),
-        "title-case": len(spaced_words) >= 2 and all(w[0].isupper() for w in spaced_words),
-        "upper-case": len(letters) >= 2 and all(char.isupper() for char in letters),
-        "quoted": _QUOTED.search(text) is not None,
-        "interface-share": _share([score > 0 for score in scores]),
-        "interface-mean": mean,
-        "all-interface": bool(scores) and all(scores),
-        "strong-interface": _share([score >= STRONG for score in scores]),
-        "contrast": mean - words.density,
-        "echo-share": words.echo_share(content),
-        "function-share": (len(found) - len(content)) / len(found) if found else 0.0,
-        "furniture-mean": furniture_mean,
-        "furniture-share": _share([score > 0 for score in furniture]),
-        # an application's own labels (security, keyboard): what help pages' headings name
-        "application-share": _share(
-            [s > 0 and not f for s, f in zip(scores, furniture, strict=True)]
-        ),
-    }
-    values.update(place)
-    fragment = count <= FRAGMENT_WORDS and not values["terminal"]
-    values.update(
-        {
-            "fragment": fragment,
-            "fragment-interface": fragment * mean,
-            "fragment-unechoed": fragment * (1 - values["echo-share"]),
-            "fragment-edge": fragment and (place.get("first", False) or place.get("last", False)),
-            "fragment-heads-text": fragment
-            * place.get("prose-after", 0)
-            * place.get("echo-next", 0),
-            "sentence-interface": (not fragment) * values["interface-share"],
-            "alone-unechoed": fragment * place.get("alone", 0) * (1 - values["echo-share"]),
-            "edge-interface": mean * max(place.get(k, 0) for k in ("first", "last", "near-edge")),
-            "run-interface": mean * place.get("short-run", 0),
-            "glued-interface": mean * place.get("glued", 0),
-            "upper-label": values["upper-case"] * values["label-colon"],
-            "fragment-strong": fragment * values["strong-interface"],
-            "fragment-furniture": fragment * furniture_mean,
-            "document-short-lines": words.short_lines,
-            "document-interface": words.density,
-            "document-furniture": words.furniture_density,
-        }
-    )
-    return tuple(float(values.get(name, False)) for name in FEATURES)
 
 
 class Furniture:
@@ -251,7 +103,7 @@ class Furniture:
                 continue
             place = _line_place(candidate, lines, layout, text, self._vocabulary)
             place["before-list"] = self._before_list(candidate.line.index)
-            if place["before-list"] and _COLON_END.search(text):
+            if place["before-list"] and COLON_END.search(text):
                 continue  # a lead-in: "This will create:" over a list or code
             self._add(candidate.line, candidate.start, candidate.end, text, place, glued=False)
         paragraphs = layout.paragraphs
@@ -263,7 +115,7 @@ class Furniture:
             tail = glued_tail(text)
             if tail is None or self._authored(last.index):
                 continue
-            if _COLON_END.search(tail) and self._before_list(last.index):
+            if COLON_END.search(tail) and self._before_list(last.index):
                 continue  # a lead-in glued to its sentence: "... For example:" over code
             following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else None
             if following is not None and following.lstrip()[:1].islower():
@@ -272,7 +124,7 @@ class Furniture:
                 "glued": True,
                 "last": following is None,
                 "prose-before": True,
-                "prose-after": following is not None and _is_prose(following),
+                "prose-after": following is not None and is_prose(following),
             }
             start = last.start + len(text) - len(tail)
             self._add(last, start, last.start + len(text), tail, tail_place, glued=True)
@@ -382,8 +234,8 @@ def _line_place(
         "last": candidate.position == layout.body_lines - 1,
         "near-edge": candidate.at_edge and inner,
         "short-run": candidate.in_menu and inner,
-        "prose-before": previous is not None and _is_prose(previous),
-        "prose-after": following is not None and _is_prose(following),
+        "prose-before": previous is not None and is_prose(previous),
+        "prose-after": following is not None and is_prose(following),
         "foreign-script": candidate.foreign,
         "echo-next": echo_below(tokens(text), following, vocabulary),
     }

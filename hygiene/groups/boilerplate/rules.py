@@ -14,7 +14,8 @@ import regex
 from hygiene.core.corpus import line_key, normalize
 from hygiene.core.rule import Edit, Fix, Hit, RuleContext, rule
 from hygiene.core.segment import Segment, first_body_line
-from hygiene.groups.boilerplate.furniture import FEATURES, Furniture, Scored
+from hygiene.groups.boilerplate.features import FEATURES
+from hygiene.groups.boilerplate.furniture import Furniture, Scored
 from hygiene.groups.boilerplate.layout import FURNITURE_SCOPES, LINK_WRITTEN, delete_line
 
 
@@ -193,7 +194,7 @@ _SHOWN = {
     scopes=FURNITURE_SCOPES,
     options={"edge-lines": 5},
     defers=True,
-    revision=2,
+    revision=3,
 )
 def furniture(segment: Segment, ctx: RuleContext) -> Iterator[Hit]:
     """Page furniture that no pack lists, known by its shape, its place and its words.
