@@ -112,7 +112,8 @@ def describe(
     scores = [vocabulary.score(token) for token in content]
     furniture = vocabulary.furniture_scores(content, scores)  # a page's own words
     mean, furniture_mean = mean_score(scores), mean_score(furniture)
-    letters = [char for char in text if char.isupper() or char.islower()]
+    letters = _cased_letters(text)
+    label, label_furniture = _label(text, vocabulary)
     spaced_words = [word for word in text.split() if word[:1].isalpha()]
     values: dict[str, float] = {
         "bias": True,
@@ -125,10 +126,10 @@ def describe(
         "colon": COLON_END.search(text) is not None,
         "counter": _DIGIT.search(text) is not None,
         "separator": _SEPARATOR.search(text) is not None,
-        "label-colon": _LABEL_COLON.match(text) is not None,
+        "label-colon": label is not None,
         "capitalised": bool(letters) and letters[0].isupper(),
         "title-case": len(spaced_words) >= 2 and all(w[0].isupper() for w in spaced_words),
-        "upper-case": len(letters) >= 2 and all(char.isupper() for char in letters),
+        "upper-case": _capitals(letters),
         "quoted": _QUOTED.search(text) is not None,
         "interface-share": _share([score > 0 for score in scores]),
         "interface-mean": mean,
@@ -145,7 +146,6 @@ def describe(
         ),
     }
     values.update(place)
-    label, label_furniture = _label(text, vocabulary)
     fragment = count <= FRAGMENT_WORDS and not values["terminal"]
     values.update(
         {
@@ -161,7 +161,7 @@ def describe(
             "edge-interface": mean * max(place.get(k, 0) for k in ("first", "last", "near-edge")),
             "run-interface": mean * place.get("short-run", 0),
             "glued-interface": mean * place.get("glued", 0),
-            "upper-label": label is not None and _capitals(label),
+            "upper-label": label is not None and _capitals(_cased_letters(label)),
             "label-furniture": label_furniture,
             "fragment-strong": fragment * values["strong-interface"],
             "fragment-furniture": fragment * furniture_mean,
@@ -185,7 +185,11 @@ def _label(text: str, vocabulary: InterfaceWords) -> tuple[str | None, float]:
     return label, mean_score(vocabulary.furniture_scores(found, scores))
 
 
-def _capitals(label: str) -> bool:
-    """Whether a label is written in capitals: two letters or more, none of them small."""
-    letters = [char for char in label if char.isupper() or char.islower()]
+def _cased_letters(text: str) -> list[str]:
+    return [char for char in text if char.isupper() or char.islower()]
+
+
+def _capitals(letters: list[str]) -> bool:
+    """Whether a line's or a label's cased ``letters`` are capitals: two or more, none of
+    them small."""
     return len(letters) >= 2 and not any(char.islower() for char in letters)
