@@ -1,6 +1,6 @@
 """Page furniture found by the boilerplate rules, in sample and held out by source.
 
-    python benchmarks/furniture.py [--markdown] [--languages N]
+    python benchmarks/furniture.py [--favour-recall] [--languages N] [--show N]
 
 Reads the documents ``benchmarks/build_furniture.py`` wrote: ``insample.jsonl`` (treebank
 paragraphs with the furniture of the catalogues the model learnt from) and ``heldout.jsonl``
@@ -161,7 +161,9 @@ def flagged(checker: Checker, documents: list[tuple[str, str]]) -> tuple[int, in
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--markdown", action="store_true", help="print the README's table")
+    parser.add_argument(
+        "--favour-recall", action="store_true", help="BP011 at its thresholds that favour recall"
+    )
     parser.add_argument(
         "--languages", type=int, default=20, help="planted pieces a language needs to be listed"
     )
@@ -169,7 +171,8 @@ def main() -> None:
         "--show", type=int, default=0, help="print this many misses and false alarms"
     )
     arguments = parser.parse_args()
-    checker = Checker(Config(select=("BP",)))
+    options = {"boilerplate.furniture": {"favour-recall": arguments.favour_recall}}
+    checker = Checker(Config(select=("BP",), rules=options))
     packs = Checker(Config(select=("BP",), ignore=("BP011",)))
     ours = lambda text: boilerplate_spans(checker, text)  # noqa: E731
     pack_spans = lambda text: boilerplate_spans(packs, text)  # noqa: E731

@@ -47,3 +47,18 @@ def test_the_message_says_what_the_line_shows() -> None:
     assert "alone between paragraphs" in finding.message
     assert "interface words" in finding.message
     assert finding.fix is not None and finding.fix.safety == "unsafe"
+
+
+def test_favouring_recall_reports_a_line_the_strict_thresholds_doubt() -> None:
+    model = furniture_model()
+    assert model.favour_recall.lines < model.strict.lines
+    assert model.favour_recall.glued < model.strict.glued
+    text = f"{PARAGRAPH}\n\nShow more details\n\n{PARAGRAPH}\n"  # scored between the two
+    strict = Checker(Config(select=("BP011",)))
+    assert not check_text(text, checker=strict).findings
+    options = {"boilerplate.furniture": {"favour-recall": True}}
+    favouring = Checker(Config(select=("BP011",), rules=options))
+    (finding,) = check_text(text, checker=favouring).findings
+    assert text[finding.span.start : finding.span.end] == "Show more details"
+    subheading = f"{PARAGRAPH}\n\nBudget talks resume\n\n{PARAGRAPH}\n"
+    assert not check_text(subheading, checker=favouring).findings

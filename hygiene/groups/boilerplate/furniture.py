@@ -196,15 +196,16 @@ class Furniture:
             lambda: Furniture(document, segments, written, edge_lines, None, None, written_lines),
         )
 
-    def reported(self) -> Iterator[Scored]:
-        """The candidates the model calls furniture and that hold a word: a label has
-        one, and a line of a letter or two (``é``, ``C``, what a repair of mojibake may
-        leave) is debris, whose score would change with each repair."""
-        model = self._model
+    def reported(self, favour_recall: bool = False) -> Iterator[Scored]:
+        """The candidates the model calls furniture, at its strict thresholds or at those
+        that favour recall, and that hold a word: a label has one, and a line of a letter
+        or two (``é``, ``C``, what a repair of mojibake may leave) is debris, whose score
+        would change with each repair."""
+        thresholds = self._model.favour_recall if favour_recall else self._model.strict
         return (
             scored
             for scored in self.scored
-            if scored.probability >= (model.glued_threshold if scored.glued else model.threshold)
+            if scored.probability >= (thresholds.glued if scored.glued else thresholds.lines)
             and any(map(is_word, tokens(scored.text)))
         )
 

@@ -17,18 +17,28 @@ Flat = tuple[list[int], list[float], list[int], list[int]]
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """The probabilities from which a line, and the words glued after a sentence, are
+    called furniture: each kind from the probability at which its own were right as
+    often."""
+
+    lines: float
+    glued: float
+
+
+@dataclass(frozen=True)
 class Model:
     """Gradient-boosted decision trees over ``FEATURES``: the sum of one leaf of each tree,
-    after ``baseline``, is the log-odds that a candidate is furniture; from ``threshold``
-    on, a line is reported, and from ``glued_threshold`` the words glued after a sentence:
-    each kind of candidate is called furniture from the probability at which its own were
-    right as often. Shallow trees, written as plain data: each split reads one feature
-    against one value, so any decision can be followed by hand."""
+    after ``baseline``, is the log-odds that a candidate is furniture. ``strict`` holds the
+    thresholds at which the out-of-fold candidates were furniture with precision 0.99, what
+    a gate needs; ``favour_recall`` those at 0.97, for a filter that would rather drop a
+    doubtful line than keep one. Shallow trees, written as plain data: each split reads one
+    feature against one value, so any decision can be followed by hand."""
 
     baseline: float
     trees: tuple[tuple[Node, ...], ...]
-    threshold: float
-    glued_threshold: float
+    strict: Thresholds
+    favour_recall: Thresholds
     _flat: tuple[Flat, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -56,7 +66,8 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, self.log_odds(features)))))
 
 
-UNSCORED = Model(0.0, (), 1.0, 1.0)  # every candidate at one half: the build reads features so
+# Every candidate at one half: the build reads features so.
+UNSCORED = Model(0.0, (), Thresholds(1.0, 1.0), Thresholds(1.0, 1.0))
 
 
 def read_model(features: Sequence[str]) -> Model:
@@ -66,5 +77,8 @@ def read_model(features: Sequence[str]) -> Model:
         raise ValueError("furniture-model.json was fitted on other features: rebuild it")
     trees = tuple(tuple(tuple(node) for node in tree) for tree in data["trees"])
     return Model(
-        float(data["baseline"]), trees, float(data["threshold"]), float(data["glued_threshold"])
+        float(data["baseline"]),
+        trees,
+        Thresholds(float(data["threshold"]), float(data["glued_threshold"])),
+        Thresholds(float(data["recall_threshold"]), float(data["recall_glued_threshold"])),
     )
