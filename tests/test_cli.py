@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -206,6 +207,21 @@ def test_text_output_escapes_controls_and_bidi(tmp_path: Path) -> None:
     assert '"\\u202e"' in output and '"\\u001b"' in output
 
 
+def _wait_for_stdin_read(pid: int, timeout: float = 60) -> None:
+    """Until the process blocks reading its standard input (Linux says so in /proc; else
+    a pause long enough for a start on an idle machine)."""
+    if not Path(f"/proc/{pid}/syscall").exists():
+        time.sleep(3)
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/syscall").read_text().split()[:2] == ["0", "0x0"]:
+                return  # read(0, ...)
+        time.sleep(0.05)
+    raise AssertionError("the run never came to read its standard input")
+
+
 def test_interrupt_exits_130_and_leaves_no_report(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     process = subprocess.Popen(
@@ -213,11 +229,64 @@ def test_interrupt_exits_130_and_leaves_no_report(tmp_path: Path) -> None:
         cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         env=env,
     )  # fmt: skip
-    time.sleep(1.5)  # let it start and block on stdin
+    _wait_for_stdin_read(process.pid)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
     assert stderr.decode().strip().endswith("hygiene: interrupted")
+    assert list(tmp_path.iterdir()) == []
+
+
+# Sends this process a Ctrl-C the moment ``module`` starts to load: a Ctrl-C that lands
+# inside the import machinery can come out as another exception, or as none.
+_CTRL_C_ON_IMPORT = """
+import importlib.abc, os, signal, sys
+class CtrlC(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+sys.meta_path.insert(0, CtrlC())
+"""
+
+
+@pytest.mark.parametrize("module", ["click", "hygiene.api", "hygiene.inputs.discovery"])
+def test_a_ctrl_c_while_the_command_loads_exits_130(tmp_path: Path, module: str) -> None:
+    result = run_cli(
+        "check", "-", "--format", "json", "-o", "out.json",
+        cwd=tmp_path, stdin=b"text\n", prelude=_CTRL_C_ON_IMPORT.format(module=module),
+    )  # fmt: skip
+    assert result.returncode == 130, result.stderr.decode()
+    assert result.stderr.decode().strip().splitlines()[-1] == "hygiene: interrupted"
+    assert list(tmp_path.iterdir()) == []
+
+
+# A Ctrl-C that lands in a clean-up (here an object's ``__del__``) is printed and dropped
+# by Python ("Exception ignored in ..."): the run goes on, to its end.
+_CTRL_C_SWALLOWED = """
+import importlib.abc, os, signal, sys
+class Swallowed:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        sys.getrefcount(self)  # a few instructions more, for the handler to run in
+class CtrlC(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "hygiene.api":
+            sys.meta_path.remove(self)
+            Swallowed()
+sys.meta_path.insert(0, CtrlC())
+"""
+
+
+def test_a_ctrl_c_that_python_dropped_still_stops_the_report(tmp_path: Path) -> None:
+    result = run_cli(
+        "check", "-", "--format", "json", "-o", "out.json",
+        cwd=tmp_path, stdin=b"text\n", prelude=_CTRL_C_SWALLOWED,
+    )  # fmt: skip
+    stderr = result.stderr.decode()
+    assert "Exception ignored" in stderr and "KeyboardInterrupt" in stderr
+    assert result.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == "hygiene: interrupted"
     assert list(tmp_path.iterdir()) == []
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import click
 
 from hygiene.core.errors import ExitCode, HygieneError, os_reason
+from hygiene.support import interrupt
 
 # Set by --verbose, or by HYGIENE_TRACEBACK=1 in the environment: an internal error then
 # shows its traceback, not only its one line.
@@ -46,39 +47,48 @@ def say_error(error: object) -> None:
 
 
 def run(command: click.Group, argv: Sequence[str] | None) -> int:
-    """Run ``command`` and say how it ended, as the exit code of the process."""
+    """Run ``command`` and say how it ended, as the exit code of the process. After a
+    Ctrl-C the run ended as interrupted, whatever the interrupt broke on its way
+    (``support.interrupt``)."""
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)  # a CI cancel: the same clean-up as Ctrl-C
     try:
         code = _flushed(command.main(args=argv, prog_name="hygiene", standalone_mode=False))
-    except SystemExit as exit:
-        # click ends a run whose reader went away (EPIPE) with exit 1, the code of
-        # findings; the run did not finish, which is what 141 (SIGPIPE's) says.
-        stopped = type(sys.stdout).__name__ == "_PacifyFlushWrapper"
-        code = ExitCode.READER_GONE if stopped else int(exit.code or 0)
-    except Terminated:
-        click.echo("hygiene: terminated", err=True)
-        code = ExitCode.TERMINATED
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("hygiene: interrupted", err=True)
-        code = ExitCode.INTERRUPTED
-    except click.exceptions.ClickException as error:
-        error.show()
-        code = ExitCode.USAGE if error.exit_code == 2 else error.exit_code
-    except HygieneError as error:
-        say_error(error)
-        code = error.exit_code
-    except OSError as error:
-        if error.errno not in _OUTPUT_ERRORS:
-            _say_internal_error(error)
-            code = ExitCode.INTERNAL
-        else:  # a report streamed to standard output met a full disk
-            code = _say_stdout_failed(error)
-    except Exception as error:  # a bug: never exit 1, which a gate reads as "findings"
-        _say_internal_error(error)
-        code = ExitCode.INTERNAL
+    except BaseException as error:
+        interrupted = interrupt.received() and not isinstance(error, Terminated)
+        code = _ended_by(KeyboardInterrupt() if interrupted else error)
+    else:
+        if interrupt.received():  # swallowed on its way, and the run went on
+            code = interrupt.say_interrupted()
     return int(code or 0)
+
+
+def _ended_by(error: BaseException) -> int:
+    """The exit code of a run that ``error`` ended, said in at most one line."""
+    match error:
+        case SystemExit():
+            # click ends a run whose reader went away (EPIPE) with exit 1, the code of
+            # findings; the run did not finish, which is what 141 (SIGPIPE's) says.
+            stopped = type(sys.stdout).__name__ == "_PacifyFlushWrapper"
+            return ExitCode.READER_GONE if stopped else int(error.code or 0)
+        case Terminated():
+            click.echo("hygiene: terminated", err=True)
+            return ExitCode.TERMINATED
+        case KeyboardInterrupt() | click.exceptions.Abort():
+            return interrupt.say_interrupted()
+        case click.exceptions.ClickException():
+            error.show()
+            return ExitCode.USAGE if error.exit_code == 2 else error.exit_code
+        case HygieneError():
+            say_error(error)
+            return error.exit_code
+        case OSError() if error.errno in _OUTPUT_ERRORS:
+            return _say_stdout_failed(error)  # a report streamed to standard output met a full disk
+        case Exception():  # a bug: never exit 1, which a gate reads as "findings"
+            _say_internal_error(error)
+            return ExitCode.INTERNAL
+    raise error
 
 
 def _flushed(code: int) -> int:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, TextIO
 
 from hygiene.core.errors import HygieneError, os_reason
+from hygiene.support.interrupt import stop_if_received
 
 
 class WriteError(HygieneError):
@@ -99,6 +100,7 @@ def _replacing(
         os.chmod(temporary, mode)
         if prepare is not None:
             prepare(temporary)
+        stop_if_received()  # a Ctrl-C that something swallowed: commit nothing after it
         os.replace(temporary, target)
     except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
