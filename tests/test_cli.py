@@ -237,57 +237,48 @@ def test_interrupt_exits_130_and_leaves_no_report(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-# Sends this process a Ctrl-C the moment ``module`` starts to load: a Ctrl-C that lands
-# inside the import machinery can come out as another exception, or as none.
-_CTRL_C_ON_IMPORT = """
-import importlib.abc, os, signal, sys
-class CtrlC(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == {module!r}:
-            sys.meta_path.remove(self)
-            os.kill(os.getpid(), signal.SIGINT)
-sys.meta_path.insert(0, CtrlC())
-"""
-
-
-@pytest.mark.parametrize("module", ["click", "hygiene.api", "hygiene.inputs.discovery"])
-def test_a_ctrl_c_while_the_command_loads_exits_130(tmp_path: Path, module: str) -> None:
-    result = run_cli(
-        "check", "-", "--format", "json", "-o", "out.json",
-        cwd=tmp_path, stdin=b"text\n", prelude=_CTRL_C_ON_IMPORT.format(module=module),
-    )  # fmt: skip
-    assert result.returncode == 130, result.stderr.decode()
-    assert result.stderr.decode().strip().splitlines()[-1] == "hygiene: interrupted"
-    assert list(tmp_path.iterdir()) == []
-
-
-# A Ctrl-C that lands in a clean-up (here an object's ``__del__``) is printed and dropped
-# by Python ("Exception ignored in ..."): the run goes on, to its end.
-_CTRL_C_SWALLOWED = """
+# Runs ``action`` in this process the moment ``module`` starts to load: a Ctrl-C that lands
+# inside the import machinery can come out as another exception, and one that lands in a
+# clean-up (``Swallowed.__del__``) is printed and dropped by Python ("Exception ignored
+# in ..."), and the run goes on to its end.
+_ON_IMPORT = """
 import importlib.abc, os, signal, sys
 class Swallowed:
     def __del__(self):
         os.kill(os.getpid(), signal.SIGINT)
         sys.getrefcount(self)  # a few instructions more, for the handler to run in
-class CtrlC(importlib.abc.MetaPathFinder):
+class OnImport(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name == "hygiene.api":
+        if name == {module!r}:
             sys.meta_path.remove(self)
-            Swallowed()
-sys.meta_path.insert(0, CtrlC())
+            {action}
+sys.meta_path.insert(0, OnImport())
 """
+_CTRL_C = "os.kill(os.getpid(), signal.SIGINT)"
 
 
-def test_a_ctrl_c_that_python_dropped_still_stops_the_report(tmp_path: Path) -> None:
+def _interrupted_check(tmp_path: Path, module: str, action: str) -> str:
+    """A check of standard input into a report, with ``action`` run as ``module`` loads:
+    it must end interrupted, with no report; its standard error."""
     result = run_cli(
         "check", "-", "--format", "json", "-o", "out.json",
-        cwd=tmp_path, stdin=b"text\n", prelude=_CTRL_C_SWALLOWED,
+        cwd=tmp_path, stdin=b"text\n", prelude=_ON_IMPORT.format(module=module, action=action),
     )  # fmt: skip
     stderr = result.stderr.decode()
-    assert "Exception ignored" in stderr and "KeyboardInterrupt" in stderr
     assert result.returncode == 130, stderr
     assert stderr.strip().splitlines()[-1] == "hygiene: interrupted"
     assert list(tmp_path.iterdir()) == []
+    return stderr
+
+
+@pytest.mark.parametrize("module", ["click", "hygiene.api", "hygiene.inputs.discovery"])
+def test_a_ctrl_c_while_the_command_loads_exits_130(tmp_path: Path, module: str) -> None:
+    _interrupted_check(tmp_path, module, _CTRL_C)
+
+
+def test_a_ctrl_c_that_python_dropped_still_stops_the_report(tmp_path: Path) -> None:
+    stderr = _interrupted_check(tmp_path, "hygiene.api", "Swallowed()")
+    assert "Exception ignored" in stderr and "KeyboardInterrupt" in stderr
 
 
 def test_schema_command_prints_the_report_schema() -> None:
